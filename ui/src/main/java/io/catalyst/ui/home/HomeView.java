@@ -1,0 +1,62 @@
+package io.catalyst.ui.home;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinService;
+import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.NavEntry;
+import io.catalyst.ui.shell.NavigationRegistry;
+import io.catalyst.ui.shell.ShellUser;
+
+/**
+ * The landing screen: a greeting and a card for each screen the navigation offers, so what plugins add shows up
+ * here too. The cards wrap into one column on a phone.
+ */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Home · Catalyst")
+public class HomeView extends Div {
+
+    private static final long serialVersionUID = 1L;
+
+    public HomeView() {
+        addClassName("screen");
+        setId("home");
+        ShellUser user = ShellUser.current();
+
+        H2 title = new H2(user.signedIn() ? "Welcome back, " + user.displayName() : "Welcome to Catalyst");
+        Paragraph intro = new Paragraph("Your marketing data in one place: from growth level down to single ads, "
+                + "with lead scores, alerts and an assistant that answers from your own numbers.");
+        intro.addClassName("text-secondary");
+
+        FlexLayout cards = new FlexLayout();
+        cards.setId("home-cards");
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).entries()) {
+            if (!entry.path().isEmpty()) {
+                cards.add(card(entry));
+            }
+        }
+        add(title, intro, cards);
+    }
+
+    private static Div card(NavEntry entry) {
+        Icon icon = new Icon(entry.icon());
+        icon.addClassName("text-primary");
+        H3 heading = new H3(entry.title());
+        heading.addClassName("text-l");
+        Div card = new Div(icon, heading);
+        RouteConfiguration.forApplicationScope().getRoute(entry.path())
+                .ifPresent(target -> card.add(new RouterLink("Open " + entry.title(), target)));
+        card.addClassName("card");
+        return card;
+    }
+}

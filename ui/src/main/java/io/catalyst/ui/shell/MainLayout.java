@@ -1,0 +1,91 @@
+package io.catalyst.ui.shell;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinService;
+import io.catalyst.ui.home.HomeView;
+
+/**
+ * The frame around every screen: a header with the product, the tenant and the user menu, and a side navigation
+ * built from the {@link NavigationRegistry}. On a phone the navigation folds into a drawer behind the toggle.
+ */
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SideNav navigation;
+
+    public MainLayout() {
+        ShellUser user = ShellUser.current();
+
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Menu");
+
+        RouterLink product = new RouterLink("Catalyst", HomeView.class);
+        product.setId("product-name");
+        product.addClassName("shell-product");
+
+        Span tenant = new Span(user.tenantName() != null ? user.tenantName() : "No tenant selected");
+        tenant.setId("tenant-name");
+        tenant.addClassName("shell-tenant");
+
+        Div spacer = new Div();
+        spacer.addClassName("shell-spacer");
+
+        addToNavbar(toggle, product, tenant, spacer, userMenu(user));
+
+        navigation = new SideNav();
+        navigation.setId("side-nav");
+        navigation.setLabel("Screens");
+        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).entries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.href(), new Icon(entry.icon()));
+            item.setId("nav-" + (entry.path().isEmpty() ? "home" : entry.path().replace('/', '-')));
+            navigation.addItem(item);
+        }
+        addToDrawer(new Scroller(navigation));
+    }
+
+    private static Component userMenu(ShellUser user) {
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+
+        Avatar avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        Span name = new Span(user.displayName());
+        name.addClassName("shell-user-name");
+        MenuItem root = menu.addItem(new Div(avatar, name));
+        root.getElement().setAttribute("aria-label", "User menu for " + user.displayName());
+
+        SubMenu items = root.getSubMenu();
+        items.addItem("About Catalyst", click -> new AboutDialog().open());
+        return menu;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        // close the drawer after choosing a screen on a phone, where it covers the content
+        if (isOverlay()) {
+            setDrawerOpened(false);
+        }
+    }
+
+    SideNav navigation() {
+        return navigation;
+    }
+}
