@@ -77,7 +77,8 @@ public class DatabaseMigrator {
         return Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(ownerDataSource)
                 .locations("classpath:db/migration")
-                // Liberty needs the empty db/migration/flyway.location marker; without it Flyway finds nothing
+                .callbackLocations("classpath:db/callback")
+                // Liberty needs an empty flyway.location marker in each folder; without it Flyway finds nothing
                 .failOnMissingLocations(true)
                 .placeholders(Map.of("app_role", appRole))
                 .load()

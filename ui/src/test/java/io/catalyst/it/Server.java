@@ -1,0 +1,72 @@
+package io.catalyst.it;
+
+import elemental.json.Json;
+import elemental.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The integration-test server that the build started (a real Liberty with the WAR) and the throwaway PostgreSQL
+ * cluster that {@code ./catalyst test} provisioned for it.
+ */
+final class Server {
+
+    static final String BASE = System.getProperty("it.base.url", "http://127.0.0.1:9180");
+    static final Path DIR = Path.of(System.getProperty("it.server.dir", "target/liberty/wlp/usr/servers/catalyst-it"));
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Server() {
+    }
+
+    static HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.GET().build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.parse(response.body());
+    }
+
+    /** The cluster's superuser, to inspect roles, ownership and sessions from outside the app. */
+    static Connection superuser() throws SQLException {
+        return DriverManager.getConnection(env("CATALYST_TEST_PG_URL"), "postgres",
+                env("CATALYST_TEST_PG_SUPERUSER_PASSWORD"));
+    }
+
+    /** The app's own role, as the server connects. */
+    static Connection appRole() throws SQLException {
+        return DriverManager.getConnection(env("CATALYST_DB_URL"), env("CATALYST_DB_USER"), env("CATALYST_DB_PASSWORD"));
+    }
+
+    static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the integration tests with ./catalyst test");
+        }
+        return value;
+    }
+}
