@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -68,6 +69,7 @@ class ShellBrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-cards")));
+        assertThat(browser.executeScript("return window.innerWidth")).as("phone viewport width").isEqualTo(390L);
         Boolean overflows = (Boolean) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth > window.innerWidth");
         assertThat(overflows).as("page wider than the phone").isFalse();
@@ -81,12 +83,18 @@ class ShellBrowserIT {
         Files.copy(shot.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static ChromeDriver chromium(int width, int height) {
+    private static ChromeDriver chromium(int width, int height) throws IOException {
+        // a fresh profile for each browser, inside target/ (Chromium fails when it cannot create one)
+        Path temp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        Path profile = Files.createTempDirectory(temp, "chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=" + width + "," + height);
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        // headless windows are at least 500 px wide: emulate the device so the page sees a phone's viewport
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", width, "height", height, "pixelRatio", 1.0, "mobile", width < 600)));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         return new ChromeDriver(service, options);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
@@ -66,10 +67,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
 
         Avatar avatar = new Avatar(user.displayName());
-        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
         Span name = new Span(user.displayName());
         name.addClassName("shell-user-name");
-        MenuItem root = menu.addItem(new Div(avatar, name));
+        Div label = new Div(avatar, name);
+        label.addClassName("shell-user");
+        MenuItem root = menu.addItem(label);
         root.getElement().setAttribute("aria-label", "User menu for " + user.displayName());
 
         SubMenu items = root.getSubMenu();
