@@ -37,9 +37,23 @@ class ShellBrowserIT {
     }
 
     @Test
+    void aWrongPasswordIsRefusedWithAReason() throws IOException {
+        browser = chromium(1280, 900);
+        browser.get(Server.BASE + "/system");
+
+        signIn(Server.env("CATALYST_BOOTSTRAP_ADMIN_EMAIL"), "not-the-password");
+
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return document.querySelector('vaadin-login-form').error === true")));
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+    }
+
+    @Test
     void sideNavLeadsToTheRuntimeRegisteredScreenWhichDrawsAChart() throws IOException {
         browser = chromium(1280, 900);
         browser.get(Server.BASE + "/");
+        signIn(Server.env("CATALYST_BOOTSTRAP_ADMIN_EMAIL"), Server.env("CATALYST_BOOTSTRAP_ADMIN_PASSWORD"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-side-nav-item#nav-system")));
@@ -66,6 +80,7 @@ class ShellBrowserIT {
     void homeFitsAPhone() throws IOException {
         browser = chromium(390, 844);
         browser.get(Server.BASE + "/");
+        signIn(Server.env("CATALYST_BOOTSTRAP_ADMIN_EMAIL"), Server.env("CATALYST_BOOTSTRAP_ADMIN_PASSWORD"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-cards")));
@@ -76,6 +91,28 @@ class ShellBrowserIT {
         assertThat(browser.findElement(By.cssSelector("vaadin-drawer-toggle")).isDisplayed()).isTrue();
         screenshot("shell-phone.png");
     }
+
+    // Fills Vaadin's login form, whose fields live in shadow DOM, and submits it.
+    private void signIn(String email, String password) throws IOException {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-login-form")));
+        browser.executeScript(SIGN_IN_SCRIPT, email, password);
+    }
+
+    private static final String SIGN_IN_SCRIPT = """
+            const deep = (root, selector) => {
+              const found = root.querySelector(selector);
+              if (found) return found;
+              for (const el of root.querySelectorAll('*')) {
+                if (el.shadowRoot) { const inner = deep(el.shadowRoot, selector); if (inner) return inner; }
+              }
+              return null;
+            };
+            const form = document.querySelector('vaadin-login-form');
+            deep(form, '#vaadinLoginUsername').value = arguments[0];
+            deep(form, '#vaadinLoginPassword').value = arguments[1];
+            deep(form, 'vaadin-button[slot="submit"]').click();
+            """;
 
     private void screenshot(String name) throws IOException {
         Files.createDirectories(SHOTS);

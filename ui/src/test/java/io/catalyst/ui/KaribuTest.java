@@ -2,12 +2,26 @@ package io.catalyst.ui;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import io.catalyst.core.identity.SignedIn;
+import io.catalyst.ui.shell.UserSession;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A Vaadin UI in the test's JVM, with the shell's routes and its service-init listeners, without a browser. */
+/**
+ * A Vaadin UI in the test's JVM, with the shell's routes and its service-init listeners, without a browser. A user
+ * who works in two tenants is signed in.
+ */
 public abstract class KaribuTest {
+
+    protected static final SignedIn.TenantAccess ACME =
+            new SignedIn.TenantAccess(UUID.randomUUID(), "acme", "Acme Corp", List.of("tenant-admin"));
+    protected static final SignedIn.TenantAccess GLOBEX =
+            new SignedIn.TenantAccess(UUID.randomUUID(), "globex", "Globex", List.of("viewer"));
+    protected static final SignedIn ADA =
+            new SignedIn(UUID.randomUUID(), "ada@acme.example", "Ada Lovelace", false, List.of(ACME, GLOBEX));
 
     private static Routes routes;
 
@@ -19,6 +33,7 @@ public abstract class KaribuTest {
     @BeforeEach
     void setUpVaadin() {
         MockVaadin.setup(routes);
+        UserSession.start(ADA);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import io.catalyst.core.web.Problems;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class DatabaseMigrator {
     @Inject
     Database database;
 
+    @Inject
+    Event<SchemaReady> schemaReady;
+
     private volatile MigrationState state = new MigrationState(MigrationState.Status.PENDING, "not started");
 
     void onStartup(@Observes Startup startup) {
@@ -59,6 +63,7 @@ public class DatabaseMigrator {
             state = new MigrationState(MigrationState.Status.DONE, "schema version " + result.targetSchemaVersion
                     + ", " + result.migrationsExecuted + " migration(s) applied by this start");
             LOG.info(() -> "Database migrations done: " + state.detail());
+            schemaReady.fire(new SchemaReady(result.targetSchemaVersion));
         } catch (RuntimeException e) {
             if (Problems.isConnectionFailure(e)) {
                 state = new MigrationState(MigrationState.Status.RETRYING,

@@ -1,5 +1,6 @@
 package io.catalyst.core.web;
 
+import io.catalyst.core.audit.RequestOrigin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -23,6 +24,11 @@ public class RequestIdFilter extends HttpFilter {
         String id = RequestIds.accept(request.getHeader(RequestIds.HEADER));
         request.setAttribute(RequestIds.ATTRIBUTE, id);
         response.setHeader(RequestIds.HEADER, id);
-        chain.doFilter(request, response);
+        RequestOrigin.enter(request);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            RequestOrigin.leave();
+        }
     }
 }

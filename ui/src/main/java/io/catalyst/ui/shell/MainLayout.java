@@ -1,6 +1,7 @@
 package io.catalyst.ui.shell;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -13,19 +14,27 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import io.catalyst.core.identity.SignedIn;
+import io.catalyst.ui.signin.SignInView;
+import java.util.List;
 import io.catalyst.ui.home.HomeView;
 
 /**
  * The frame around every screen: a header with the product, the tenant and the user menu, and a side navigation
- * built from the {@link NavigationRegistry}. On a phone the navigation folds into a drawer behind the toggle.
+ * built from the {@link NavigationRegistry}. On a phone the navigation folds into a drawer behind the toggle. Every
+ * screen inside it needs a signed-in user; others are sent to sign in.
  */
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,9 +50,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         product.setId("product-name");
         product.addClassName("shell-product");
 
-        Span tenant = new Span(user.tenantName() != null ? user.tenantName() : "No tenant selected");
-        tenant.setId("tenant-name");
-        tenant.addClassName("shell-tenant");
+        Component tenant = tenantSwitcher(user);
 
         Div spacer = new Div();
         spacer.addClassName("shell-spacer");
@@ -77,7 +84,48 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         SubMenu items = root.getSubMenu();
         items.addItem("About Catalyst", click -> new AboutDialog().open());
+        if (user.signedIn()) {
+            items.addItem("Sign out", click -> signOut()).setId("sign-out");
+        }
         return menu;
+    }
+
+    // The tenant's name; a chooser among them for people who work in several.
+    private static Component tenantSwitcher(ShellUser user) {
+        List<SignedIn.TenantAccess> tenants = UserSession.user().map(SignedIn::tenants).orElse(List.of());
+        if (tenants.size() < 2) {
+            Span name = new Span(user.tenantName() != null ? user.tenantName() : "No tenant selected");
+            name.setId("tenant-name");
+            name.addClassName("shell-tenant");
+            return name;
+        }
+        Select<SignedIn.TenantAccess> chooser = new Select<>();
+        chooser.setId("tenant-switcher");
+        chooser.setAriaLabel("Tenant");
+        chooser.addClassName("shell-tenant");
+        chooser.setItems(tenants);
+        chooser.setItemLabelGenerator(SignedIn.TenantAccess::name);
+        UserSession.tenant().ifPresent(chooser::setValue);
+        chooser.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                UserSession.switchTo(change.getValue().tenantId());
+                UI.getCurrent().getPage().reload(); // every screen re-reads the tenant
+            }
+        });
+        return chooser;
+    }
+
+    private static void signOut() {
+        UserSession.end();
+        UI.getCurrent().getPage().setLocation("/sign-in");
+        VaadinSession.getCurrent().getSession().invalidate();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (UserSession.user().isEmpty()) {
+            event.forwardTo(SignInView.class);
+        }
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.catalyst.ui.shell;
 
-import com.vaadin.flow.server.VaadinSession;
-
 /**
- * Who the shell shows in its header: the person and the tenant they are working in. Sign-in (the identity work)
- * stores one in the session; until someone signs in, the shell shows a guest without a tenant.
+ * Who the shell shows in its header: the person and the tenant they are working in.
  *
  * @param displayName the person's name
  * @param tenantName  the client company they are working in, or null when none is chosen
@@ -15,8 +12,8 @@ public record ShellUser(String displayName, String tenantName, boolean signedIn)
     public static final ShellUser GUEST = new ShellUser("Guest", null, false);
 
     public static ShellUser current() {
-        VaadinSession session = VaadinSession.getCurrent();
-        ShellUser user = session != null ? session.getAttribute(ShellUser.class) : null;
-        return user != null ? user : GUEST;
+        return UserSession.user()
+                .map(user -> new ShellUser(user.name(), UserSession.tenant().map(t -> t.name()).orElse(null), true))
+                .orElse(GUEST);
     }
 }

@@ -17,7 +17,7 @@ class HomeViewTest extends KaribuTest {
     void greetsAndLinksToEveryOtherScreen() {
         UI.getCurrent().navigate("");
 
-        assertThat(_get(H2.class, s -> s.withText("Welcome to Catalyst"))).isNotNull();
+        assertThat(_get(H2.class, s -> s.withText("Welcome back, Ada Lovelace"))).isNotNull();
         RouterLink system = _get(RouterLink.class, s -> s.withText("Open System"));
         assertThat(system.getHref()).isEqualTo("system");
         assertThat(_find(RouterLink.class, s -> s.withText("Open Home"))).isEmpty();

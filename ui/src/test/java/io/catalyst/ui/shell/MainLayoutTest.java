@@ -1,23 +1,31 @@
 package io.catalyst.ui.shell;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
+import io.catalyst.core.identity.SignedIn;
 import io.catalyst.ui.KaribuTest;
+import io.catalyst.ui.home.HomeView;
+import io.catalyst.ui.signin.SignInView;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MainLayoutTest extends KaribuTest {
 
     @Test
     void headerShowsProductTenantAndUserMenu() {
-        VaadinSession.getCurrent().setAttribute(ShellUser.class, new ShellUser("Ada Lovelace", "Acme Corp", true));
+        UserSession.start(new SignedIn(UUID.randomUUID(), "ada@acme.example", "Ada Lovelace", false, List.of(ACME)));
 
         MainLayout layout = new MainLayout(); // a layout reads the user when it is built, as on a page load
 
@@ -28,10 +36,44 @@ class MainLayoutTest extends KaribuTest {
     }
 
     @Test
-    void guestSeesThatNoTenantIsChosen() {
-        UI.getCurrent().navigate("");
+    void someoneInSeveralTenantsSwitchesBetweenThem() {
+        MainLayout layout = new MainLayout();
+        @SuppressWarnings("unchecked")
+        Select<SignedIn.TenantAccess> switcher = _get(layout, Select.class, s -> s.withId("tenant-switcher"));
 
-        assertThat(_get(Span.class, s -> s.withId("tenant-name")).getText()).isEqualTo("No tenant selected");
+        assertThat(switcher.getListDataView().getItems()).extracting(SignedIn.TenantAccess::name)
+                .containsExactly("Acme Corp", "Globex");
+        assertThat(switcher.getValue()).isEqualTo(ACME);
+
+        UserSession.switchTo(GLOBEX.tenantId());
+        assertThat(UserSession.tenant()).contains(GLOBEX);
+        assertThat(ShellUser.current().tenantName()).isEqualTo("Globex");
+    }
+
+    @Test
+    void noOneSwitchesIntoATenantTheyDoNotBelongTo() {
+        assertThatThrownBy(() -> UserSession.switchTo(UUID.randomUUID()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(UserSession.tenant()).contains(ACME);
+    }
+
+    @Test
+    void withoutSigningInEveryScreenLeadsToSignIn() {
+        UserSession.end();
+
+        UI.getCurrent().navigate("system");
+
+        assertThat(_find(SignInView.class)).hasSize(1);
+        assertThat(_find(HomeView.class)).isEmpty();
+    }
+
+    @Test
+    void aUserWithoutTenantsSeesThatNoneIsChosen() {
+        UserSession.start(new SignedIn(UUID.randomUUID(), "ops@agency.example", "Ops", true, List.of()));
+
+        MainLayout layout = new MainLayout();
+
+        assertThat(_get(layout, Span.class, s -> s.withId("tenant-name")).getText()).isEqualTo("No tenant selected");
     }
 
     @Test

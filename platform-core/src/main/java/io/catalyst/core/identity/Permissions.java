@@ -1,0 +1,83 @@
+package io.catalyst.core.identity;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The permission registry: the core's permissions, and those plugins declare. Role editors offer what is here, and
+ * a custom role may hold nothing else.
+ */
+public final class Permissions {
+
+    public static final String TENANT_READ = "tenant:read";
+    public static final String TENANT_MANAGE = "tenant:manage";
+    public static final String USERS_READ = "users:read";
+    public static final String USERS_MANAGE = "users:manage";
+    public static final String ROLES_MANAGE = "roles:manage";
+    public static final String TOKENS_MANAGE = "tokens:manage";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String DASHBOARDS_READ = "dashboards:read";
+    public static final String CONNECTIONS_READ = "connections:read";
+    public static final String CONNECTIONS_MANAGE = "connections:manage";
+    public static final String PLUGINS_MANAGE = "plugins:manage";
+
+    public static final String PLATFORM_TENANTS = "platform:tenants";
+    public static final String PLATFORM_IMPERSONATE = "platform:impersonate";
+    public static final String PLATFORM_PORTFOLIO = "platform:portfolio";
+    public static final String PLATFORM_SYSTEM = "platform:system";
+
+    private static final Permissions REGISTRY = new Permissions();
+
+    private final Map<String, Permission> byName = new ConcurrentHashMap<>();
+
+    private Permissions() {
+        core(TENANT_READ, "See the company profile, goals and branding");
+        core(TENANT_MANAGE, "Change the company profile, goals and branding");
+        core(USERS_READ, "See who has access and with which roles");
+        core(USERS_MANAGE, "Invite people, change their roles, remove them");
+        core(ROLES_MANAGE, "Create and change custom roles");
+        core(TOKENS_MANAGE, "Create and revoke service API tokens");
+        core(AUDIT_READ, "Read the audit log");
+        core(DASHBOARDS_READ, "See dashboards and reports");
+        core(CONNECTIONS_READ, "See data source connections and their syncs");
+        core(CONNECTIONS_MANAGE, "Connect, configure and disconnect data sources");
+        core(PLUGINS_MANAGE, "Enable, disable and configure plugins for the company");
+        core(PLATFORM_TENANTS + ":manage", "Create, suspend, reactivate and offboard client companies");
+        core(PLATFORM_IMPERSONATE + ":use", "Act as a user of a client company, audited");
+        core(PLATFORM_PORTFOLIO + ":read", "See figures across all client companies");
+        core(PLATFORM_SYSTEM + ":read", "See the platform's own state");
+    }
+
+    public static Permissions registry() {
+        return REGISTRY;
+    }
+
+    /** Adds a plugin's permission; a name already registered keeps its first owner. */
+    public Permission declare(Permission permission) {
+        return byName.putIfAbsent(permission.name(), permission) == null ? permission : byName.get(permission.name());
+    }
+
+    public boolean known(String name) {
+        return byName.containsKey(name);
+    }
+
+    public List<Permission> all() {
+        return byName.values().stream().sorted(Comparator.comparing(Permission::name)).toList();
+    }
+
+    /** Those a tenant admin may put into a custom role. */
+    public List<Permission> tenantRelative() {
+        return all().stream().filter(p -> !p.platformWide()).toList();
+    }
+
+    static boolean allKnown(Collection<String> names) {
+        return names.stream().allMatch(REGISTRY::known);
+    }
+
+    private void core(String name, String description) {
+        byName.put(name, new Permission(name, description, "core"));
+    }
+}

@@ -1,0 +1,109 @@
+package io.catalyst.core.identity;
+
+import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.tenancy.Scopes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.ExcessiveAttemptsException;
+import org.apache.shiro.authc.IncorrectCredentialsException;
+
+/**
+ * Signing in with an email and a password, with lockout per account (after {@value #ACCOUNT_FAILURES} consecutive
+ * failures, for {@link #LOCK}) and per source address. Every attempt is audited on the platform chain.
+ */
+@ApplicationScoped
+public class SignIn {
+
+    static final int ACCOUNT_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+    static final int SOURCE_FAILURES = 20;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    AuditLog audit;
+
+    private final SourceThrottle sources = new SourceThrottle(SOURCE_FAILURES, LOCK, Clock.systemUTC());
+
+    public SignedIn signIn(String email, String password, String sourceAddress) {
+        String attempted = email == null ? "" : email.trim().toLowerCase();
+        if (sources.blocked(sourceAddress)) {
+            failed(attempted, null, "throttled");
+            throw new SignInException(SignInException.Reason.THROTTLED);
+        }
+        UUID userId;
+        try {
+            userId = access.authenticate(attempted, password == null ? "" : password);
+        } catch (ExcessiveAttemptsException e) {
+            sources.failed(sourceAddress);
+            failed(attempted, null, "locked");
+            throw new SignInException(SignInException.Reason.LOCKED);
+        } catch (IncorrectCredentialsException e) {
+            sources.failed(sourceAddress);
+            UUID user = countFailure(attempted);
+            failed(attempted, user, "wrong password");
+            throw new SignInException(SignInException.Reason.BAD_CREDENTIALS);
+        } catch (AuthenticationException e) { // unknown or inactive account: told apart only in the audit log
+            sources.failed(sourceAddress);
+            failed(attempted, null, "unknown or inactive account");
+            throw new SignInException(SignInException.Reason.BAD_CREDENTIALS);
+        }
+        sources.succeeded(sourceAddress);
+        scopes.anonymous(em -> {
+            em.find(User.class, userId).signInSucceeded();
+            return null;
+        });
+        SignedIn signedIn = load(userId);
+        audit.record(new AuditEntry(null, userId, signedIn.email(), "identity.sign-in.succeeded", "user",
+                userId.toString(), null, null));
+        return signedIn;
+    }
+
+    /** The user's current memberships, as the session keeps them; called again after a role change. */
+    public SignedIn load(UUID userId) {
+        User user = scopes.anonymous(em -> em.find(User.class, userId));
+        List<SignedIn.TenantAccess> tenants = scopes.user(userId, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select t.id, t.slug, t.name, m.roles from membership m"
+                            + " join tenant t on t.id = m.tenant_id"
+                            + " where m.user_id = ?1 and t.status = 'ACTIVE' order by t.name")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, userId)
+                    .getResultList();
+            return rows.stream().map(row -> new SignedIn.TenantAccess((UUID) row[0], (String) row[1],
+                    (String) row[2], RoleList.parse((String) row[3]))).toList();
+        });
+        return new SignedIn(user.id(), user.email(), user.name(),
+                user.platformRoles().contains(BuiltInRole.PLATFORM_ADMIN.id()), tenants);
+    }
+
+    // Counts a wrong password against the account, and locks it at the limit. Returns the account's id.
+    private UUID countFailure(String email) {
+        return scopes.anonymous(em -> em.createQuery("select u from User u where lower(u.email) = :email", User.class)
+                .setParameter("email", email)
+                .getResultStream().findFirst()
+                .map(user -> {
+                    int failures = user.failedSignIns() + 1;
+                    user.signInFailed(failures, failures >= ACCOUNT_FAILURES ? OffsetDateTime.now().plus(LOCK) : null);
+                    return user.id();
+                }).orElse(null));
+    }
+
+    private void failed(String attempted, UUID userId, String why) {
+        audit.record(new AuditEntry(null, userId, attempted.isEmpty() ? "(no email)" : attempted,
+                "identity.sign-in.failed", "user", userId != null ? userId.toString() : null, null,
+                Map.of("reason", why)));
+    }
+}

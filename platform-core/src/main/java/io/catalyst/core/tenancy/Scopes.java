@@ -1,0 +1,101 @@
+package io.catalyst.core.tenancy;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/**
+ * The only way to the database with JPA: every unit of work runs in one transaction bound to exactly one scope.
+ *
+ * <p>Isolation happens twice. The EntityManager carries the tenant for EclipseLink's {@code @Multitenant}
+ * filtering, and the transaction carries it for PostgreSQL row-level security
+ * ({@code set_config('app.tenant_id', …, true)}, transaction-local). A transaction never changes scope: asking for
+ * another scope inside it fails rather than silently rebinding.
+ */
+@ApplicationScoped
+public class Scopes {
+
+    /** Bound where no single tenant is meant; matches no tenant's rows. */
+    public static final UUID NO_TENANT = new UUID(0, 0);
+
+    @PersistenceUnit(unitName = "catalyst")
+    EntityManagerFactory entityManagers;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Work on one tenant's data. */
+    @Transactional
+    public <T> T tenant(UUID tenantId, Function<EntityManager, T> work) {
+        if (tenantId == null || NO_TENANT.equals(tenantId)) {
+            throw new IllegalArgumentException("A tenant scope needs a tenant");
+        }
+        return run(new Binding(tenantId, false, null), work);
+    }
+
+    /** Platform administration across tenants; only platform code paths may call it. */
+    @Transactional
+    public <T> T platform(Function<EntityManager, T> work) {
+        return run(new Binding(NO_TENANT, true, null), work);
+    }
+
+    /** A signed-in user's own records across tenants, such as their memberships, and nothing of any tenant. */
+    @Transactional
+    public <T> T user(UUID userId, Function<EntityManager, T> work) {
+        return run(new Binding(NO_TENANT, false, userId), work);
+    }
+
+    /** Platform-wide tables only (such as accounts, before anyone has signed in); no tenant's rows. */
+    @Transactional
+    public <T> T anonymous(Function<EntityManager, T> work) {
+        return run(new Binding(NO_TENANT, false, null), work);
+    }
+
+    private <T> T run(Binding binding, Function<EntityManager, T> work) {
+        Object bound = transactions.getResource(Binding.class);
+        if (bound != null && !bound.equals(binding)) {
+            throw new IllegalStateException("This transaction is bound to " + bound + ", not " + binding
+                    + "; run the work in its own transaction");
+        }
+        EntityManager entityManager = entityManagers.createEntityManager(
+                Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, binding.tenant().toString()));
+        try {
+            entityManager.joinTransaction();
+            if (bound == null) {
+                entityManager.createNativeQuery("select set_config('app.tenant_id', ?1, true),"
+                                + " set_config('app.platform', ?2, true), set_config('app.user_id', ?3, true)")
+                        .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                        .setParameter(1, binding.tenant().toString())
+                        .setParameter(2, binding.platform() ? "on" : "off")
+                        .setParameter(3, binding.user() == null ? "" : binding.user().toString())
+                        .getSingleResult();
+                transactions.putResource(Binding.class, binding);
+            }
+            return work.apply(entityManager);
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    /** What a transaction is bound to. */
+    record Binding(UUID tenant, boolean platform, UUID user) {
+        @Override
+        public String toString() {
+            if (platform) {
+                return "the platform";
+            }
+            if (user != null) {
+                return "user " + user;
+            }
+            return NO_TENANT.equals(tenant) ? "no tenant" : "tenant " + tenant;
+        }
+    }
+}

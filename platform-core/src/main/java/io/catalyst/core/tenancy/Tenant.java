@@ -1,0 +1,144 @@
+package io.catalyst.core.tenancy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A client company. The platform owns this table; a tenant sees only its own row (RLS). */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    @Id
+    private UUID id;
+    private String slug;
+    private String name;
+    private String timezone = "UTC";
+    private String currency = "EUR";
+    private String plan = "standard";
+    @Column(name = "quota_users")
+    private int quotaUsers = 25;
+    @Column(name = "quota_connections")
+    private int quotaConnections = 20;
+    @Column(name = "quota_ai_credits")
+    private int quotaAiCredits = 1000;
+    @Column(name = "logo_url")
+    private String logoUrl;
+    @Column(name = "primary_color")
+    private String primaryColor;
+    @Enumerated(EnumType.STRING)
+    private TenantStatus status = TenantStatus.ACTIVE;
+    @Column(name = "purge_after")
+    private OffsetDateTime purgeAfter;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    protected Tenant() {
+    }
+
+    public Tenant(UUID id, String slug, String name) {
+        this.id = id;
+        this.slug = slug;
+        this.name = name;
+        this.createdAt = OffsetDateTime.now();
+        this.updatedAt = createdAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String timezone() {
+        return timezone;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public String plan() {
+        return plan;
+    }
+
+    public int quotaUsers() {
+        return quotaUsers;
+    }
+
+    public int quotaConnections() {
+        return quotaConnections;
+    }
+
+    public int quotaAiCredits() {
+        return quotaAiCredits;
+    }
+
+    public String logoUrl() {
+        return logoUrl;
+    }
+
+    public String primaryColor() {
+        return primaryColor;
+    }
+
+    public TenantStatus status() {
+        return status;
+    }
+
+    public OffsetDateTime purgeAfter() {
+        return purgeAfter;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    void rename(String newName) {
+        this.name = newName;
+        touch();
+    }
+
+    void locale(String newTimezone, String newCurrency) {
+        this.timezone = newTimezone;
+        this.currency = newCurrency;
+        touch();
+    }
+
+    void plan(String newPlan, int users, int connections, int aiCredits) {
+        this.plan = newPlan;
+        this.quotaUsers = users;
+        this.quotaConnections = connections;
+        this.quotaAiCredits = aiCredits;
+        touch();
+    }
+
+    void branding(String newLogoUrl, String newPrimaryColor) {
+        this.logoUrl = newLogoUrl;
+        this.primaryColor = newPrimaryColor;
+        touch();
+    }
+
+    void status(TenantStatus newStatus, OffsetDateTime newPurgeAfter) {
+        this.status = newStatus;
+        this.purgeAfter = newPurgeAfter;
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = OffsetDateTime.now();
+    }
+}

@@ -1,0 +1,63 @@
+package io.catalyst.core.tenancy;
+
+import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.web.Problem;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.core.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The tenant lifecycle, for the platform. One code path for the UI, REST and manifests. */
+@ApplicationScoped
+public class Tenants {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    AuditLog audit;
+
+    /** Creates an active tenant; the slug must be free. */
+    @Transactional
+    public Tenant create(UUID actorId, String actor, String slug, String name) {
+        List<Problem.FieldError> errors = new java.util.ArrayList<>();
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            errors.add(new Problem.FieldError("slug",
+                    "2 to 63 lower-case letters, digits and hyphens, starting with a letter or digit"));
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add(new Problem.FieldError("name", "1 to 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The tenant is not valid.", errors, null);
+        }
+        Tenant tenant = scopes.platform(em -> {
+            boolean taken = !em.createQuery("select t.id from Tenant t where t.slug = :slug")
+                    .setParameter("slug", slug).getResultList().isEmpty();
+            if (taken) {
+                throw new ProblemException(ProblemType.CONFLICT, "The slug '" + slug + "' is taken.",
+                        List.of(new Problem.FieldError("slug", "already in use")), null);
+            }
+            Tenant created = new Tenant(UUID.randomUUID(), slug, name.trim());
+            em.persist(created);
+            return created;
+        });
+        audit.record(new AuditEntry(null, actorId, actor, "tenancy.tenant.created", "tenant",
+                tenant.id().toString(), null, Map.of("slug", slug, "name", tenant.name())));
+        return tenant;
+    }
+
+    /** Every tenant, for platform administration. */
+    public List<Tenant> all() {
+        return scopes.platform(em -> em.createQuery("select t from Tenant t order by t.name", Tenant.class)
+                .getResultList());
+    }
+}

@@ -1,0 +1,60 @@
+package io.catalyst.ui.shell;
+
+import com.vaadin.flow.server.VaadinSession;
+import io.catalyst.core.identity.SignedIn;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The signed-in user and the tenant they are working in, kept in the Vaadin session. The tenant is only ever one the
+ * user belongs to: it comes from the session, never from a request parameter.
+ */
+public final class UserSession {
+
+    private UserSession() {
+    }
+
+    /** What the session holds. */
+    record State(SignedIn user, UUID tenantId) implements Serializable {
+    }
+
+    public static Optional<SignedIn> user() {
+        return state().map(State::user);
+    }
+
+    /** The tenant being worked in, if the user belongs to any. */
+    public static Optional<SignedIn.TenantAccess> tenant() {
+        return state().flatMap(state -> state.user().tenants().stream()
+                .filter(t -> t.tenantId().equals(state.tenantId())).findFirst());
+    }
+
+    /** Starts a session's sign-in, working in the user's first tenant. */
+    public static void start(SignedIn user) {
+        UUID first = user.tenants().isEmpty() ? null : user.tenants().get(0).tenantId();
+        session().setAttribute(State.class, new State(user, first));
+    }
+
+    /** Switches to another of the user's tenants; refuses one they do not belong to. */
+    public static void switchTo(UUID tenantId) {
+        State state = state().orElseThrow(() -> new IllegalStateException("Nobody is signed in"));
+        boolean member = state.user().tenants().stream().anyMatch(t -> t.tenantId().equals(tenantId));
+        if (!member) {
+            throw new IllegalArgumentException("Not a tenant of this user: " + tenantId);
+        }
+        session().setAttribute(State.class, new State(state.user(), tenantId));
+    }
+
+    public static void end() {
+        session().setAttribute(State.class, null);
+    }
+
+    private static Optional<State> state() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(State.class));
+    }
+
+    private static VaadinSession session() {
+        return VaadinSession.getCurrent();
+    }
+}

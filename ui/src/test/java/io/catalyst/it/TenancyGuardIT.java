@@ -1,0 +1,191 @@
+package io.catalyst.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Makes tenant isolation in PostgreSQL impossible to forget: every table with a tenant_id column must have forced
+ * row-level security with a fail-closed policy, and a table without one must be declared platform-wide here.
+ */
+class TenancyGuardIT {
+
+    /** Tables that deliberately have no tenant_id. Adding one here is a design decision: say why in its migration. */
+    private static final Set<String> PLATFORM_TABLES = Set.of("flyway_schema_history", "tenant", "app_user");
+
+    private static final UUID TENANT_A = UUID.randomUUID();
+    private static final UUID TENANT_B = UUID.randomUUID();
+
+    @BeforeAll
+    static void seedTenantA() throws SQLException {
+        UUID user = UUID.randomUUID();
+        try (Connection admin = Server.superuser(); Statement sql = admin.createStatement()) {
+            sql.execute("insert into tenant (id, slug, name) values ('" + TENANT_A + "', 'guard-a-"
+                    + TENANT_A.toString().substring(0, 8) + "', 'Guard A'), ('" + TENANT_B + "', 'guard-b-"
+                    + TENANT_B.toString().substring(0, 8) + "', 'Guard B')");
+            sql.execute("insert into app_user (id, email, name) values ('" + user + "', 'guard-" + user
+                    + "@example.com', 'Guard')");
+            sql.execute("insert into membership (tenant_id, user_id, roles) values ('" + TENANT_A + "', '" + user
+                    + "', '{viewer}')");
+            sql.execute("insert into custom_role (tenant_id, id, name) values ('" + TENANT_A + "', '"
+                    + UUID.randomUUID() + "', 'guard-role')");
+            sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"
+                    + " values ('" + TENANT_A + "', 1, '" + UUID.randomUUID() + "', now(), 'guard', 'guard.seed',"
+                    + " '0', '1')");
+        }
+    }
+
+    @Test
+    void everyTableIsTenantScopedWithForcedRlsOrDeclaredPlatformWide() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        for (String table : tables()) {
+            boolean tenantScoped = has(table, "tenant_id");
+            if (!tenantScoped) {
+                if (!PLATFORM_TABLES.contains(table)) {
+                    problems.add(table + ": no tenant_id column and not declared platform-wide");
+                }
+                continue;
+            }
+            if (!rls(table, "relrowsecurity") || !rls(table, "relforcerowsecurity")) {
+                problems.add(table + ": row-level security is not enabled AND forced");
+            }
+            if (!tenantPolicy(table)) {
+                problems.add(table + ": no policy on current_tenant() (current_setting('app.tenant_id'))");
+            }
+            if (!keysLeadWithTenant(table)) {
+                problems.add(table + ": its primary key or a unique key does not start with tenant_id");
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(tables()).contains("membership", "custom_role", "audit_event");
+    }
+
+    @Test
+    void withoutATenantEveryTenantTableRefusesToAnswer() throws SQLException {
+        for (String table : tenantTables()) {
+            try (Connection app = Server.appRole(); Statement sql = app.createStatement()) {
+                assertThatThrownBy(() -> sql.executeQuery("select count(*) from " + table))
+                        .as("unbound read of %s", table).isInstanceOf(SQLException.class);
+            }
+        }
+    }
+
+    @Test
+    void boundToTenantBNoTableShowsTenantARows() throws SQLException {
+        for (String table : tenantTables()) {
+            assertThat(countAs(TENANT_B, "select count(*) from " + table + " where tenant_id = '" + TENANT_A + "'"))
+                    .as("rows of A visible to B in %s", table).isZero();
+            assertThat(countAs(TENANT_A, "select count(*) from " + table + " where tenant_id = '" + TENANT_A + "'"))
+                    .as("rows of A visible to A in %s", table).isPositive();
+        }
+        assertThat(countAs(TENANT_B, "select count(*) from tenant where id = '" + TENANT_A + "'")).isZero();
+        assertThat(countAs(TENANT_B, "select count(*) from tenant where id = '" + TENANT_B + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void boundToTenantBNothingCanBeWrittenIntoTenantA() throws SQLException {
+        try (Connection app = Server.appRole()) {
+            app.setAutoCommit(false);
+            bind(app, TENANT_B);
+            try (Statement sql = app.createStatement()) {
+                assertThatThrownBy(() -> sql.execute("insert into custom_role (tenant_id, id, name) values ('"
+                        + TENANT_A + "', '" + UUID.randomUUID() + "', 'sneaky')"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            } finally {
+                app.rollback();
+            }
+        }
+    }
+
+    @Test
+    void theAuditLogIsAppendOnly() throws SQLException {
+        try (Connection app = Server.appRole()) {
+            app.setAutoCommit(false);
+            bind(app, TENANT_A);
+            try (Statement sql = app.createStatement()) {
+                assertThatThrownBy(() -> sql.executeUpdate("update audit_event set actor = 'forged'"))
+                        .isInstanceOf(SQLException.class);
+            } finally {
+                app.rollback();
+            }
+        }
+    }
+
+    private static long countAs(UUID tenant, String query) throws SQLException {
+        try (Connection app = Server.appRole()) {
+            app.setAutoCommit(false);
+            bind(app, tenant);
+            try (Statement sql = app.createStatement(); ResultSet row = sql.executeQuery(query)) {
+                row.next();
+                return row.getLong(1);
+            } finally {
+                app.rollback();
+            }
+        }
+    }
+
+    private static void bind(Connection app, UUID tenant) throws SQLException {
+        try (PreparedStatement set = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            set.setString(1, tenant.toString());
+            set.execute();
+        }
+    }
+
+    private static List<String> tenantTables() throws SQLException {
+        List<String> scoped = new ArrayList<>();
+        for (String table : tables()) {
+            if (has(table, "tenant_id")) {
+                scoped.add(table);
+            }
+        }
+        return scoped;
+    }
+
+    private static List<String> tables() throws SQLException {
+        return strings("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                + " where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')"
+                + " and n.nspname not like 'pg\\_%' and not c.relispartition order by 1");
+    }
+
+    private static boolean has(String table, String column) throws SQLException {
+        return !strings("select 1 from information_schema.columns where table_name = '" + table
+                + "' and column_name = '" + column + "'").isEmpty();
+    }
+
+    private static boolean rls(String table, String flag) throws SQLException {
+        return strings("select " + flag + "::text from pg_class where relname = '" + table + "'").contains("true");
+    }
+
+    private static boolean tenantPolicy(String table) throws SQLException {
+        return strings("select qual from pg_policies where tablename = '" + table + "'").stream()
+                .anyMatch(qual -> qual != null && (qual.contains("current_tenant()") || qual.contains("app.tenant_id")));
+    }
+
+    private static boolean keysLeadWithTenant(String table) throws SQLException {
+        return strings("select (select attname from pg_attribute where attrelid = i.indrelid and attnum = i.indkey[0])"
+                + " from pg_index i join pg_class c on c.oid = i.indrelid where c.relname = '" + table
+                + "' and (i.indisprimary or i.indisunique)").stream().allMatch("tenant_id"::equals);
+    }
+
+    private static List<String> strings(String query) throws SQLException {
+        try (Connection connection = Server.superuser(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}
