@@ -37,7 +37,7 @@ class TenancyGuardIT {
             sql.execute("insert into app_user (id, email, name) values ('" + user + "', 'guard-" + user
                     + "@example.com', 'Guard')");
             sql.execute("insert into membership (tenant_id, user_id, roles) values ('" + TENANT_A + "', '" + user
-                    + "', '{viewer}')");
+                    + "', 'viewer')");
             sql.execute("insert into custom_role (tenant_id, id, name) values ('" + TENANT_A + "', '"
                     + UUID.randomUUID() + "', 'guard-role')");
             sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"
