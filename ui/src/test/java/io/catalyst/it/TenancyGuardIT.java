@@ -40,6 +40,9 @@ class TenancyGuardIT {
                     + "', 'viewer')");
             sql.execute("insert into custom_role (tenant_id, id, name) values ('" + TENANT_A + "', '"
                     + UUID.randomUUID() + "', 'guard-role')");
+            sql.execute("insert into api_token (tenant_id, id, kind, name, user_id, token_hash, expires_at) values ('"
+                    + TENANT_A + "', '" + UUID.randomUUID() + "', 'SERVICE', 'guard', '" + user + "', 'x',"
+                    + " now() + interval '1 day')");
             sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"
                     + " values ('" + TENANT_A + "', 1, '" + UUID.randomUUID() + "', now(), 'guard', 'guard.seed',"
                     + " '0', '1')");

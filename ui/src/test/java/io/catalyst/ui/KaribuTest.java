@@ -11,17 +11,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * A Vaadin UI in the test's JVM, with the shell's routes and its service-init listeners, without a browser. A user
- * who works in two tenants is signed in.
+ * A Vaadin UI in the test's JVM, with the shell's routes and its service-init listeners, without a browser. Ada, who
+ * works in two tenants, is signed in.
  */
 public abstract class KaribuTest {
 
     protected static final SignedIn.TenantAccess ACME =
-            new SignedIn.TenantAccess(UUID.randomUUID(), "acme", "Acme Corp", List.of("tenant-admin"));
+            new SignedIn.TenantAccess(UUID.randomUUID(), "acme", "Acme Corp", List.of("tenant-admin"), List.of("*"));
     protected static final SignedIn.TenantAccess GLOBEX =
-            new SignedIn.TenantAccess(UUID.randomUUID(), "globex", "Globex", List.of("viewer"));
+            new SignedIn.TenantAccess(UUID.randomUUID(), "globex", "Globex", List.of("viewer"),
+                    List.of("tenant:read", "dashboards:read"));
+    /** Agency staff: a platform admin, tenant admin of Acme and viewer of Globex. */
     protected static final SignedIn ADA =
-            new SignedIn(UUID.randomUUID(), "ada@acme.example", "Ada Lovelace", false, List.of(ACME, GLOBEX));
+            new SignedIn(UUID.randomUUID(), "ada@acme.example", "Ada Lovelace", true, List.of(ACME, GLOBEX));
 
     private static Routes routes;
 

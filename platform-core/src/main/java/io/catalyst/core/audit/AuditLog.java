@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,24 @@ public class AuditLog {
         } else {
             scopes.tenant(entry.tenantId(), em -> insert(em, entry.tenantId(), entry));
         }
+    }
+
+    /** A tenant's newest entries, newest first. */
+    public List<AuditRecord> recent(UUID tenantId, int limit) {
+        return scopes.tenant(tenantId, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select seq, to_char(occurred_at at time zone 'UTC',"
+                            + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, action, target_type, target_id,"
+                            + " before_state::text, after_state::text, source_ip, request_id, hash from audit_event"
+                            + " where tenant_id = ?1 order by seq desc limit ?2")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, tenantId)
+                    .setParameter(2, Math.max(1, Math.min(limit, 500)))
+                    .getResultList();
+            return rows.stream().map(r -> new AuditRecord(((Number) r[0]).longValue(), (String) r[1],
+                    (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                    (String) r[8], (String) r[9], (String) r[10])).toList();
+        });
     }
 
     private int insert(EntityManager em, UUID chain, AuditEntry entry) {

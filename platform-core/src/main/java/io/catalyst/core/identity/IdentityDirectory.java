@@ -5,13 +5,18 @@ import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.TenantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The realm's directory over the database: accounts are platform-wide, roles are read inside their tenant. */
+/**
+ * The realm's directory over the database: accounts are platform-wide, roles are read inside their tenant. Each
+ * lookup runs in its own transaction, so a permission check inside some tenant's unit of work never rebinds it.
+ */
 @ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class IdentityDirectory implements CatalystRealm.Directory {
 
     @Inject

@@ -35,6 +35,9 @@ public class SignIn {
     @Inject
     AuditLog audit;
 
+    @Inject
+    IdentityDirectory directory;
+
     private final SourceThrottle sources = new SourceThrottle(SOURCE_FAILURES, LOCK, Clock.systemUTC());
 
     public SignedIn signIn(String email, String password, String sourceAddress) {
@@ -74,7 +77,7 @@ public class SignIn {
     /** The user's current memberships, as the session keeps them; called again after a role change. */
     public SignedIn load(UUID userId) {
         User user = scopes.anonymous(em -> em.find(User.class, userId));
-        List<SignedIn.TenantAccess> tenants = scopes.user(userId, em -> {
+        List<Object[]> memberships = scopes.user(userId, em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select t.id, t.slug, t.name, m.roles from membership m"
                             + " join tenant t on t.id = m.tenant_id"
@@ -82,11 +85,27 @@ public class SignIn {
                     .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, userId)
                     .getResultList();
-            return rows.stream().map(row -> new SignedIn.TenantAccess((UUID) row[0], (String) row[1],
-                    (String) row[2], RoleList.parse((String) row[3]))).toList();
+            return rows;
         });
+        List<SignedIn.TenantAccess> tenants = memberships.stream().map(row -> {
+            UUID tenantId = (UUID) row[0];
+            List<String> roles = RoleList.parse((String) row[3]);
+            return new SignedIn.TenantAccess(tenantId, (String) row[1], (String) row[2], roles,
+                    permissionsOf(tenantId, roles));
+        }).toList();
         return new SignedIn(user.id(), user.email(), user.name(),
                 user.platformRoles().contains(BuiltInRole.PLATFORM_ADMIN.id()), tenants);
+    }
+
+    // What roles grant in a tenant: built-in roles from code, custom roles from the tenant's own table.
+    private List<String> permissionsOf(UUID tenantId, List<String> roles) {
+        List<String> permissions = new java.util.ArrayList<>();
+        for (String role : roles) {
+            permissions.addAll(BuiltInRole.of(role).filter(r -> r != BuiltInRole.PLATFORM_ADMIN)
+                    .map(BuiltInRole::permissions)
+                    .orElseGet(() -> directory.customRolePermissions(tenantId, role)));
+        }
+        return permissions.stream().distinct().toList();
     }
 
     // Counts a wrong password against the account, and locks it at the limit. Returns the account's id.

@@ -76,6 +76,52 @@ public class Users {
                 userId.toString(), before == null ? null : Map.of("roles", before), Map.of("roles", roles)));
     }
 
+    /** The people with access to a tenant, by name. */
+    public List<Member> members(UUID tenantId) {
+        return scopes.tenant(tenantId, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select u.id, u.email, u.name, m.roles from membership m"
+                            + " join app_user u on u.id = m.user_id order by u.name, u.email")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .getResultList();
+            return rows.stream().map(row -> new Member((UUID) row[0], (String) row[1], (String) row[2],
+                    RoleList.parse((String) row[3]))).toList();
+        });
+    }
+
+    /** One member of a tenant; someone who is not a member (of this tenant) is not found. */
+    public Member member(UUID tenantId, UUID userId) {
+        return members(tenantId).stream().filter(m -> m.userId().equals(userId)).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such member."));
+    }
+
+    /** Changes a member's roles; each must be a built-in tenant role or one of the tenant's custom roles. */
+    @Transactional
+    public Member changeRoles(UUID actorId, String actor, UUID tenantId, UUID userId, List<String> roles) {
+        member(tenantId, userId);
+        List<String> unknown = scopes.tenant(tenantId, em -> roles.stream()
+                .filter(role -> BuiltInRole.of(role).map(r -> r == BuiltInRole.PLATFORM_ADMIN).orElseGet(() ->
+                        em.createQuery("select r.id from CustomRole r where r.name = :name")
+                                .setParameter("name", role).getResultList().isEmpty()))
+                .toList());
+        if (roles.isEmpty() || !unknown.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The roles are not valid.",
+                    List.of(new Problem.FieldError("roles", roles.isEmpty() ? "give at least one role"
+                            : "unknown roles: " + String.join(", ", unknown))), null);
+        }
+        grant(actorId, actor, tenantId, userId, roles);
+        return member(tenantId, userId);
+    }
+
+    /** The roles a tenant admin can give: the built-in tenant roles, then the tenant's custom roles. */
+    public List<String> assignableRoles(UUID tenantId) {
+        List<String> roles = new java.util.ArrayList<>(List.of(BuiltInRole.TENANT_ADMIN.id(),
+                BuiltInRole.ANALYST.id(), BuiltInRole.VIEWER.id()));
+        roles.addAll(scopes.tenant(tenantId, em -> em.createQuery(
+                "select r.name from CustomRole r order by r.name", String.class).getResultList()));
+        return roles;
+    }
+
     /** Whether any account holds the platform-admin role. */
     public boolean platformAdminExists() {
         return scopes.anonymous(em -> !em.createQuery("select u.id from User u where u.platformRoles like :role")

@@ -1,6 +1,7 @@
 package io.catalyst.core.system;
 
 import io.catalyst.api.PluginApi;
+import io.catalyst.core.api.Public;
 import io.catalyst.core.database.Database;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemMapper;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("system")
+@Public
 @ApplicationScoped
 @Tag(name = "System", description = "The running platform")
 public class SystemResource {

@@ -79,7 +79,10 @@ public class Scopes {
                         .getSingleResult();
                 transactions.putResource(Binding.class, binding);
             }
-            return work.apply(entityManager);
+            T result = work.apply(entityManager);
+            // later work in this transaction may read with SQL or another EntityManager: let it see these changes
+            entityManager.flush();
+            return result;
         } finally {
             entityManager.close();
         }

@@ -55,6 +55,39 @@ public class Tenants {
         return tenant;
     }
 
+    /** Stops a tenant: nobody of it can sign in to it or call the API, and its data stays. */
+    @Transactional
+    public Tenant suspend(UUID actorId, String actor, UUID tenantId) {
+        return changeStatus(actorId, actor, tenantId, TenantStatus.ACTIVE, TenantStatus.SUSPENDED,
+                "tenancy.tenant.suspended");
+    }
+
+    /** Lets a suspended tenant back in. */
+    @Transactional
+    public Tenant reactivate(UUID actorId, String actor, UUID tenantId) {
+        return changeStatus(actorId, actor, tenantId, TenantStatus.SUSPENDED, TenantStatus.ACTIVE,
+                "tenancy.tenant.reactivated");
+    }
+
+    private Tenant changeStatus(UUID actorId, String actor, UUID tenantId, TenantStatus from, TenantStatus to,
+                                String action) {
+        Tenant tenant = scopes.platform(em -> {
+            Tenant found = em.find(Tenant.class, tenantId);
+            if (found == null) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "There is no such tenant.");
+            }
+            if (found.status() != from) {
+                throw new ProblemException(ProblemType.CONFLICT, "The tenant is " + found.status().name()
+                        .toLowerCase() + ", not " + from.name().toLowerCase() + ".");
+            }
+            found.status(to, null);
+            return found;
+        });
+        audit.record(new AuditEntry(null, actorId, actor, action, "tenant", tenantId.toString(),
+                Map.of("status", from.name()), Map.of("status", to.name())));
+        return tenant;
+    }
+
     /** Every tenant, for platform administration. */
     public List<Tenant> all() {
         return scopes.platform(em -> em.createQuery("select t from Tenant t order by t.name", Tenant.class)

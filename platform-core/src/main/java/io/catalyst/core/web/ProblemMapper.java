@@ -43,6 +43,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (runtimeResponse != null && runtimeResponse.getHeaderString(HttpHeaders.ALLOW) != null) {
             response.header(HttpHeaders.ALLOW, runtimeResponse.getHeaderString(HttpHeaders.ALLOW));
         }
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"catalyst\"");
+        }
         if (problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, "5");
         }

@@ -40,7 +40,7 @@ public class HomeView extends Div {
         cards.setId("home-cards");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-m)");
-        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).entries()) {
+        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).visibleEntries()) {
             if (!entry.path().isEmpty()) {
                 cards.add(card(entry));
             }

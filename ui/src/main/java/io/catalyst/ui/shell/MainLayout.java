@@ -19,22 +19,19 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.catalyst.core.identity.SignedIn;
-import io.catalyst.ui.signin.SignInView;
 import java.util.List;
 import io.catalyst.ui.home.HomeView;
 
 /**
  * The frame around every screen: a header with the product, the tenant and the user menu, and a side navigation
- * built from the {@link NavigationRegistry}. On a phone the navigation folds into a drawer behind the toggle. Every
- * screen inside it needs a signed-in user; others are sent to sign in.
+ * built from the {@link NavigationRegistry}, showing the screens the user may open. On a phone the navigation folds
+ * into a drawer behind the toggle.
  */
-public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private static final long serialVersionUID = 1L;
 
@@ -60,7 +57,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         navigation = new SideNav();
         navigation.setId("side-nav");
         navigation.setLabel("Screens");
-        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).entries()) {
+        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).visibleEntries()) {
             SideNavItem item = new SideNavItem(entry.title(), entry.href(), new Icon(entry.icon()));
             item.setId("nav-" + (entry.path().isEmpty() ? "home" : entry.path().replace('/', '-')));
             navigation.addItem(item);
@@ -121,12 +118,6 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         VaadinSession.getCurrent().getSession().invalidate();
     }
 
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        if (UserSession.user().isEmpty()) {
-            event.forwardTo(SignInView.class);
-        }
-    }
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {

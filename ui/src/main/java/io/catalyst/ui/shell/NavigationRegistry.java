@@ -33,6 +33,11 @@ public final class NavigationRegistry implements Serializable {
         byPath.remove(path);
     }
 
+    /** The entries the signed-in user may open, in navigation order. */
+    public List<NavEntry> visibleEntries() {
+        return entries().stream().filter(e -> e.permission() == null || UserSession.permits(e.permission())).toList();
+    }
+
     /** All entries, in navigation order. */
     public List<NavEntry> entries() {
         return byPath.values().stream().sorted(ORDER).toList();

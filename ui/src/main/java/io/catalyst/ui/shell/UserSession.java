@@ -1,7 +1,9 @@
 package io.catalyst.ui.shell;
 
 import com.vaadin.flow.server.VaadinSession;
+import io.catalyst.core.identity.SignIn;
 import io.catalyst.core.identity.SignedIn;
+import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +45,48 @@ public final class UserSession {
             throw new IllegalArgumentException("Not a tenant of this user: " + tenantId);
         }
         session().setAttribute(State.class, new State(state.user(), tenantId));
+    }
+
+    /** Whether the signed-in user, in the tenant they work in, may do this. */
+    public static boolean permits(String permission) {
+        return state().map(state -> state.user().permits(tenant().orElse(null), permission)).orElse(false);
+    }
+
+    /**
+     * Reloads the user's memberships and permissions, keeping the chosen tenant while they still belong to it. Runs
+     * before every navigation; without CDI (UI unit tests) the session stays as it is.
+     */
+    static void refresh() {
+        Optional<State> current = state();
+        if (current.isEmpty()) {
+            return;
+        }
+        SignIn signIn;
+        try {
+            signIn = CDI.current().select(SignIn.class).get();
+        } catch (IllegalStateException noContainer) {
+            return;
+        }
+        SignedIn reloaded = signIn.load(current.get().user().userId());
+        UUID tenant = current.get().tenantId();
+        boolean stillMember = reloaded.tenants().stream().anyMatch(t -> t.tenantId().equals(tenant));
+        session().setAttribute(State.class, new State(reloaded, stillMember ? tenant
+                : reloaded.tenants().isEmpty() ? null : reloaded.tenants().get(0).tenantId()));
+    }
+
+    /** Remembers where someone was going when they were sent to sign in. */
+    public static void returnAfterSignIn(String path) {
+        session().setAttribute(ReturnTo.class, new ReturnTo(path));
+    }
+
+    /** Where to go after signing in: where the person was going, once, else home. */
+    public static String takeReturnPath() {
+        ReturnTo target = session().getAttribute(ReturnTo.class);
+        session().setAttribute(ReturnTo.class, null);
+        return target == null ? "" : target.path();
+    }
+
+    record ReturnTo(String path) implements Serializable {
     }
 
     public static void end() {

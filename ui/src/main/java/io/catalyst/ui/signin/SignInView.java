@@ -43,7 +43,8 @@ public class SignInView extends Main {
                 VaadinService.reinitializeSession(request); // a new session id after sign-in
             }
             UserSession.start(user);
-            getUI().ifPresent(ui -> ui.navigate(""));
+            String next = UserSession.takeReturnPath();
+            getUI().ifPresent(ui -> ui.navigate(next));
         } catch (SignInException e) {
             form.setI18n(texts(e.reason().message()));
             form.setError(true);

@@ -21,6 +21,7 @@ class HomeViewTest extends KaribuTest {
         RouterLink system = _get(RouterLink.class, s -> s.withText("Open System"));
         assertThat(system.getHref()).isEqualTo("system");
         assertThat(_find(RouterLink.class, s -> s.withText("Open Home"))).isEmpty();
+        assertThat(_find(RouterLink.class, s -> s.withText("Open Members"))).hasSize(1);
     }
 
     @Test

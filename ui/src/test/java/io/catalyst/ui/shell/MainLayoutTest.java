@@ -81,8 +81,10 @@ class MainLayoutTest extends KaribuTest {
         UI.getCurrent().navigate("");
 
         SideNav nav = _get(SideNav.class, s -> s.withId("side-nav"));
-        assertThat(nav.getItems()).extracting(SideNavItem::getLabel).containsExactly("Home", "System");
-        assertThat(nav.getItems()).extracting(SideNavItem::getPath).containsExactly("", "system");
+        assertThat(nav.getItems()).extracting(SideNavItem::getLabel)
+                .containsExactly("Home", "Members", "API tokens", "Audit log", "Tenants", "System");
+        assertThat(nav.getItems()).extracting(SideNavItem::getPath)
+                .containsExactly("", "members", "api-tokens", "audit", "admin/tenants", "system");
     }
 
     @Test
@@ -93,6 +95,6 @@ class MainLayoutTest extends KaribuTest {
         MainLayout nextPageLoad = new MainLayout();
 
         assertThat(nextPageLoad.navigation().getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Reports", "System");
+                .containsExactly("Home", "Reports", "Members", "API tokens", "Audit log", "Tenants", "System");
     }
 }

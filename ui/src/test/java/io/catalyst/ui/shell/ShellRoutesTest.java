@@ -28,9 +28,10 @@ class ShellRoutesTest extends KaribuTest {
     @Test
     void registeringTwiceKeepsOneRouteAndOneEntry() {
         RouteConfiguration routes = RouteConfiguration.forApplicationScope();
-        NavigationRegistry registry = NavigationRegistry.of(UI.getCurrent().getSession().getService().getContext());
+        var context = UI.getCurrent().getSession().getService().getContext();
+        NavigationRegistry registry = NavigationRegistry.of(context);
 
-        ShellRoutes.register(routes, registry, ShellRoutes.SYSTEM, SystemView.class);
+        ShellRoutes.register(context, ShellRoutes.SYSTEM, SystemView.class);
 
         assertThat(routes.getRoute("system")).contains(SystemView.class);
         assertThat(registry.entries()).filteredOn(e -> e.path().equals("system")).hasSize(1);

@@ -1,0 +1,18 @@
+package io.catalyst.core.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The tenant-relative permission a REST operation needs, such as {@code users:manage}. Without it the caller gets a
+ * 403 in their own tenant. An operation that declares neither this nor {@link Public} is refused to everyone.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Requires {
+
+    /** The permission, from the registry in {@code Permissions}. */
+    String value();
+}

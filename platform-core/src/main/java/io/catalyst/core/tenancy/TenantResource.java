@@ -1,0 +1,47 @@
+package io.catalyst.core.tenancy;
+
+import io.catalyst.core.api.CallerContext;
+import io.catalyst.core.api.Requires;
+import io.catalyst.core.identity.Permissions;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("tenant")
+@RequestScoped
+@Tag(name = "Tenant", description = "The caller's own company")
+@SecurityRequirement(name = "bearer")
+public class TenantResource {
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Scopes scopes;
+
+    /** The company the caller's token belongs to. */
+    public record TenantView(String id, String slug, String name, String timezone, String currency, String plan,
+                             int quotaUsers, int quotaConnections, int quotaAiCredits, String logoUrl,
+                             String primaryColor, String status) {
+        static TenantView of(Tenant t) {
+            return new TenantView(t.id().toString(), t.slug(), t.name(), t.timezone(), t.currency(), t.plan(),
+                    t.quotaUsers(), t.quotaConnections(), t.quotaAiCredits(), t.logoUrl(), t.primaryColor(),
+                    t.status().name());
+        }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permissions.TENANT_READ)
+    @Operation(summary = "The caller's company: profile, plan and quotas, branding, status")
+    public TenantView get() {
+        var caller = callers.caller();
+        return scopes.tenant(caller.tenantId(), em -> TenantView.of(em.find(Tenant.class, caller.tenantId())));
+    }
+}

@@ -1,0 +1,82 @@
+package io.catalyst.ui.members;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.catalyst.core.identity.Member;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.identity.Users;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.RequiresPermission;
+import io.catalyst.ui.shell.Services;
+import io.catalyst.ui.shell.UserSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Who has access to the company, with which roles; tenant admins change roles here. */
+@Route(value = "members", layout = MainLayout.class)
+@PageTitle("Members · Catalyst")
+@RequiresPermission(Permissions.USERS_READ)
+public class MembersView extends Div {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Users users = Services.get(Users.class);
+    private final Grid<Member> grid = new Grid<>(Member.class, false);
+    private final UUID tenantId = UserSession.tenant().orElseThrow().tenantId();
+    private final boolean canManage = UserSession.permits(Permissions.USERS_MANAGE);
+
+    public MembersView() {
+        addClassName("screen");
+        setId("members");
+        grid.setId("member-grid");
+        grid.addColumn(Member::name).setHeader("Name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(Member::email).setHeader("Email").setAutoWidth(true);
+        grid.addComponentColumn(this::roles).setHeader("Roles").setFlexGrow(1);
+        grid.setAllRowsVisible(true);
+        add(new H2("Members"), grid);
+        refresh();
+    }
+
+    private Component roles(Member member) {
+        if (!canManage) {
+            return new Span(String.join(", ", member.roles()));
+        }
+        MultiSelectComboBox<String> roles = new MultiSelectComboBox<>();
+        roles.setItems(users.assignableRoles(tenantId));
+        roles.setValue(member.roles());
+        roles.setWidthFull();
+        roles.setAriaLabel("Roles of " + member.email());
+        roles.addValueChangeListener(change -> {
+            if (!change.isFromClient()) {
+                return;
+            }
+            var actor = UserSession.user().orElseThrow();
+            try {
+                users.changeRoles(actor.userId(), actor.email(), tenantId, member.userId(),
+                        new ArrayList<>(change.getValue()));
+                Notification.show("Roles of " + member.name() + " saved")
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ProblemException e) {
+                Notification.show(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message())
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                refresh();
+            }
+        });
+        return roles;
+    }
+
+    private void refresh() {
+        List<Member> members = users.members(tenantId);
+        grid.setItems(members);
+    }
+}

@@ -1,0 +1,127 @@
+package io.catalyst.ui.tokens;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.catalyst.core.identity.ApiToken;
+import io.catalyst.core.identity.Permission;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.identity.Tokens;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.RequiresPermission;
+import io.catalyst.ui.shell.Services;
+import io.catalyst.ui.shell.UserSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+
+/** The company's API tokens: issue one (shown once), see when each was last used, revoke it. */
+@Route(value = "api-tokens", layout = MainLayout.class)
+@PageTitle("API tokens · Catalyst")
+@RequiresPermission(Permissions.TOKENS_MANAGE)
+public class TokensView extends Div {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Tokens tokens = Services.get(Tokens.class);
+    private final UUID tenantId = UserSession.tenant().orElseThrow().tenantId();
+    private final Grid<ApiToken> grid = new Grid<>(ApiToken.class, false);
+
+    public TokensView() {
+        addClassName("screen");
+        setId("api-tokens");
+
+        TextField name = new TextField("Name");
+        name.setId("token-name");
+        RadioButtonGroup<ApiToken.Kind> kind = new RadioButtonGroup<>("Acts as");
+        kind.setItems(ApiToken.Kind.values());
+        kind.setItemLabelGenerator(k -> k == ApiToken.Kind.PERSONAL ? "You" : "The company (service)");
+        kind.setValue(ApiToken.Kind.SERVICE);
+        MultiSelectComboBox<String> permissions = new MultiSelectComboBox<>("Permissions");
+        permissions.setId("token-permissions");
+        permissions.setItems(Permissions.registry().tenantRelative().stream().map(Permission::name)
+                .filter(UserSession::permits).toList());
+        IntegerField days = new IntegerField("Days valid");
+        days.setValue(90);
+        days.setMin(1);
+        days.setMax(366);
+        Button issue = new Button("Issue token", click -> {
+            var user = UserSession.user().orElseThrow();
+            try {
+                Tokens.Issued issued = tokens.issue(user.userId(), user.email(), tenantId, kind.getValue(),
+                        name.getValue(), new ArrayList<>(permissions.getValue()),
+                        Duration.ofDays(days.getValue() == null ? 0 : days.getValue()));
+                showOnce(issued);
+                name.clear();
+                permissions.clear();
+                refresh();
+            } catch (ProblemException e) {
+                Notification.show(e.errors().isEmpty() ? e.getMessage()
+                        : e.errors().get(0).field() + ": " + e.errors().get(0).message())
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        issue.setId("issue-token");
+        issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FlexLayout form = new FlexLayout(name, kind, permissions, days, issue);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(FlexLayout.Alignment.BASELINE);
+        form.getStyle().set("gap", "var(--lumo-space-m)");
+
+        grid.setId("token-grid");
+        grid.addColumn(ApiToken::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(t -> t.kind() == ApiToken.Kind.PERSONAL ? "personal" : "service").setHeader("Kind");
+        grid.addColumn(t -> String.join(", ", t.permissions())).setHeader("Permissions").setFlexGrow(1);
+        grid.addColumn(t -> t.expiresAt().toLocalDate()).setHeader("Expires").setAutoWidth(true);
+        grid.addColumn(t -> t.lastUsedAt() == null ? "never" : t.lastUsedAt().toLocalDate().toString())
+                .setHeader("Last used").setAutoWidth(true);
+        grid.addComponentColumn(t -> {
+            if (t.revokedAt() != null) {
+                return new Paragraph("revoked");
+            }
+            Button revoke = new Button("Revoke", click -> {
+                var user = UserSession.user().orElseThrow();
+                tokens.revoke(user.userId(), user.email(), tenantId, t.id());
+                refresh();
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            return revoke;
+        }).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+
+        add(new H2("API tokens"), form, grid);
+        refresh();
+    }
+
+    private void showOnce(Tokens.Issued issued) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Copy your token now");
+        TextArea secret = new TextArea();
+        secret.setId("issued-token");
+        secret.setValue(issued.secret());
+        secret.setReadOnly(true);
+        secret.setWidth("36rem");
+        dialog.add(new Paragraph("This is the only time it is shown. Send it as 'Authorization: Bearer …'."), secret);
+        dialog.getFooter().add(new Button("Done", click -> dialog.close()));
+        dialog.open();
+    }
+
+    private void refresh() {
+        grid.setItems(tokens.list(tenantId));
+    }
+}

@@ -1,0 +1,83 @@
+package io.catalyst.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Platform and tenant administration in a real browser, and what each role may see. */
+class AdminBrowserIT {
+
+    private static final String PASSWORD = "a long enough passphrase 42";
+
+    @Test
+    void aPlatformAdminCreatesATenant() throws Exception {
+        String name = "Initrode " + UUID.randomUUID().toString().substring(0, 6);
+        String slug = name.toLowerCase().replace(' ', '-');
+        try (Browser browser = new Browser(1280, 900).open("/admin/tenants")) {
+            browser.signInAsPlatformAdmin();
+            browser.waitFor("#tenant-grid");
+
+            browser.type("#tenant-name-field", name);
+            browser.wait.until(d -> slug.equals(browser.driver.executeScript(
+                    "return document.querySelector('#tenant-slug-field').value")));
+            browser.click("#create-tenant");
+
+            browser.wait.until(d -> browser.texts("#tenant-grid vaadin-grid-cell-content").contains(name));
+            browser.screenshot("tenants.png");
+        }
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("select t.status, (select count(*) from audit_event a where"
+                     + " a.action = 'tenancy.tenant.created' and a.target_id = t.id::text) from tenant t"
+                     + " where t.slug = '" + slug + "'")) {
+            assertThat(row.next()).as("tenant %s in the database", slug).isTrue();
+            assertThat(row.getString(1)).isEqualTo("ACTIVE");
+            assertThat(row.getInt(2)).as("audit entries").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aViewerSeesOnlyWhatTheyMayAndIsRefusedTheRest() throws Exception {
+        Fixture.Tenant viewer = Fixture.tenant("viewer");
+        Fixture.password(viewer, PASSWORD);
+        try (Browser browser = new Browser(1280, 900).open("/")) {
+            browser.signIn(viewer.email(), PASSWORD);
+            browser.waitFor("vaadin-side-nav");
+
+            assertThat(browser.texts("#side-nav > vaadin-side-nav-item")).containsExactly("Home");
+
+            browser.open("/members");
+            assertThat(browser.waitFor("#forbidden").getText()).contains("users:read");
+        }
+    }
+
+    @Test
+    void agencyStaffSwitchBetweenTheirTenants() throws Exception {
+        Fixture.Tenant first = Fixture.tenant("tenant-admin");
+        Fixture.Tenant second = Fixture.tenant("viewer");
+        Fixture.join(first, second, "viewer");
+        Fixture.rename(first, "Aardvark " + first.slug()); // sign-in starts in the first tenant by name
+        Fixture.rename(second, "Zebra " + second.slug());
+        Fixture.password(first, PASSWORD);
+        try (Browser browser = new Browser(1280, 900).open("/")) {
+            browser.signIn(first.email(), PASSWORD);
+            browser.waitFor("vaadin-select#tenant-switcher");
+            assertThat(browser.texts("#side-nav > vaadin-side-nav-item")).contains("Members", "Audit log");
+
+            browser.click("vaadin-select#tenant-switcher");
+            browser.wait.until(d -> !browser.driver.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+            browser.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(item -> item.getText().equals("Zebra " + second.slug())).findFirst().orElseThrow()
+                    .click();
+
+            browser.wait.until(d -> browser.texts("#side-nav > vaadin-side-nav-item").equals(java.util.List.of("Home")));
+            assertThat(browser.driver.executeScript("return document.querySelector('#tenant-switcher').innerText"))
+                    .asString().contains(second.slug());
+            browser.screenshot("tenant-switch.png");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.catalyst.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import elemental.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The REST API takes verified bearer tokens only, and each operation's declared permission. */
+class ApiSecurityIT {
+
+    private static Fixture.Tenant acme;
+
+    @BeforeAll
+    static void tenant() throws Exception {
+        acme = Fixture.tenant("tenant-admin");
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401ProblemWithAChallenge() {
+        HttpResponse<String> response = Fixture.call("GET", "/api/tenant", null, null);
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
+                assertThat(v).startsWith("Bearer"));
+    }
+
+    @Test
+    void cookiesAreNeverAcceptedInsteadOfAToken() {
+        HttpResponse<String> response = Server.get("/api/tenant", "Cookie", "JSESSIONID=whatever");
+
+        assertProblem(response, 401, "unauthorized");
+    }
+
+    @Test
+    void forgedExpiredAndGarbageTokensAreRefused() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPrivateKey stranger = (ECPrivateKey) generator.generateKeyPair().getPrivate();
+
+        String forged = Fixture.token(acme, List.of("*"), Duration.ofDays(1), stranger).bearer();
+        String expired = Fixture.token(acme, List.of("*"), Duration.ofSeconds(-5), Fixture.signingKey()).bearer();
+
+        assertProblem(Fixture.call("GET", "/api/tenant", forged, null), 401, "unauthorized");
+        assertProblem(Fixture.call("GET", "/api/tenant", expired, null), 401, "unauthorized");
+        assertProblem(Fixture.call("GET", "/api/tenant", "not-a-jwt", null), 401, "unauthorized");
+    }
+
+    @Test
+    void aTokenReadsItsOwnTenant() throws Exception {
+        String token = Fixture.token(acme, List.of("tenant:read")).bearer();
+
+        HttpResponse<String> response = Fixture.call("GET", "/api/tenant", token, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject tenant = Server.json(response);
+        assertThat(tenant.getString("id")).isEqualTo(acme.id().toString());
+        assertThat(tenant.getString("slug")).isEqualTo(acme.slug());
+        assertThat(tenant.getString("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aTokenDoesNoMoreThanItsPermissions() throws Exception {
+        String token = Fixture.token(acme, List.of("tenant:read")).bearer();
+
+        assertProblem(Fixture.call("GET", "/api/members", token, null), 403, "forbidden");
+    }
+
+    @Test
+    void aPersonalTokenDoesNoMoreThanItsUserMayToday() throws Exception {
+        Fixture.Tenant globex = Fixture.tenant("tenant-admin");
+        String token = Fixture.token(globex, List.of("users:read")).bearer();
+        assertThat(Fixture.call("GET", "/api/members", token, null).statusCode()).isEqualTo(200);
+
+        Fixture.setRoles(globex, "viewer");
+
+        assertProblem(Fixture.call("GET", "/api/members", token, null), 403, "forbidden");
+    }
+
+    @Test
+    void serviceTokensAreIssuedOnceStoredHashedAndRevocable() throws Exception {
+        String admin = Fixture.token(acme, List.of("tokens:manage", "users:read", "tenant:read")).bearer();
+
+        HttpResponse<String> issued = Fixture.call("POST", "/api/tokens", admin,
+                "{\"name\":\"reporting\",\"permissions\":[\"users:read\"],\"expiresInDays\":30}");
+
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String secret = Server.json(issued).getString("token");
+        String id = Server.json(issued).getObject("details").getString("id");
+        assertThat(Fixture.call("GET", "/api/members", secret, null).statusCode()).isEqualTo(200);
+        assertProblem(Fixture.call("GET", "/api/tenant", secret, null), 403, "forbidden");
+        assertThat(Fixture.call("GET", "/api/tokens", admin, null).body()).contains(id).doesNotContain(secret);
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("select token_hash from api_token where id = '" + id + "'")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo(Fixture.sha256(secret)).doesNotContain(secret);
+        }
+
+        assertThat(Fixture.call("DELETE", "/api/tokens/" + id, admin, null).statusCode()).isEqualTo(204);
+
+        assertProblem(Fixture.call("GET", "/api/members", secret, null), 401, "unauthorized");
+    }
+
+    @Test
+    void aTokenCannotHandOnWhatItDoesNotHold() throws Exception {
+        String admin = Fixture.token(acme, List.of("tokens:manage")).bearer();
+
+        HttpResponse<String> response = Fixture.call("POST", "/api/tokens", admin,
+                "{\"name\":\"sneaky\",\"permissions\":[\"users:manage\"]}");
+
+        assertProblem(response, 400, "validation-failed");
+        assertThat(Server.json(response).getArray("errors").getObject(0).getString("field")).isEqualTo("permissions");
+    }
+
+    @Test
+    void badInputIsAClearProblemAndNothingIsCreated() throws Exception {
+        String admin = Fixture.token(acme, List.of("tokens:manage")).bearer();
+        int before = Fixture.call("GET", "/api/tokens", admin, null).body().split("\"id\"").length;
+
+        assertProblem(Fixture.call("POST", "/api/tokens", admin, "{\"name\": "), 400, "malformed-request");
+        assertProblem(Fixture.call("POST", "/api/tokens", admin, "{\"name\":\"\",\"permissions\":[]}"), 400,
+                "validation-failed");
+
+        assertThat(Fixture.call("GET", "/api/tokens", admin, null).body().split("\"id\"")).hasSize(before);
+    }
+
+    @Test
+    void changingRolesIsValidatedAndAudited() throws Exception {
+        Fixture.Tenant initech = Fixture.tenant("tenant-admin");
+        Fixture.Tenant member = Fixture.tenant("viewer"); // another account, added to initech below
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            sql.execute("insert into membership (tenant_id, user_id, roles) values ('" + initech.id() + "', '"
+                    + member.userId() + "', 'viewer')");
+        }
+        String admin = Fixture.token(initech, List.of("users:manage", "audit:read")).bearer();
+
+        assertProblem(Fixture.call("PUT", "/api/members/" + member.userId() + "/roles", admin,
+                "{\"roles\":[\"platform-admin\"]}"), 400, "validation-failed");
+        HttpResponse<String> changed = Fixture.call("PUT", "/api/members/" + member.userId() + "/roles", admin,
+                "{\"roles\":[\"analyst\"]}");
+
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(Server.json(changed).getArray("roles").getString(0)).isEqualTo("analyst");
+        String audit = Fixture.call("GET", "/api/audit?limit=5", admin, null).body();
+        assertThat(audit).contains("identity.membership.granted").contains("analyst");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Server.json(response).getString("type")).isEqualTo("urn:catalyst:problem:" + type);
+    }
+}

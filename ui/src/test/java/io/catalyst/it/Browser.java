@@ -1,0 +1,106 @@
+package io.catalyst.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A headless Debian Chromium driving the real server, with the few moves the shell's tests need. */
+final class Browser implements AutoCloseable {
+
+    private static final Path SHOTS = Path.of(System.getProperty("it.screenshots.dir", "target/screenshots"));
+
+    // Vaadin's login form keeps its fields in shadow DOM: find them there, fill them, submit.
+    private static final String SIGN_IN = """
+            const deep = (root, selector) => {
+              const found = root.querySelector(selector);
+              if (found) return found;
+              for (const el of root.querySelectorAll('*')) {
+                if (el.shadowRoot) { const inner = deep(el.shadowRoot, selector); if (inner) return inner; }
+              }
+              return null;
+            };
+            const form = document.querySelector('vaadin-login-form');
+            deep(form, '#vaadinLoginUsername').value = arguments[0];
+            deep(form, '#vaadinLoginPassword').value = arguments[1];
+            deep(form, 'vaadin-button[slot="submit"]').click();
+            """;
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+
+    Browser(int width, int height) throws IOException {
+        // a fresh profile for each browser, inside target/ (Chromium fails when it cannot create one)
+        Path temp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        Path profile = Files.createTempDirectory(temp, "chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+        // headless windows are at least 500 px wide: emulate the device so the page sees a phone's viewport
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                Map.of("width", width, "height", height, "pixelRatio", 1.0, "mobile", width < 600)));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    Browser open(String path) {
+        driver.get(Server.BASE + path);
+        return this;
+    }
+
+    void signIn(String email, String password) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        driver.executeScript(SIGN_IN, email, password);
+    }
+
+    void signInAsPlatformAdmin() {
+        signIn(Server.env("CATALYST_BOOTSTRAP_ADMIN_EMAIL"), Server.env("CATALYST_BOOTSTRAP_ADMIN_PASSWORD"));
+        waitFor("vaadin-side-nav");
+    }
+
+    WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Types into a Vaadin text field the way a person does: value, then change. */
+    void type(String css, String text) {
+        driver.executeScript("const f = document.querySelector(arguments[0]); f.value = arguments[1];"
+                + " f.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " f.dispatchEvent(new Event('change', {bubbles: true}));", css, text);
+    }
+
+    void click(String css) {
+        waitFor(css).click();
+    }
+
+    List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

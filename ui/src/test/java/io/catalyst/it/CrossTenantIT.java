@@ -1,0 +1,128 @@
+package io.catalyst.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import elemental.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every REST operation the server publishes in its OpenAPI document, as tenant B's all-powerful admin, with
+ * tenant A's ids. Each answers 404 for A's objects and shows nothing of A elsewhere, and nothing of A changes. A new
+ * endpoint cannot skip this: it is found in the OpenAPI document, and an id parameter this test cannot fill fails it.
+ */
+class CrossTenantIT {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    private static Fixture.Tenant a;
+    private static Fixture.Tenant b;
+    private static Fixture.Token aToken;
+    private static String bAdmin;
+    private static String aState;
+
+    @BeforeAll
+    static void twoTenants() throws Exception {
+        a = Fixture.tenant("tenant-admin");
+        b = Fixture.tenant("tenant-admin");
+        aToken = Fixture.token(a, List.of("tenant:read"));
+        bAdmin = Fixture.token(b, List.of("*")).bearer();
+        aState = stateOf(a);
+    }
+
+    @Test
+    void everyOperationKeepsTenantAOutOfTenantBsReach() throws Exception {
+        Map<String, String> idsOfA = Map.of("userId", a.userId().toString(), "id", aToken.id().toString());
+        JsonObject paths = Server.json(Server.get("/openapi", "Accept", "application/json")).getObject("paths");
+        List<String> covered = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+
+        for (String path : paths.keys()) {
+            JsonObject operations = paths.getObject(path);
+            for (String method : operations.keys()) {
+                if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    continue;
+                }
+                boolean secured = operations.getObject(method).hasKey("security");
+                if (!secured) {
+                    continue; // public operations hold no tenant data; SystemApiIT covers them
+                }
+                String concrete = fill(path, idsOfA, problems);
+                if (concrete == null) {
+                    continue;
+                }
+                HttpResponse<String> response = Fixture.call(method.toUpperCase(), concrete, bAdmin,
+                        method.equals("get") || method.equals("delete") ? null : bodyFor(path));
+                String operation = method.toUpperCase() + " " + path;
+                covered.add(operation);
+                if (!concrete.equals(path) && response.statusCode() != 404) {
+                    problems.add(operation + " with A's ids answered " + response.statusCode() + ": "
+                            + response.body());
+                }
+                String shown = response.body().replace(concrete, ""); // a 404 names the path it was asked for
+                for (String secret : List.of(a.id().toString(), a.userId().toString(), a.slug(), a.email())) {
+                    if (shown.contains(secret)) {
+                        problems.add(operation + " showed tenant A's " + secret);
+                    }
+                }
+            }
+        }
+
+        assertThat(problems).isEmpty();
+        assertThat(covered).contains("GET /api/tenant", "GET /api/members", "GET /api/members/{userId}",
+                "PUT /api/members/{userId}/roles", "DELETE /api/tokens/{id}", "GET /api/audit");
+        assertThat(stateOf(a)).as("tenant A after the walk").isEqualTo(aState);
+        System.out.println("CrossTenantIT covered " + covered.size() + " operations: " + covered);
+    }
+
+    private static String fill(String path, Map<String, String> ids, List<String> problems) {
+        Matcher parameter = PARAMETER.matcher(path);
+        StringBuilder concrete = new StringBuilder();
+        while (parameter.find()) {
+            String id = ids.get(parameter.group(1));
+            if (id == null) {
+                problems.add(path + ": CrossTenantIT has no tenant-A value for {" + parameter.group(1) + "}; add one");
+                return null;
+            }
+            parameter.appendReplacement(concrete, id);
+        }
+        parameter.appendTail(concrete);
+        return concrete.toString();
+    }
+
+    private static String bodyFor(String path) {
+        if (path.endsWith("/roles")) {
+            return "{\"roles\":[\"viewer\"]}";
+        }
+        if (path.equals("/api/tokens")) {
+            return "{\"name\":\"cross-tenant walk\",\"permissions\":[\"tenant:read\"],\"expiresInDays\":1}";
+        }
+        return "{}";
+    }
+
+    // Everything of A that an operation could change: memberships, tokens, roles, audit entries.
+    private static String stateOf(Fixture.Tenant tenant) throws Exception {
+        UUID id = tenant.id();
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("select"
+                     + " (select string_agg(user_id || ':' || roles, ',' order by user_id) from membership"
+                     + "   where tenant_id = '" + id + "'),"
+                     + " (select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id)"
+                     + "   from api_token where tenant_id = '" + id + "'),"
+                     + " (select count(*) from audit_event where tenant_id = '" + id + "'),"
+                     + " (select name || status from tenant where id = '" + id + "')")) {
+            row.next();
+            return row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getString(4);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.catalyst.it;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tenants, people and API tokens made straight in the database, as an operator could, so API tests start from a
+ * known state. Tokens are signed with the server's key, the way the server signs them.
+ */
+final class Fixture {
+
+    private Fixture() {
+    }
+
+    /** A tenant and one member of it with the given roles. */
+    record Tenant(UUID id, String slug, UUID userId, String email) {
+    }
+
+    static Tenant tenant(String roles) throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        String slug = "t-" + tenant.toString().substring(0, 8);
+        String email = "u-" + user.toString().substring(0, 8) + "@" + slug + ".example";
+        try (Connection db = Server.superuser()) {
+            exec(db, "insert into tenant (id, slug, name) values (?::uuid, ?, ?)", tenant, slug, "Tenant " + slug);
+            exec(db, "insert into app_user (id, email, name) values (?::uuid, ?, ?)", user, email, "Member " + slug);
+            exec(db, "insert into membership (tenant_id, user_id, roles) values (?::uuid, ?::uuid, ?)", tenant, user,
+                    roles);
+        }
+        return new Tenant(tenant, slug, user, email);
+    }
+
+    static void rename(Tenant tenant, String name) throws Exception {
+        try (Connection db = Server.superuser()) {
+            exec(db, "update tenant set name = ? where id = ?::uuid", name, tenant.id());
+        }
+    }
+
+    /** Lets the tenant's member sign in with this password. */
+    static void password(Tenant tenant, String password) throws Exception {
+        try (Connection db = Server.superuser()) {
+            exec(db, "update app_user set password_hash = ? where id = ?::uuid",
+                    io.catalyst.core.identity.Passwords.hash(password), tenant.userId());
+        }
+    }
+
+    /** Adds the tenant's member to another tenant too. */
+    static void join(Tenant member, Tenant other, String roles) throws Exception {
+        try (Connection db = Server.superuser()) {
+            exec(db, "insert into membership (tenant_id, user_id, roles) values (?::uuid, ?::uuid, ?)", other.id(),
+                    member.userId(), roles);
+        }
+    }
+
+    static void setRoles(Tenant tenant, String roles) throws Exception {
+        try (Connection db = Server.superuser()) {
+            exec(db, "update membership set roles = ? where tenant_id = ?::uuid and user_id = ?::uuid", roles,
+                    tenant.id(), tenant.userId());
+        }
+    }
+
+    /** A personal token of the tenant's member, stored as the server stores tokens. */
+    static Token token(Tenant tenant, List<String> permissions) throws Exception {
+        return token(tenant, permissions, Duration.ofDays(1), signingKey());
+    }
+
+    record Token(UUID id, String bearer) {
+    }
+
+    static Token token(Tenant tenant, List<String> permissions, Duration lifetime, ECPrivateKey key) throws Exception {
+        UUID id = UUID.randomUUID();
+        Instant expires = Instant.now().plus(lifetime);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("catalyst").subject(tenant.userId().toString())
+                .jwtID(id.toString()).issueTime(new Date()).expirationTime(Date.from(expires))
+                .claim("tenant_id", tenant.id().toString()).claim("groups", permissions).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).build(),
+                claims);
+        jwt.sign(new ECDSASigner(key));
+        String bearer = jwt.serialize();
+        try (Connection db = Server.superuser()) {
+            exec(db, "insert into api_token (tenant_id, id, kind, name, user_id, permissions, token_hash, expires_at)"
+                    + " values (?::uuid, ?::uuid, 'PERSONAL', 'fixture', ?::uuid, ?, ?,"
+                    + " now() + (? || ' seconds')::interval)", tenant.id(), id, tenant.userId(),
+                    String.join(",", permissions), sha256(bearer), String.valueOf(lifetime.toSeconds()));
+        }
+        return new Token(id, bearer);
+    }
+
+    static ECPrivateKey signingKey() throws Exception {
+        Matcher block = Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----")
+                .matcher(Server.env("CATALYST_JWT_SIGNING_KEY"));
+        if (!block.find()) {
+            throw new IllegalStateException("CATALYST_JWT_SIGNING_KEY holds no PKCS#8 private key");
+        }
+        return (ECPrivateKey) KeyFactory.getInstance("EC")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(block.group(1))));
+    }
+
+    static HttpResponse<String> call(String method, String path, String bearer, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Server.BASE + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return Server.send(request.build());
+    }
+
+    static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void exec(Connection db, String sql, Object... values) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i].toString());
+            }
+            statement.execute();
+        }
+    }
+}
