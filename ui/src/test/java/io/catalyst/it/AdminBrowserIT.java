@@ -56,6 +56,34 @@ class AdminBrowserIT {
     }
 
     @Test
+    void anAccountLocksAfterFiveWrongPasswordsEvenForTheRightOne() throws Exception {
+        Fixture.Tenant target = Fixture.tenant("viewer");
+        Fixture.password(target, PASSWORD);
+        try (Browser browser = new Browser(1280, 900).open("/sign-in")) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                browser.signIn(target.email(), "wrong password " + attempt);
+                browser.wait.until(d -> errorShown(browser));
+            }
+            browser.signIn(target.email(), PASSWORD);
+            browser.wait.until(d -> errorShown(browser) && String.valueOf(browser.driver.executeScript(
+                    "return document.querySelector('vaadin-login-form').i18n.errorMessage.message"))
+                    .contains("locked"));
+        }
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("select failed_sign_ins, locked_until > now() from app_user where id = '"
+                     + target.userId() + "'")) {
+            row.next();
+            assertThat(row.getInt(1)).isEqualTo(5);
+            assertThat(row.getBoolean(2)).as("locked").isTrue();
+        }
+    }
+
+    private static boolean errorShown(Browser browser) {
+        return Boolean.TRUE.equals(browser.driver.executeScript(
+                "const f = document.querySelector('vaadin-login-form'); return f.error === true && !f.disabled"));
+    }
+
+    @Test
     void agencyStaffSwitchBetweenTheirTenants() throws Exception {
         Fixture.Tenant first = Fixture.tenant("tenant-admin");
         Fixture.Tenant second = Fixture.tenant("viewer");

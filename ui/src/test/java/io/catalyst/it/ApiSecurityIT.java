@@ -154,6 +154,30 @@ class ApiSecurityIT {
         assertThat(audit).contains("identity.membership.granted").contains("analyst");
     }
 
+    @Test
+    void aCustomRoleGrantsWhatItHoldsAndNothingMore() throws Exception {
+        Fixture.Tenant hooli = Fixture.tenant("tenant-admin");
+        Fixture.Tenant analystAccount = Fixture.tenant("viewer");
+        Fixture.join(analystAccount, hooli, "viewer");
+        String admin = Fixture.token(hooli, List.of("roles:manage", "users:manage", "users:read")).bearer();
+
+        assertProblem(Fixture.call("POST", "/api/roles", admin,
+                "{\"name\":\"auditor\",\"permissions\":[\"platform:tenants:manage\"]}"), 400, "validation-failed");
+        HttpResponse<String> created = Fixture.call("POST", "/api/roles", admin,
+                "{\"name\":\"auditor\",\"description\":\"Reads the audit log\",\"permissions\":[\"audit:read\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertProblem(Fixture.call("POST", "/api/roles", admin,
+                "{\"name\":\"auditor\",\"permissions\":[\"audit:read\"]}"), 409, "conflict");
+        assertThat(Fixture.call("PUT", "/api/members/" + analystAccount.userId() + "/roles", admin,
+                "{\"roles\":[\"viewer\",\"auditor\"]}").statusCode()).isEqualTo(200);
+
+        Fixture.Tenant asMember = new Fixture.Tenant(hooli.id(), hooli.slug(), analystAccount.userId(),
+                analystAccount.email());
+        String memberToken = Fixture.token(asMember, List.of("audit:read", "users:read")).bearer();
+        assertThat(Fixture.call("GET", "/api/audit", memberToken, null).statusCode()).isEqualTo(200);
+        assertProblem(Fixture.call("GET", "/api/members", memberToken, null), 403, "forbidden");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String type) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -85,12 +87,27 @@ final class Browser implements AutoCloseable {
                 + " f.dispatchEvent(new Event('change', {bubbles: true}));", css, text);
     }
 
+    /** Picks an item of a Vaadin combo box by typing its label, as a person does. */
+    void choose(String css, String label) {
+        WebElement input = waitFor(css + " input");
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), label);
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return document.querySelector(arguments[0]).filteredItems?.length === 1", css)));
+        input.sendKeys(Keys.ENTER);
+    }
+
     void click(String css) {
         waitFor(css).click();
     }
 
+    /** The texts of the matching elements; empty while the page is being replaced under them. */
     List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        try {
+            return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException reloading) {
+            return List.of();
+        }
     }
 
     void screenshot(String name) throws IOException {

@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class KaribuTest {
 
     protected static final SignedIn.TenantAccess ACME =
-            new SignedIn.TenantAccess(UUID.randomUUID(), "acme", "Acme Corp", List.of("tenant-admin"), List.of("*"));
+            new SignedIn.TenantAccess(UUID.randomUUID(), "acme", "Acme Corp", List.of("tenant-admin"), List.of("*"),
+                    true);
     protected static final SignedIn.TenantAccess GLOBEX =
             new SignedIn.TenantAccess(UUID.randomUUID(), "globex", "Globex", List.of("viewer"),
-                    List.of("tenant:read", "dashboards:read"));
+                    List.of("tenant:read", "dashboards:read"), true);
     /** Agency staff: a platform admin, tenant admin of Acme and viewer of Globex. */
     protected static final SignedIn ADA =
             new SignedIn(UUID.randomUUID(), "ada@acme.example", "Ada Lovelace", true, List.of(ACME, GLOBEX));

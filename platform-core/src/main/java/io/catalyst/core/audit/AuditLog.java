@@ -28,6 +28,8 @@ public class AuditLog {
     public void record(AuditEntry entry) {
         if (entry.tenantId() == null || Scopes.NO_TENANT.equals(entry.tenantId())) {
             scopes.platform(em -> insert(em, Scopes.NO_TENANT, entry));
+        } else if (scopes.platformBound()) { // a platform action on a tenant: recorded in the tenant's chain
+            scopes.platform(em -> insert(em, entry.tenantId(), entry));
         } else {
             scopes.tenant(entry.tenantId(), em -> insert(em, entry.tenantId(), entry));
         }

@@ -79,8 +79,8 @@ public class SignIn {
         User user = scopes.anonymous(em -> em.find(User.class, userId));
         List<Object[]> memberships = scopes.user(userId, em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select t.id, t.slug, t.name, m.roles from membership m"
-                            + " join tenant t on t.id = m.tenant_id"
+            List<Object[]> rows = em.createNativeQuery("select t.id, t.slug, t.name, m.roles,"
+                            + " t.onboarded_at is not null from membership m join tenant t on t.id = m.tenant_id"
                             + " where m.user_id = ?1 and t.status = 'ACTIVE' order by t.name")
                     .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, userId)
@@ -91,7 +91,7 @@ public class SignIn {
             UUID tenantId = (UUID) row[0];
             List<String> roles = RoleList.parse((String) row[3]);
             return new SignedIn.TenantAccess(tenantId, (String) row[1], (String) row[2], roles,
-                    permissionsOf(tenantId, roles));
+                    permissionsOf(tenantId, roles), (Boolean) row[4]);
         }).toList();
         return new SignedIn(user.id(), user.email(), user.name(),
                 user.platformRoles().contains(BuiltInRole.PLATFORM_ADMIN.id()), tenants);

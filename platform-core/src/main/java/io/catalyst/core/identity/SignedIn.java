@@ -30,9 +30,10 @@ public record SignedIn(UUID userId, String email, String name, boolean platformA
      * @param name        its name
      * @param roles       the user's roles there
      * @param permissions what those roles grant there, tenant-relative ({@code *} for everything)
+     * @param onboarded   whether the company finished its setup wizard
      */
-    public record TenantAccess(UUID tenantId, String slug, String name, List<String> roles, List<String> permissions)
-            implements Serializable {
+    public record TenantAccess(UUID tenantId, String slug, String name, List<String> roles, List<String> permissions,
+                               boolean onboarded) implements Serializable {
         public TenantAccess {
             roles = List.copyOf(roles);
             permissions = List.copyOf(permissions);

@@ -18,7 +18,8 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  * <p>Isolation happens twice. The EntityManager carries the tenant for EclipseLink's {@code @Multitenant}
  * filtering, and the transaction carries it for PostgreSQL row-level security
  * ({@code set_config('app.tenant_id', …, true)}, transaction-local). A transaction never changes scope: asking for
- * another scope inside it fails rather than silently rebinding.
+ * another scope inside it fails rather than silently rebinding. The one exception is platform work acting inside a
+ * tenant (creating one, say), which keeps the platform's binding and gets a tenant-filtered EntityManager.
  */
 @ApplicationScoped
 public class Scopes {
@@ -59,9 +60,17 @@ public class Scopes {
         return run(new Binding(NO_TENANT, false, null), work);
     }
 
+    /** Whether the current transaction works for the platform, which may write into any tenant's rows. */
+    public boolean platformBound() {
+        Object bound = transactions.getTransactionKey() == null ? null : transactions.getResource(Binding.class);
+        return bound instanceof Binding binding && binding.platform();
+    }
+
     private <T> T run(Binding binding, Function<EntityManager, T> work) {
         Object bound = transactions.getResource(Binding.class);
-        if (bound != null && !bound.equals(binding)) {
+        // platform work may act inside one tenant: RLS stays at the platform's, the EntityManager narrows to the tenant
+        boolean insidePlatform = bound instanceof Binding b && b.platform() && !binding.platform() && binding.user() == null;
+        if (bound != null && !bound.equals(binding) && !insidePlatform) {
             throw new IllegalStateException("This transaction is bound to " + bound + ", not " + binding
                     + "; run the work in its own transaction");
         }

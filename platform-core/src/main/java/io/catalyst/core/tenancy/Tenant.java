@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -35,6 +36,16 @@ public class Tenant {
     private TenantStatus status = TenantStatus.ACTIVE;
     @Column(name = "purge_after")
     private OffsetDateTime purgeAfter;
+    @Column(name = "target_cpa")
+    private BigDecimal targetCpa;
+    @Column(name = "target_roas")
+    private BigDecimal targetRoas;
+    @Column(name = "monthly_budget")
+    private BigDecimal monthlyBudget;
+    @Column(name = "onboarding_step")
+    private int onboardingStep;
+    @Column(name = "onboarded_at")
+    private OffsetDateTime onboardedAt;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -105,6 +116,42 @@ public class Tenant {
 
     public OffsetDateTime createdAt() {
         return createdAt;
+    }
+
+    public BigDecimal targetCpa() {
+        return targetCpa;
+    }
+
+    public BigDecimal targetRoas() {
+        return targetRoas;
+    }
+
+    public BigDecimal monthlyBudget() {
+        return monthlyBudget;
+    }
+
+    /** The onboarding steps done, 0 to {@value Onboarding#STEPS}. */
+    public int onboardingStep() {
+        return onboardingStep;
+    }
+
+    public boolean onboarded() {
+        return onboardedAt != null;
+    }
+
+    void goals(BigDecimal cpa, BigDecimal roas, BigDecimal budget) {
+        this.targetCpa = cpa;
+        this.targetRoas = roas;
+        this.monthlyBudget = budget;
+        touch();
+    }
+
+    void onboardingStep(int step) {
+        this.onboardingStep = Math.max(onboardingStep, step);
+        if (onboardingStep >= Onboarding.STEPS && onboardedAt == null) {
+            onboardedAt = OffsetDateTime.now();
+        }
+        touch();
     }
 
     void rename(String newName) {

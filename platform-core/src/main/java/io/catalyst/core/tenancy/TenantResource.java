@@ -5,10 +5,13 @@ import io.catalyst.core.api.Requires;
 import io.catalyst.core.identity.Permissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,13 +31,18 @@ public class TenantResource {
     /** The company the caller's token belongs to. */
     public record TenantView(String id, String slug, String name, String timezone, String currency, String plan,
                              int quotaUsers, int quotaConnections, int quotaAiCredits, String logoUrl,
-                             String primaryColor, String status) {
+                             String primaryColor, String status, BigDecimal targetCpa, BigDecimal targetRoas,
+                             BigDecimal monthlyBudget, int onboardingStep, boolean onboarded) {
         static TenantView of(Tenant t) {
             return new TenantView(t.id().toString(), t.slug(), t.name(), t.timezone(), t.currency(), t.plan(),
                     t.quotaUsers(), t.quotaConnections(), t.quotaAiCredits(), t.logoUrl(), t.primaryColor(),
-                    t.status().name());
+                    t.status().name(), t.targetCpa(), t.targetRoas(), t.monthlyBudget(), t.onboardingStep(),
+                    t.onboarded());
         }
     }
+
+    @Inject
+    Onboarding onboarding;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -43,5 +51,38 @@ public class TenantResource {
     public TenantView get() {
         var caller = callers.caller();
         return scopes.tenant(caller.tenantId(), em -> TenantView.of(em.find(Tenant.class, caller.tenantId())));
+    }
+
+    @PUT
+    @Path("profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permissions.TENANT_MANAGE)
+    @Operation(summary = "Change the company's name, logo and primary colour")
+    public TenantView profile(Onboarding.Profile profile) {
+        var caller = callers.caller();
+        return TenantView.of(onboarding.saveProfile(caller.userId(), caller.actor(), caller.tenantId(), profile));
+    }
+
+    @PUT
+    @Path("locale")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permissions.TENANT_MANAGE)
+    @Operation(summary = "Change the company's timezone and currency")
+    public TenantView locale(Onboarding.Locale locale) {
+        var caller = callers.caller();
+        return TenantView.of(onboarding.saveLocale(caller.userId(), caller.actor(), caller.tenantId(), locale));
+    }
+
+    @PUT
+    @Path("goals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Requires(Permissions.TENANT_MANAGE)
+    @Operation(summary = "Change the company's business goals: target CPA, target ROAS, monthly budget")
+    public TenantView goals(Onboarding.Goals goals) {
+        var caller = callers.caller();
+        return TenantView.of(onboarding.saveGoals(caller.userId(), caller.actor(), caller.tenantId(), goals));
     }
 }

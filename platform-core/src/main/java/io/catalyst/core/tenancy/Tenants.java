@@ -2,6 +2,7 @@ package io.catalyst.core.tenancy;
 
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
@@ -24,6 +25,9 @@ public class Tenants {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Invitations invitations;
 
     /** Creates an active tenant; the slug must be free. */
     @Transactional
@@ -86,6 +90,29 @@ public class Tenants {
         audit.record(new AuditEntry(null, actorId, actor, action, "tenant", tenantId.toString(),
                 Map.of("status", from.name()), Map.of("status", to.name())));
         return tenant;
+    }
+
+    /**
+     * Onboards a client company: creates it and invites its first admin by email, in one transaction, so a failure
+     * (a taken slug, a bad email, a mail server that refuses) leaves nothing behind.
+     */
+    @Transactional
+    public Tenant createClient(UUID actorId, String actor, String slug, String name, String adminEmail) {
+        Tenant tenant = create(actorId, actor, slug, name);
+        invitations.invite(actorId, actor, tenant.id(), adminEmail, List.of("tenant-admin"));
+        return tenant;
+    }
+
+    /** How many members each tenant has, for the platform's tenants list. */
+    public Map<UUID, Long> memberCounts() {
+        return scopes.platform(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select tenant_id, count(*) from membership group by tenant_id")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true).getResultList();
+            Map<UUID, Long> counts = new java.util.HashMap<>();
+            rows.forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).longValue()));
+            return counts;
+        });
     }
 
     /** Every tenant, for platform administration. */

@@ -1,5 +1,6 @@
 package io.catalyst.ui.admin;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -36,6 +38,8 @@ public class TenantsView extends Div {
     private final Grid<Tenant> grid = new Grid<>(Tenant.class, false);
     private final TextField name = new TextField("Company name");
     private final TextField slug = new TextField("Slug");
+    private final EmailField admin = new EmailField("First admin's email");
+    private java.util.Map<java.util.UUID, Long> members = java.util.Map.of();
 
     public TenantsView() {
         addClassName("screen");
@@ -49,10 +53,12 @@ public class TenantsView extends Div {
         });
         slug.setId("tenant-slug-field");
         slug.setHelperText("Lower-case letters, digits and hyphens; used in URLs and manifests");
+        admin.setId("tenant-admin-field");
+        admin.setHelperText("Optional: gets an invitation to set up the company");
         Button create = new Button("Create tenant", click -> create());
         create.setId("create-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(name, slug, create);
+        FlexLayout form = new FlexLayout(name, slug, admin, create);
         form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         form.setAlignItems(FlexLayout.Alignment.BASELINE);
         form.getStyle().set("gap", "var(--lumo-space-m)");
@@ -61,7 +67,11 @@ public class TenantsView extends Div {
         grid.addColumn(Tenant::name).setHeader("Name").setSortable(true).setAutoWidth(true);
         grid.addColumn(Tenant::slug).setHeader("Slug").setAutoWidth(true);
         grid.addComponentColumn(t -> status(t.status())).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(t -> t.plan() + " · " + t.quotaUsers() + " users").setHeader("Plan").setAutoWidth(true);
+        grid.addColumn(t -> members.getOrDefault(t.id(), 0L) + " / " + t.quotaUsers()).setHeader("Users")
+                .setAutoWidth(true);
+        grid.addColumn(t -> t.onboarded() ? "done" : "step " + t.onboardingStep() + " of 5").setHeader("Setup")
+                .setAutoWidth(true);
+        grid.addColumn(Tenant::plan).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(t -> t.createdAt().toLocalDate()).setHeader("Created").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -73,16 +83,27 @@ public class TenantsView extends Div {
     private void create() {
         name.setInvalid(false);
         slug.setInvalid(false);
+        admin.setInvalid(false);
         var user = UserSession.user().orElseThrow();
         try {
-            Tenant created = tenants.create(user.userId(), user.email(), slug.getValue().trim(), name.getValue());
-            Notification.show("Created " + created.name()).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            boolean invite = !admin.isEmpty();
+            Tenant created = invite
+                    ? tenants.createClient(user.userId(), user.email(), slug.getValue().trim(), name.getValue(),
+                            admin.getValue())
+                    : tenants.create(user.userId(), user.email(), slug.getValue().trim(), name.getValue());
+            Notification.show("Created " + created.name() + (invite ? " and invited " + admin.getValue() : ""))
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             name.clear();
             slug.clear();
+            admin.clear();
             refresh();
         } catch (ProblemException e) {
             for (Problem.FieldError error : e.errors()) {
-                TextField field = "slug".equals(error.field()) ? slug : name;
+                HasValidation field = switch (error.field()) {
+                    case "slug" -> slug;
+                    case "email", "roles" -> admin;
+                    default -> name;
+                };
                 field.setErrorMessage(error.message());
                 field.setInvalid(true);
             }
@@ -120,6 +141,7 @@ public class TenantsView extends Div {
     }
 
     private void refresh() {
+        members = tenants.memberCounts();
         grid.setItems(tenants.all());
     }
 

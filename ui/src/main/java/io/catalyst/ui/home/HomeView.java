@@ -14,7 +14,9 @@ import com.vaadin.flow.server.VaadinService;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.NavEntry;
 import io.catalyst.ui.shell.NavigationRegistry;
+import io.catalyst.ui.onboarding.OnboardingView;
 import io.catalyst.ui.shell.ShellUser;
+import io.catalyst.ui.shell.UserSession;
 
 /**
  * The landing screen: a greeting and a card for each screen the navigation offers, so what plugins add shows up
@@ -45,7 +47,17 @@ public class HomeView extends Div {
                 cards.add(card(entry));
             }
         }
-        add(title, intro, cards);
+        add(title, intro);
+        UserSession.tenant().filter(t -> !t.onboarded() && UserSession.permits("tenant:manage")).ifPresent(t -> {
+            Div setUp = new Div(new H3("Finish setting up " + t.name()),
+                    new Paragraph("A few steps: profile, timezone and currency, goals, team, sources."),
+                    new RouterLink("Continue setup", OnboardingView.class));
+            setUp.setId("setup-reminder");
+            setUp.addClassName("card");
+            setUp.getStyle().set("margin-bottom", "var(--lumo-space-m)");
+            add(setUp);
+        });
+        add(cards);
     }
 
     private static Div card(NavEntry entry) {

@@ -1,6 +1,8 @@
 package io.catalyst.ui.members;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -8,8 +10,11 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Users;
@@ -20,6 +25,7 @@ import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Who has access to the company, with which roles; tenant admins change roles here. */
@@ -43,8 +49,41 @@ public class MembersView extends Div {
         grid.addColumn(Member::email).setHeader("Email").setAutoWidth(true);
         grid.addComponentColumn(this::roles).setHeader("Roles").setFlexGrow(1);
         grid.setAllRowsVisible(true);
-        add(new H2("Members"), grid);
+        add(new H2("Members"));
+        if (canManage) {
+            add(inviteForm());
+        }
+        add(grid);
         refresh();
+    }
+
+    private Component inviteForm() {
+        EmailField email = new EmailField("Invite by email");
+        email.setId("invite-email");
+        MultiSelectComboBox<String> roles = new MultiSelectComboBox<>("Roles");
+        roles.setId("invite-roles");
+        roles.setItems(users.assignableRoles(tenantId));
+        roles.setValue(Set.of("viewer"));
+        Button invite = new Button("Send invitation", click -> {
+            var actor = UserSession.user().orElseThrow();
+            try {
+                Services.get(Invitations.class).invite(actor.userId(), actor.email(), tenantId, email.getValue(),
+                        new ArrayList<>(roles.getValue()));
+                Notification.show("Invitation sent to " + email.getValue())
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                email.clear();
+            } catch (ProblemException e) {
+                email.setErrorMessage(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+                email.setInvalid(true);
+            }
+        });
+        invite.setId("send-invitation");
+        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FlexLayout form = new FlexLayout(email, roles, invite);
+        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        form.setAlignItems(FlexLayout.Alignment.BASELINE);
+        form.getStyle().set("gap", "var(--lumo-space-m)");
+        return form;
     }
 
     private Component roles(Member member) {

@@ -31,7 +31,7 @@ final class Guard implements Serializable {
 
     void check(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
-        if (target == SignInView.class || target == ForbiddenView.class) {
+        if (target.isAnnotationPresent(PublicScreen.class) || target == ForbiddenView.class) {
             return;
         }
         UserSession.refresh();

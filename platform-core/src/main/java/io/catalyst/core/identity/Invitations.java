@@ -1,0 +1,188 @@
+package io.catalyst.core.identity;
+
+import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.mail.Mailer;
+import io.catalyst.core.tenancy.Scopes;
+import io.catalyst.core.tenancy.Tenant;
+import io.catalyst.core.web.Problem;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.core.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Inviting people into a tenant by email: a one-time link, valid for {@link #VALID}, used once. The invitee sets a
+ * password (or confirms their existing one) and becomes a member with the roles chosen. Sending and recording happen
+ * in one transaction: if the mail cannot go, there is no invitation.
+ */
+@ApplicationScoped
+public class Invitations {
+
+    static final Duration VALID = Duration.ofDays(7);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Users users;
+
+    @Inject
+    @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
+    String publicUrl;
+
+    /** An invitation as the invitee sees it before accepting. */
+    public record Pending(UUID tenantId, String tenantName, String email, List<String> roles, boolean hasAccount) {
+    }
+
+    @Transactional
+    public void invite(UUID actorId, String actor, UUID tenantId, String email, List<String> roles) {
+        String normalized = email == null ? "" : email.trim().toLowerCase();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!EMAIL.matcher(normalized).matches()) {
+            errors.add(new Problem.FieldError("email", "not an email address"));
+        }
+        List<String> assignable = users.assignableRoles(tenantId);
+        if (roles == null || roles.isEmpty() || !assignable.containsAll(roles)) {
+            errors.add(new Problem.FieldError("roles", "choose from " + String.join(", ", assignable)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The invitation is not valid.", errors, null);
+        }
+        if (users.members(tenantId).stream().anyMatch(m -> m.email().equalsIgnoreCase(normalized))) {
+            throw new ProblemException(ProblemType.CONFLICT, normalized + " is already a member.",
+                    List.of(new Problem.FieldError("email", "already a member")), null);
+        }
+        String token = OneTimeTokens.next();
+        OffsetDateTime expires = OffsetDateTime.now().plus(VALID);
+        String tenantName = scopes.tenant(tenantId, em -> {
+            em.createNativeQuery("insert into invitation (tenant_id, id, email, roles, invited_by, token_hash,"
+                            + " expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, tenantId).setParameter(2, UUID.randomUUID()).setParameter(3, normalized)
+                    .setParameter(4, RoleList.format(roles)).setParameter(5, actorId)
+                    .setParameter(6, OneTimeTokens.hash(token)).setParameter(7, expires)
+                    .executeUpdate();
+            return em.find(Tenant.class, tenantId).name();
+        });
+        audit.record(new AuditEntry(tenantId, actorId, actor, "identity.invitation.sent", "invitation", normalized,
+                null, Map.of("email", normalized, "roles", roles)));
+        mailer.send(normalized, "You are invited to " + tenantName + " on Catalyst",
+                "Hello,\n\n" + actor + " invited you to work in " + tenantName + " on Catalyst, as "
+                        + String.join(", ", roles) + ".\n\nAccept the invitation here:\n" + publicUrl
+                        + "/invitation?token=" + token + "\n\nThe link works once, until "
+                        + expires.format(DateTimeFormatter.RFC_1123_DATE_TIME) + ".\n");
+    }
+
+    /** What a link invites to; a link that is unknown, used or expired is refused with the reason. */
+    public Pending lookup(String token) {
+        return scopes.platform(em -> {
+            Object[] row = find(em, token, false);
+            String email = (String) row[2];
+            boolean hasAccount = !em.createNativeQuery("select 1 from app_user where lower(email) = ?1"
+                            + " and password_hash is not null")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, email).getResultList().isEmpty();
+            return new Pending((UUID) row[0], (String) row[5], email, RoleList.parse((String) row[3]), hasAccount);
+        });
+    }
+
+    /**
+     * Accepts an invitation: a new account gets the name and password given; an existing account must confirm its
+     * password. Returns the user, now a member.
+     */
+    @Transactional
+    public UUID accept(String token, String name, String password) {
+        UUID userId = scopes.platform(em -> {
+            Object[] row = find(em, token, true);
+            UUID tenantId = (UUID) row[0];
+            String email = (String) row[2];
+            List<String> roles = RoleList.parse((String) row[3]);
+            Optional<User> existing = em.createQuery("select u from User u where lower(u.email) = :email", User.class)
+                    .setParameter("email", email).getResultStream().findFirst();
+            User user;
+            if (existing.isPresent() && existing.get().passwordHash() != null) {
+                user = existing.get();
+                if (!Passwords.matches(password == null ? "" : password, user.passwordHash())) {
+                    throw new ProblemException(ProblemType.VALIDATION_FAILED, "Confirm with your current password.",
+                            List.of(new Problem.FieldError("password", "not your current password")), null);
+                }
+            } else {
+                List<Problem.FieldError> errors = new ArrayList<>();
+                if (name == null || name.isBlank() || name.length() > 200) {
+                    errors.add(new Problem.FieldError("name", "1 to 200 characters"));
+                }
+                Passwords.weakness(password, email).ifPresent(why -> errors.add(
+                        new Problem.FieldError("password", why)));
+                if (!errors.isEmpty()) {
+                    throw new ProblemException(ProblemType.VALIDATION_FAILED, "The account is not valid.", errors,
+                            null);
+                }
+                user = existing.orElseGet(() -> {
+                    User created = new User(UUID.randomUUID(), email, name.trim());
+                    em.persist(created);
+                    return created;
+                });
+                user.passwordHash(Passwords.hash(password));
+                user.status(User.Status.ACTIVE);
+            }
+            em.flush();
+            em.createNativeQuery("insert into membership (tenant_id, user_id, roles) values (?1, ?2, ?3)"
+                            + " on conflict (tenant_id, user_id) do update set roles = excluded.roles")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, tenantId).setParameter(2, user.id()).setParameter(3, RoleList.format(roles))
+                    .executeUpdate();
+            em.createNativeQuery("update invitation set accepted_at = now() where tenant_id = ?1 and id = ?2")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, tenantId).setParameter(2, row[4]).executeUpdate();
+            audit.record(new AuditEntry(tenantId, user.id(), email, "identity.invitation.accepted", "user",
+                    user.id().toString(), null, Map.of("roles", roles)));
+            return user.id();
+        });
+        return userId;
+    }
+
+    // tenant_id, id?, email, roles, id, tenant name — or the problem with the link.
+    private static Object[] find(EntityManager em, String token, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select i.tenant_id, i.expires_at < now(), i.email, i.roles, i.id,"
+                        + " t.name, i.accepted_at is not null, t.status from invitation i join tenant t on t.id = i.tenant_id"
+                        + " where i.token_hash = ?1" + (lock ? " for update of i" : ""))
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, OneTimeTokens.hash(token))
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "This invitation link is not valid.");
+        }
+        Object[] row = rows.get(0);
+        if ((Boolean) row[6]) {
+            throw new ProblemException(ProblemType.GONE, "This invitation was already used. Sign in instead.");
+        }
+        if ((Boolean) row[1]) {
+            throw new ProblemException(ProblemType.GONE, "This invitation has expired. Ask for a new one.");
+        }
+        if (!"ACTIVE".equals(row[7])) {
+            throw new ProblemException(ProblemType.GONE, "This company is not active on Catalyst.");
+        }
+        return row;
+    }
+}

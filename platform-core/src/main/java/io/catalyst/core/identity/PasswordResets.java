@@ -1,0 +1,103 @@
+package io.catalyst.core.identity;
+
+import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.mail.Mailer;
+import io.catalyst.core.tenancy.Scopes;
+import io.catalyst.core.web.Problem;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.core.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Resetting a forgotten password with a one-time link, valid for {@link #VALID}. Asking never reveals whether an
+ * account exists; completing it also lifts a lockout.
+ */
+@ApplicationScoped
+public class PasswordResets {
+
+    static final Duration VALID = Duration.ofHours(1);
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
+    String publicUrl;
+
+    /** Mails a reset link if an active account has this email; says nothing either way. */
+    @Transactional
+    public void request(String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase();
+        Optional<User> user = scopes.platform(em -> em.createQuery(
+                        "select u from User u where lower(u.email) = :email", User.class)
+                .setParameter("email", normalized).getResultStream()
+                .filter(u -> u.status() == User.Status.ACTIVE).findFirst());
+        if (user.isEmpty()) {
+            audit.record(new AuditEntry(null, null, normalized, "identity.password-reset.requested", "user", null,
+                    null, Map.of("result", "no such active account")));
+            return;
+        }
+        String token = OneTimeTokens.next();
+        scopes.platform(em -> em.createNativeQuery("insert into password_reset (id, user_id, token_hash, expires_at)"
+                        + " values (?1, ?2, ?3, ?4)")
+                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, user.get().id())
+                .setParameter(3, OneTimeTokens.hash(token)).setParameter(4, OffsetDateTime.now().plus(VALID))
+                .executeUpdate());
+        audit.record(new AuditEntry(null, user.get().id(), normalized, "identity.password-reset.requested", "user",
+                user.get().id().toString(), null, Map.of("result", "link sent")));
+        mailer.send(normalized, "Reset your Catalyst password",
+                "Hello " + user.get().name() + ",\n\nSomeone asked to reset the password of this account. If it was"
+                        + " you, choose a new one here within the hour:\n" + publicUrl + "/reset-password?token="
+                        + token + "\n\nIf it was not you, ignore this mail; your password stays as it is.\n");
+    }
+
+    /** Sets a new password with a link's token; the link then stops working. */
+    @Transactional
+    public void reset(String token, String newPassword) {
+        scopes.platform(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select id, user_id, expires_at < now(), used_at is not null"
+                            + " from password_reset where token_hash = ?1 for update")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, OneTimeTokens.hash(token)).getResultList();
+            if (rows.isEmpty()) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "This reset link is not valid.");
+            }
+            Object[] row = rows.get(0);
+            if ((Boolean) row[3] || (Boolean) row[2]) {
+                throw new ProblemException(ProblemType.GONE, (Boolean) row[3]
+                        ? "This reset link was already used." : "This reset link has expired. Ask for a new one.");
+            }
+            User user = em.find(User.class, row[1]);
+            Passwords.weakness(newPassword, user.email()).ifPresent(why -> {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "Choose another password.",
+                        List.of(new Problem.FieldError("password", why)), null);
+            });
+            user.passwordHash(Passwords.hash(newPassword));
+            user.signInSucceeded(); // lifts a lockout
+            em.createNativeQuery("update password_reset set used_at = now() where id = ?1")
+                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                    .setParameter(1, row[0]).executeUpdate();
+            audit.record(new AuditEntry(null, user.id(), user.email(), "identity.password-reset.completed", "user",
+                    user.id().toString(), null, null));
+            return null;
+        });
+    }
+}

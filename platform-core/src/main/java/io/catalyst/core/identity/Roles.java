@@ -1,0 +1,77 @@
+package io.catalyst.core.identity;
+
+import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.tenancy.Scopes;
+import io.catalyst.core.web.Problem;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.core.web.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** A tenant's custom roles, made from the permission registry by its admins. */
+@ApplicationScoped
+public class Roles {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    AuditLog audit;
+
+    /** A role as listed: built-in or the tenant's own. */
+    public record RoleView(String name, String description, List<String> permissions, boolean builtIn) {
+    }
+
+    public List<RoleView> list(UUID tenantId) {
+        List<RoleView> roles = new ArrayList<>();
+        for (BuiltInRole role : BuiltInRole.values()) {
+            if (role != BuiltInRole.PLATFORM_ADMIN) {
+                roles.add(new RoleView(role.id(), role.description(), role.permissions(), true));
+            }
+        }
+        roles.addAll(scopes.tenant(tenantId, em -> em.createQuery("select r from CustomRole r order by r.name",
+                CustomRole.class).getResultList()).stream()
+                .map(r -> new RoleView(r.name(), r.description(), r.permissions(), false)).toList());
+        return roles;
+    }
+
+    /** Creates a custom role; its name must be new and its permissions from the registry, tenant-relative. */
+    @Transactional
+    public RoleView create(UUID actorId, String actor, UUID tenantId, String name, String description,
+                           List<String> permissions) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (name == null || !NAME.matcher(name).matches() || BuiltInRole.of(name).isPresent()) {
+            errors.add(new Problem.FieldError("name", "2 to 63 lower-case letters, digits and hyphens, not a built-in"
+                    + " role's name"));
+        }
+        List<String> known = Permissions.registry().tenantRelative().stream().map(Permission::name).toList();
+        if (permissions == null || permissions.isEmpty() || !known.containsAll(permissions)) {
+            errors.add(new Problem.FieldError("permissions", "choose from " + String.join(", ", known)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The role is not valid.", errors, null);
+        }
+        CustomRole role = scopes.tenant(tenantId, em -> {
+            if (!em.createQuery("select r.id from CustomRole r where r.name = :name").setParameter("name", name)
+                    .getResultList().isEmpty()) {
+                throw new ProblemException(ProblemType.CONFLICT, "A role named " + name + " exists.",
+                        List.of(new Problem.FieldError("name", "already in use")), null);
+            }
+            CustomRole created = new CustomRole(UUID.randomUUID(), name, description, permissions);
+            em.persist(created);
+            return created;
+        });
+        audit.record(new AuditEntry(tenantId, actorId, actor, "identity.role.created", "role", name, null,
+                Map.of("permissions", permissions)));
+        return new RoleView(role.name(), role.description(), role.permissions(), false);
+    }
+}

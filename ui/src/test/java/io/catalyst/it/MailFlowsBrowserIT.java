@@ -1,0 +1,212 @@
+package io.catalyst.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invitations and password resets end to end: the server sends real mail to a local SMTP server (GreenMail), and a
+ * real browser follows the link.
+ */
+class MailFlowsBrowserIT {
+
+    private static final String PASSWORD = "a long enough passphrase 42";
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+/(invitation|reset-password)\\?token=[\\w-]+)");
+
+    private static GreenMail smtp;
+
+    @BeforeAll
+    static void mailServer() {
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(Server.env("CATALYST_SMTP_PORT")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        smtp.stop();
+    }
+
+    @Test
+    void aTenantAdminInvitesSomeoneWhoJoinsThroughTheMailedLinkOnce() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("tenant-admin");
+        Fixture.password(acme, PASSWORD);
+        String invitee = "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+        try (Browser admin = new Browser(1280, 900).open("/members")) {
+            admin.signIn(acme.email(), PASSWORD);
+            admin.waitFor("#invite-email");
+            admin.type("#invite-email", invitee);
+            admin.click("#send-invitation");
+        }
+        String link = linkMailedTo(invitee);
+        assertThat(link).startsWith(Server.BASE + "/invitation?token=");
+
+        try (Browser newcomer = new Browser(1280, 900).open(link.substring(Server.BASE.length()))) {
+            newcomer.waitFor("#invitee-name");
+            newcomer.type("#invitee-name", "Nina Newcomer");
+            newcomer.type("#invitee-password", PASSWORD);
+            newcomer.click("#accept-invitation");
+
+            assertThat(newcomer.waitFor("#tenant-name").getText()).isEqualTo("Tenant " + acme.slug());
+            newcomer.screenshot("invitation-accepted.png");
+
+            newcomer.open(link.substring(Server.BASE.length()));
+            assertThat(newcomer.waitFor("#invitation-problem").getText()).contains("already used");
+        }
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("select m.roles, u.status from membership m join app_user u on"
+                     + " u.id = m.user_id where m.tenant_id = '" + acme.id() + "' and u.email = '" + invitee + "'")) {
+            assertThat(row.next()).as("membership of the invitee").isTrue();
+            assertThat(row.getString(1)).isEqualTo("viewer");
+            assertThat(row.getString(2)).isEqualTo("ACTIVE");
+        }
+    }
+
+    @Test
+    void aPlatformAdminOnboardsAClientWhoseAdminJoinsAndCompletesTheWizard() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String company = "Umbrella " + suffix;
+        String owner = "owner-" + suffix + "@umbrella.example";
+
+        try (Browser platform = new Browser(1280, 900).open("/admin/tenants")) {
+            platform.signInAsPlatformAdmin();
+            platform.waitFor("#tenant-grid");
+            platform.type("#tenant-name-field", company);
+            platform.type("#tenant-admin-field", owner);
+            platform.click("#create-tenant");
+            platform.wait.until(d -> platform.texts("#tenant-grid vaadin-grid-cell-content").contains(company));
+        }
+        String link = linkMailedTo(owner);
+
+        try (Browser browser = new Browser(1280, 900).open(link.substring(Server.BASE.length()))) {
+            browser.waitFor("#invitee-name");
+            browser.type("#invitee-name", "Olivia Owner");
+            browser.type("#invitee-password", PASSWORD);
+            browser.click("#accept-invitation");
+
+            assertThat(browser.waitFor("#onboarding-step").getText()).startsWith("Step 1 of 5");
+            browser.type("#primaryColor", "#0b7a75");
+            next(browser, "Step 2 of 5");
+            browser.choose("#timezone", "Europe/Berlin");
+            next(browser, "Step 3 of 5");
+
+            browser.open("/onboarding"); // progress is saved: the wizard resumes at goals
+            assertThat(browser.waitFor("#onboarding-step").getText()).startsWith("Step 3 of 5");
+            browser.type("#targetCpa", "42.50");
+            browser.type("#targetRoas", "3.5");
+            browser.type("#monthlyBudget", "25000");
+            next(browser, "Step 4 of 5");
+            next(browser, "Step 5 of 5");
+            browser.click("#onboarding-next");
+
+            browser.waitFor("#home");
+            assertThat(browser.waitFor("#tenant-name").getText()).isEqualTo(company);
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.id("setup-reminder"))).isEmpty();
+            browser.screenshot("onboarded.png");
+        }
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("select t.timezone, t.target_cpa, t.target_roas, t.monthly_budget,"
+                     + " t.primary_color, t.onboarded_at is not null, m.roles from tenant t join membership m on"
+                     + " m.tenant_id = t.id join app_user u on u.id = m.user_id where u.email = '" + owner + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("Europe/Berlin");
+            assertThat(row.getBigDecimal(2)).isEqualByComparingTo("42.50");
+            assertThat(row.getBigDecimal(3)).isEqualByComparingTo("3.5");
+            assertThat(row.getBigDecimal(4)).isEqualByComparingTo("25000");
+            assertThat(row.getString(5)).isEqualTo("#0b7a75");
+            assertThat(row.getBoolean(6)).as("onboarded").isTrue();
+            assertThat(row.getString(7)).isEqualTo("tenant-admin");
+        }
+    }
+
+    private static void next(Browser browser, String expectedStep) {
+        browser.click("#onboarding-next");
+        browser.wait.until(d -> browser.waitFor("#onboarding-step").getText().startsWith(expectedStep));
+    }
+
+    @Test
+    void aForgottenPasswordIsResetByMailAndTheOldOneStopsWorking() throws Exception {
+        Fixture.Tenant globex = Fixture.tenant("viewer");
+        Fixture.password(globex, PASSWORD);
+        String newPassword = "an even longer passphrase 43";
+
+        try (Browser browser = new Browser(1280, 900).open("/sign-in")) {
+            browser.waitFor("vaadin-login-form");
+            browser.driver.executeScript("document.querySelector('vaadin-login-form')"
+                    + ".dispatchEvent(new CustomEvent('forgot-password'))");
+            browser.waitFor("#reset-email");
+            browser.type("#reset-email", globex.email());
+            browser.click("#send-reset");
+
+            String link = linkMailedTo(globex.email());
+            assertThat(link).contains("/reset-password?token=");
+            browser.open(link.substring(Server.BASE.length()));
+            browser.waitFor("#new-password");
+            browser.type("#new-password", newPassword);
+            browser.click("#save-password");
+            browser.wait.until(d -> browser.driver.getCurrentUrl().endsWith("/sign-in"));
+
+            browser.signIn(globex.email(), newPassword);
+            browser.waitFor("vaadin-side-nav");
+        }
+        try (Browser browser = new Browser(1280, 900).open("/sign-in")) {
+            browser.signIn(globex.email(), PASSWORD);
+            browser.wait.until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                    "return document.querySelector('vaadin-login-form').error === true")));
+        }
+    }
+
+    @Test
+    void anExpiredInvitationSaysSoAndAnUnknownOneIsNotValid() throws Exception {
+        Fixture.Tenant initech = Fixture.tenant("tenant-admin");
+        String token = "expired-" + UUID.randomUUID();
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            sql.execute("insert into invitation (tenant_id, id, email, roles, token_hash, expires_at) values ('"
+                    + initech.id() + "', '" + UUID.randomUUID() + "', 'late@example.com', 'viewer', '"
+                    + Fixture.sha256(token) + "', now() - interval '1 hour')");
+        }
+        try (Browser browser = new Browser(1280, 900).open("/invitation?token=" + token)) {
+            assertThat(browser.waitFor("#invitation-problem").getText()).contains("expired");
+
+            browser.open("/invitation?token=made-up");
+            browser.wait.until(d -> browser.waitFor("#invitation-problem").getText().contains("not valid"));
+        }
+    }
+
+    private static String linkMailedTo(String recipient) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> sentTo(message, recipient))
+                .map(GreenMailUtil::getBody)
+                .map(body -> body.replace("=\r\n", "").replace("=3D", "="))
+                .map(LINK::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .reduce((first, last) -> last).orElse(null), link -> link != null);
+    }
+
+    private static boolean sentTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
+    }
+}
