@@ -87,6 +87,12 @@ final class Browser implements AutoCloseable {
                 + " f.dispatchEvent(new Event('change', {bubbles: true}));", css, text);
     }
 
+    /** Waits until Vaadin has no request in flight, as TestBench does. */
+    void settle() {
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("const clients = window.Vaadin?.Flow?.clients;"
+                + " return !!clients && Object.values(clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
     /** Picks an item of a Vaadin combo box by typing its label, as a person does. */
     void choose(String css, String label) {
         WebElement input = waitFor(css + " input");
