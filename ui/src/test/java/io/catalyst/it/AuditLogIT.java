@@ -2,8 +2,6 @@ package io.catalyst.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,13 +47,7 @@ class AuditLogIT {
         }
     }
 
-    // "<exit code>:<output>"
-    private static String launcher(String... args) throws IOException, InterruptedException {
-        String[] command = new String[args.length + 1];
-        command[0] = System.getProperty("catalyst.launcher", "../catalyst");
-        System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return process.waitFor() + ":" + output;
+    private static String launcher(String... args) {
+        return Server.launcher(args);
     }
 }

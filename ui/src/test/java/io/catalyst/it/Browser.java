@@ -104,7 +104,9 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        waitFor(css).click();
+        WebElement element = waitFor(css);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+        element.click();
     }
 
     /** The texts of the matching elements; empty while the page is being replaced under them. */

@@ -58,14 +58,7 @@ class DatabaseRolesIT {
         }
     }
 
-    private static List<String> strings(String sql) throws SQLException {
-        try (Connection connection = Server.superuser(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+    private static List<String> strings(String query) throws SQLException {
+        return Server.strings(query);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import elemental.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -64,12 +63,7 @@ class HealthIT {
         throw new AssertionError("no health check named " + name + " in " + health.toJson());
     }
 
-    private static void launcher(String... args) throws IOException, InterruptedException {
-        String launcher = System.getProperty("catalyst.launcher", "../catalyst");
-        String[] command = new String[args.length + 1];
-        command[0] = launcher;
-        System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        assertThat(process.waitFor()).as("%s exit code", String.join(" ", command)).isZero();
+    private static void launcher(String... args) {
+        assertThat(Server.launcher(args)).as("./catalyst %s", String.join(" ", args)).startsWith("0:");
     }
 }

@@ -11,7 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -60,6 +65,35 @@ final class Server {
     /** The app's own role, as the server connects. */
     static Connection appRole() throws SQLException {
         return DriverManager.getConnection(env("CATALYST_DB_URL"), env("CATALYST_DB_USER"), env("CATALYST_DB_PASSWORD"));
+    }
+
+    /** Runs {@code ./catalyst} with these arguments; returns "exit code:output". */
+    static String launcher(String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = System.getProperty("catalyst.launcher", "../catalyst");
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return process.waitFor() + ":" + output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of a query's rows, run as the cluster's superuser. */
+    static List<String> strings(String query) throws SQLException {
+        try (Connection connection = superuser(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
     }
 
     static String env(String name) {

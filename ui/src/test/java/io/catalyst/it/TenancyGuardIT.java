@@ -187,13 +187,6 @@ class TenancyGuardIT {
     }
 
     private static List<String> strings(String query) throws SQLException {
-        try (Connection connection = Server.superuser(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return Server.strings(query);
     }
 }

@@ -39,11 +39,10 @@ public class AuditLog {
     public List<AuditRecord> recent(UUID tenantId, int limit) {
         return scopes.tenant(tenantId, em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select seq, to_char(occurred_at at time zone 'UTC',"
+            List<Object[]> rows = Scopes.sql(em, "select seq, to_char(occurred_at at time zone 'UTC',"
                             + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, action, target_type, target_id,"
                             + " before_state::text, after_state::text, source_ip, request_id, hash from audit_event"
                             + " where tenant_id = ?1 order by seq desc limit ?2")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, tenantId)
                     .setParameter(2, Math.max(1, Math.min(limit, 500)))
                     .getResultList();
@@ -54,10 +53,9 @@ public class AuditLog {
     }
 
     private int insert(EntityManager em, UUID chain, AuditEntry entry) {
-        return em.createNativeQuery("insert into audit_event (tenant_id, seq, id, occurred_at, actor_id, actor, action,"
+        return Scopes.sql(em, "insert into audit_event (tenant_id, seq, id, occurred_at, actor_id, actor, action,"
                         + " target_type, target_id, before_state, after_state, source_ip, request_id, prev_hash, hash)"
                         + " values (?1, 0, ?2, clock_timestamp(), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, '', '')")
-                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                 .setParameter(1, chain)
                 .setParameter(2, UUID.randomUUID())
                 .setParameter(3, entry.actorId())

@@ -75,9 +75,8 @@ public class Invitations {
         String token = OneTimeTokens.next();
         OffsetDateTime expires = OffsetDateTime.now().plus(VALID);
         String tenantName = scopes.tenant(tenantId, em -> {
-            em.createNativeQuery("insert into invitation (tenant_id, id, email, roles, invited_by, token_hash,"
+            Scopes.sql(em, "insert into invitation (tenant_id, id, email, roles, invited_by, token_hash,"
                             + " expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, tenantId).setParameter(2, UUID.randomUUID()).setParameter(3, normalized)
                     .setParameter(4, RoleList.format(roles)).setParameter(5, actorId)
                     .setParameter(6, OneTimeTokens.hash(token)).setParameter(7, expires)
@@ -98,9 +97,8 @@ public class Invitations {
         return scopes.platform(em -> {
             Object[] row = find(em, token, false);
             String email = (String) row[2];
-            boolean hasAccount = !em.createNativeQuery("select 1 from app_user where lower(email) = ?1"
+            boolean hasAccount = !Scopes.sql(em, "select 1 from app_user where lower(email) = ?1"
                             + " and password_hash is not null")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, email).getResultList().isEmpty();
             return new Pending((UUID) row[0], (String) row[5], email, RoleList.parse((String) row[3]), hasAccount);
         });
@@ -146,13 +144,11 @@ public class Invitations {
                 user.status(User.Status.ACTIVE);
             }
             em.flush();
-            em.createNativeQuery("insert into membership (tenant_id, user_id, roles) values (?1, ?2, ?3)"
+            Scopes.sql(em, "insert into membership (tenant_id, user_id, roles) values (?1, ?2, ?3)"
                             + " on conflict (tenant_id, user_id) do update set roles = excluded.roles")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, tenantId).setParameter(2, user.id()).setParameter(3, RoleList.format(roles))
                     .executeUpdate();
-            em.createNativeQuery("update invitation set accepted_at = now() where tenant_id = ?1 and id = ?2")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+            Scopes.sql(em, "update invitation set accepted_at = now() where tenant_id = ?1 and id = ?2")
                     .setParameter(1, tenantId).setParameter(2, row[4]).executeUpdate();
             audit.record(new AuditEntry(tenantId, user.id(), email, "identity.invitation.accepted", "user",
                     user.id().toString(), null, Map.of("roles", roles)));
@@ -164,10 +160,10 @@ public class Invitations {
     // tenant_id, id?, email, roles, id, tenant name — or the problem with the link.
     private static Object[] find(EntityManager em, String token, boolean lock) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select i.tenant_id, i.expires_at < now(), i.email, i.roles, i.id,"
-                        + " t.name, i.accepted_at is not null, t.status from invitation i join tenant t on t.id = i.tenant_id"
+        List<Object[]> rows = Scopes.sql(em, "select i.tenant_id, i.expires_at < now(), i.email, i.roles, i.id,"
+                        + " t.name, i.accepted_at is not null, t.status"
+                        + " from invitation i join tenant t on t.id = i.tenant_id"
                         + " where i.token_hash = ?1" + (lock ? " for update of i" : ""))
-                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                 .setParameter(1, OneTimeTokens.hash(token))
                 .getResultList();
         if (rows.isEmpty()) {

@@ -54,9 +54,8 @@ public class PasswordResets {
             return;
         }
         String token = OneTimeTokens.next();
-        scopes.platform(em -> em.createNativeQuery("insert into password_reset (id, user_id, token_hash, expires_at)"
+        scopes.platform(em -> Scopes.sql(em, "insert into password_reset (id, user_id, token_hash, expires_at)"
                         + " values (?1, ?2, ?3, ?4)")
-                .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                 .setParameter(1, UUID.randomUUID()).setParameter(2, user.get().id())
                 .setParameter(3, OneTimeTokens.hash(token)).setParameter(4, OffsetDateTime.now().plus(VALID))
                 .executeUpdate());
@@ -73,9 +72,8 @@ public class PasswordResets {
     public void reset(String token, String newPassword) {
         scopes.platform(em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select id, user_id, expires_at < now(), used_at is not null"
+            List<Object[]> rows = Scopes.sql(em, "select id, user_id, expires_at < now(), used_at is not null"
                             + " from password_reset where token_hash = ?1 for update")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, OneTimeTokens.hash(token)).getResultList();
             if (rows.isEmpty()) {
                 throw new ProblemException(ProblemType.NOT_FOUND, "This reset link is not valid.");
@@ -92,8 +90,7 @@ public class PasswordResets {
             });
             user.passwordHash(Passwords.hash(newPassword));
             user.signInSucceeded(); // lifts a lockout
-            em.createNativeQuery("update password_reset set used_at = now() where id = ?1")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
+            Scopes.sql(em, "update password_reset set used_at = now() where id = ?1")
                     .setParameter(1, row[0]).executeUpdate();
             audit.record(new AuditEntry(null, user.id(), user.email(), "identity.password-reset.completed", "user",
                     user.id().toString(), null, null));

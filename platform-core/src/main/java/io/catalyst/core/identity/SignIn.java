@@ -74,15 +74,20 @@ public class SignIn {
         return signedIn;
     }
 
-    /** The user's current memberships, as the session keeps them; called again after a role change. */
+    /**
+     * The user's current memberships and permissions, as the session keeps them; reloaded before every screen. An
+     * account that is no longer active is refused.
+     */
     public SignedIn load(UUID userId) {
         User user = scopes.anonymous(em -> em.find(User.class, userId));
+        if (user == null || user.status() != User.Status.ACTIVE) {
+            throw new SignInException(SignInException.Reason.BAD_CREDENTIALS); // disabled or deleted meanwhile
+        }
         List<Object[]> memberships = scopes.user(userId, em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select t.id, t.slug, t.name, m.roles,"
+            List<Object[]> rows = Scopes.sql(em, "select t.id, t.slug, t.name, m.roles,"
                             + " t.onboarded_at is not null from membership m join tenant t on t.id = m.tenant_id"
                             + " where m.user_id = ?1 and t.status = 'ACTIVE' order by t.name")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .setParameter(1, userId)
                     .getResultList();
             return rows;

@@ -46,7 +46,7 @@ public record SignedIn(UUID userId, String email, String name, boolean platformA
         }
     }
 
-    /** Whether the user, working in the given tenant (or none), may do this; platform permissions need a platform role. */
+    /** Whether the user, working in the given tenant (or none), may do this; platform ones need a platform role. */
     public boolean permits(TenantAccess tenant, String permission) {
         if (permission.startsWith("platform:")) {
             return platformAdmin;

@@ -80,9 +80,8 @@ public class Users {
     public List<Member> members(UUID tenantId) {
         return scopes.tenant(tenantId, em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select u.id, u.email, u.name, m.roles from membership m"
+            List<Object[]> rows = Scopes.sql(em, "select u.id, u.email, u.name, m.roles from membership m"
                             + " join app_user u on u.id = m.user_id order by u.name, u.email")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                     .getResultList();
             return rows.stream().map(row -> new Member((UUID) row[0], (String) row[1], (String) row[2],
                     RoleList.parse((String) row[3]))).toList();

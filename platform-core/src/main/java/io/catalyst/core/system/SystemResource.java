@@ -33,7 +33,8 @@ public class SystemResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SystemInfo.class)))
     @APIResponse(responseCode = "503", description = "The database is unavailable",
-            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON,
+                    schema = @Schema(implementation = Problem.class)))
     public SystemInfo info() {
         return new SystemInfo("Catalyst", CatalystVersion.current(), PluginApi.VERSION,
                 database.schemaVersion().orElse(null));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -60,6 +61,14 @@ public class Scopes {
         return run(new Binding(NO_TENANT, false, null), work);
     }
 
+    /**
+     * A native SQL query. EclipseLink refuses native SQL in a unit with multitenant entities unless told per query;
+     * the scope's binding (and row-level security) still applies to it.
+     */
+    public static Query sql(EntityManager entityManager, String sql) {
+        return entityManager.createNativeQuery(sql).setHint("eclipselink.jdbc.allow-native-sql-query", true);
+    }
+
     /** Whether the current transaction works for the platform, which may write into any tenant's rows. */
     public boolean platformBound() {
         Object bound = transactions.getTransactionKey() == null ? null : transactions.getResource(Binding.class);
@@ -69,7 +78,8 @@ public class Scopes {
     private <T> T run(Binding binding, Function<EntityManager, T> work) {
         Object bound = transactions.getResource(Binding.class);
         // platform work may act inside one tenant: RLS stays at the platform's, the EntityManager narrows to the tenant
-        boolean insidePlatform = bound instanceof Binding b && b.platform() && !binding.platform() && binding.user() == null;
+        boolean insidePlatform = bound instanceof Binding outer && outer.platform() && !binding.platform()
+                && binding.user() == null;
         if (bound != null && !bound.equals(binding) && !insidePlatform) {
             throw new IllegalStateException("This transaction is bound to " + bound + ", not " + binding
                     + "; run the work in its own transaction");
@@ -79,9 +89,8 @@ public class Scopes {
         try {
             entityManager.joinTransaction();
             if (bound == null) {
-                entityManager.createNativeQuery("select set_config('app.tenant_id', ?1, true),"
+                sql(entityManager, "select set_config('app.tenant_id', ?1, true),"
                                 + " set_config('app.platform', ?2, true), set_config('app.user_id', ?3, true)")
-                        .setHint("eclipselink.jdbc.allow-native-sql-query", true)
                         .setParameter(1, binding.tenant().toString())
                         .setParameter(2, binding.platform() ? "on" : "off")
                         .setParameter(3, binding.user() == null ? "" : binding.user().toString())

@@ -9,10 +9,13 @@ import io.catalyst.core.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The tenant lifecycle, for the platform. One code path for the UI, REST and manifests. */
 @ApplicationScoped
@@ -28,6 +31,10 @@ public class Tenants {
 
     @Inject
     Invitations invitations;
+
+    @Inject
+    @ConfigProperty(name = "catalyst.offboarding.grace-days", defaultValue = "30")
+    int graceDays;
 
     /** Creates an active tenant; the slug must be free. */
     @Transactional
@@ -62,33 +69,49 @@ public class Tenants {
     /** Stops a tenant: nobody of it can sign in to it or call the API, and its data stays. */
     @Transactional
     public Tenant suspend(UUID actorId, String actor, UUID tenantId) {
-        return changeStatus(actorId, actor, tenantId, TenantStatus.ACTIVE, TenantStatus.SUSPENDED,
+        return changeStatus(actorId, actor, tenantId, Set.of(TenantStatus.ACTIVE), TenantStatus.SUSPENDED, null,
                 "tenancy.tenant.suspended");
     }
 
     /** Lets a suspended tenant back in. */
     @Transactional
     public Tenant reactivate(UUID actorId, String actor, UUID tenantId) {
-        return changeStatus(actorId, actor, tenantId, TenantStatus.SUSPENDED, TenantStatus.ACTIVE,
+        return changeStatus(actorId, actor, tenantId, Set.of(TenantStatus.SUSPENDED), TenantStatus.ACTIVE, null,
                 "tenancy.tenant.reactivated");
     }
 
-    private Tenant changeStatus(UUID actorId, String actor, UUID tenantId, TenantStatus from, TenantStatus to,
-                                String action) {
+    /**
+     * Starts offboarding: the tenant is closed at once, can be exported until its grace period ends, and is then
+     * purged everywhere by {@link OffboardingPurge}.
+     */
+    @Transactional
+    public Tenant offboard(UUID actorId, String actor, UUID tenantId) {
+        return changeStatus(actorId, actor, tenantId, Set.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED),
+                TenantStatus.OFFBOARDING, OffsetDateTime.now().plusDays(graceDays), "tenancy.tenant.offboarding");
+    }
+
+    private Tenant changeStatus(UUID actorId, String actor, UUID tenantId, Set<TenantStatus> from, TenantStatus to,
+                                OffsetDateTime purgeAfter, String action) {
+        TenantStatus[] before = new TenantStatus[1];
         Tenant tenant = scopes.platform(em -> {
             Tenant found = em.find(Tenant.class, tenantId);
             if (found == null) {
                 throw new ProblemException(ProblemType.NOT_FOUND, "There is no such tenant.");
             }
-            if (found.status() != from) {
+            if (!from.contains(found.status())) {
                 throw new ProblemException(ProblemType.CONFLICT, "The tenant is " + found.status().name()
-                        .toLowerCase() + ", not " + from.name().toLowerCase() + ".");
+                        .toLowerCase() + "; it cannot become " + to.name().toLowerCase() + ".");
             }
-            found.status(to, null);
+            before[0] = found.status();
+            found.status(to, purgeAfter);
             return found;
         });
+        Map<String, Object> after = new java.util.HashMap<>(Map.of("status", to.name()));
+        if (purgeAfter != null) {
+            after.put("purgeAfter", purgeAfter.toString());
+        }
         audit.record(new AuditEntry(null, actorId, actor, action, "tenant", tenantId.toString(),
-                Map.of("status", from.name()), Map.of("status", to.name())));
+                Map.of("status", before[0].name()), after));
         return tenant;
     }
 
@@ -107,8 +130,8 @@ public class Tenants {
     public Map<UUID, Long> memberCounts() {
         return scopes.platform(em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select tenant_id, count(*) from membership group by tenant_id")
-                    .setHint("eclipselink.jdbc.allow-native-sql-query", true).getResultList();
+            List<Object[]> rows = Scopes.sql(em, "select tenant_id, count(*) from membership group by tenant_id")
+                    .getResultList();
             Map<UUID, Long> counts = new java.util.HashMap<>();
             rows.forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).longValue()));
             return counts;

@@ -1,11 +1,15 @@
 package io.catalyst.ui.admin;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -14,12 +18,16 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.StreamResourceWriter;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.tenancy.Tenant;
+import io.catalyst.core.tenancy.TenantExport;
 import io.catalyst.core.tenancy.TenantStatus;
 import io.catalyst.core.tenancy.Tenants;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
@@ -35,6 +43,8 @@ public class TenantsView extends Div {
     private static final long serialVersionUID = 1L;
 
     private final transient Tenants tenants = Services.get(Tenants.class);
+    private final TextField filter = new TextField();
+    private java.util.List<Tenant> all = java.util.List.of();
     private final Grid<Tenant> grid = new Grid<>(Tenant.class, false);
     private final TextField name = new TextField("Company name");
     private final TextField slug = new TextField("Slug");
@@ -58,10 +68,7 @@ public class TenantsView extends Div {
         Button create = new Button("Create tenant", click -> create());
         create.setId("create-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(name, slug, admin, create);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(FlexLayout.Alignment.BASELINE);
-        form.getStyle().set("gap", "var(--lumo-space-m)");
+        FormRow form = new FormRow(name, slug, admin, create);
 
         grid.setId("tenant-grid");
         grid.addColumn(Tenant::name).setHeader("Name").setSortable(true).setAutoWidth(true);
@@ -73,10 +80,15 @@ public class TenantsView extends Div {
                 .setAutoWidth(true);
         grid.addColumn(Tenant::plan).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(t -> t.createdAt().toLocalDate()).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
 
-        add(new H2("Tenants"), form, grid);
+        filter.setId("tenant-filter");
+        filter.setPlaceholder("Find by name or slug");
+        filter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        filter.addValueChangeListener(change -> show());
+
+        add(new H2("Tenants"), form, filter, grid);
         refresh();
     }
 
@@ -113,21 +125,56 @@ public class TenantsView extends Div {
         }
     }
 
-    private Button actions(Tenant tenant) {
+    private Component actions(Tenant tenant) {
         var user = UserSession.user().orElseThrow();
-        boolean active = tenant.status() == TenantStatus.ACTIVE;
-        Button change = new Button(active ? "Suspend" : "Reactivate", click -> {
-            if (active) {
-                tenants.suspend(user.userId(), user.email(), tenant.id());
-            } else {
-                tenants.reactivate(user.userId(), user.email(), tenant.id());
-            }
+        FlexLayout actions = new FlexLayout();
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        if (tenant.status() != TenantStatus.OFFBOARDING) {
+            boolean active = tenant.status() == TenantStatus.ACTIVE;
+            Button change = new Button(active ? "Suspend" : "Reactivate", click -> {
+                if (active) {
+                    tenants.suspend(user.userId(), user.email(), tenant.id());
+                } else {
+                    tenants.reactivate(user.userId(), user.email(), tenant.id());
+                }
+                refresh();
+            });
+            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, active ? ButtonVariant.LUMO_ERROR
+                    : ButtonVariant.LUMO_SUCCESS);
+            Button offboard = new Button("Offboard", click -> confirmOffboarding(tenant));
+            offboard.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            offboard.setId("offboard-" + tenant.slug());
+            actions.add(change, offboard);
+        } else {
+            actions.add(new Span("purged after " + tenant.purgeAfter().toLocalDate()));
+        }
+        Anchor export = new Anchor(new StreamResource(tenant.slug() + "-export.zip",
+                (StreamResourceWriter) (out, session) -> export().write(tenant.id(), out)), "Export");
+        export.setId("export-" + tenant.slug());
+        export.getElement().setAttribute("download", true);
+        actions.add(export);
+        return actions;
+    }
+
+    private void confirmOffboarding(Tenant tenant) {
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle("Offboard " + tenant.name() + "?");
+        confirm.add(new Paragraph("Nobody of the company can sign in from now on. Its data can be exported until the"
+                + " grace period ends; then it is deleted everywhere, its audit log included."));
+        Button yes = new Button("Offboard", click -> {
+            var user = UserSession.user().orElseThrow();
+            tenants.offboard(user.userId(), user.email(), tenant.id());
+            confirm.close();
             refresh();
         });
-        change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, active ? ButtonVariant.LUMO_ERROR
-                : ButtonVariant.LUMO_SUCCESS);
-        change.setEnabled(tenant.status() != TenantStatus.OFFBOARDING);
-        return change;
+        yes.setId("confirm-offboard");
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.getFooter().add(new Button("Cancel", click -> confirm.close()), yes);
+        confirm.open();
+    }
+
+    private static TenantExport export() {
+        return Services.get(TenantExport.class);
     }
 
     private static Span status(TenantStatus status) {
@@ -142,7 +189,14 @@ public class TenantsView extends Div {
 
     private void refresh() {
         members = tenants.memberCounts();
-        grid.setItems(tenants.all());
+        all = tenants.all();
+        show();
+    }
+
+    private void show() {
+        String wanted = filter.getValue().trim().toLowerCase(Locale.ROOT);
+        grid.setItems(all.stream().filter(t -> wanted.isEmpty() || t.slug().contains(wanted)
+                || t.name().toLowerCase(Locale.ROOT).contains(wanted)).toList());
     }
 
     static String slugOf(String name) {

@@ -58,7 +58,8 @@ public class InvitationView extends Div implements BeforeEnterObserver {
         TextField name = new TextField("Your name");
         name.setId("invitee-name");
         name.setWidthFull();
-        PasswordField password = new PasswordField(pending.hasAccount() ? "Your current password" : "Choose a password");
+        PasswordField password = new PasswordField(pending.hasAccount() ? "Your current password"
+                : "Choose a password");
         password.setId("invitee-password");
         password.setWidthFull();
         if (!pending.hasAccount()) {
@@ -75,7 +76,8 @@ public class InvitationView extends Div implements BeforeEnterObserver {
                 UserSession.switchTo(pending.tenantId());
                 boolean setUp = UserSession.tenant().map(t -> t.onboarded()).orElse(true);
                 // a new company's first admin goes straight into its setup
-                getUI().ifPresent(ui -> ui.navigate(!setUp && UserSession.permits("tenant:manage") ? "onboarding" : ""));
+                String next = !setUp && UserSession.permits("tenant:manage") ? "onboarding" : "";
+                getUI().ifPresent(ui -> ui.navigate(next));
             } catch (ProblemException e) {
                 for (Problem.FieldError error : e.errors()) {
                     var field = "name".equals(error.field()) ? name : password;

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -19,6 +18,7 @@ import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Users;
 import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
@@ -79,10 +79,7 @@ public class MembersView extends Div {
         });
         invite.setId("send-invitation");
         invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(email, roles, invite);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(FlexLayout.Alignment.BASELINE);
-        form.getStyle().set("gap", "var(--lumo-space-m)");
+        FormRow form = new FormRow(email, roles, invite);
         return form;
     }
 

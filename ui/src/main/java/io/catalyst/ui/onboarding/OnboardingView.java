@@ -27,6 +27,7 @@ import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
@@ -110,7 +111,7 @@ public class OnboardingView extends Div {
         TextField name = field("name", "Company name", tenant.name());
         TextField logo = field("logoUrl", "Logo address (https://…)", tenant.logoUrl());
         TextField color = field("primaryColor", "Primary colour (#rrggbb)", tenant.primaryColor());
-        body.add(form(name, logo, color));
+        body.add(new FormRow(name, logo, color));
         return () -> onboarding.saveProfile(actorId(), actor(), tenantId,
                 new Onboarding.Profile(name.getValue(), logo.getValue(), color.getValue()));
     }
@@ -123,7 +124,7 @@ public class OnboardingView extends Div {
                 .map(Currency::getCurrencyCode).sorted().toList());
         currency.setId("currency");
         currency.setValue(tenant.currency());
-        body.add(form(timezone, currency));
+        body.add(new FormRow(timezone, currency));
         return () -> onboarding.saveLocale(actorId(), actor(), tenantId,
                 new Onboarding.Locale(timezone.getValue(), currency.getValue()));
     }
@@ -134,7 +135,7 @@ public class OnboardingView extends Div {
         BigDecimalField budget = number("monthlyBudget", "Monthly budget (" + tenant.currency() + ")",
                 tenant.monthlyBudget());
         body.add(new Paragraph("Alerts and dashboards measure against these. Leave any empty to set it later."),
-                form(cpa, roas, budget));
+                new FormRow(cpa, roas, budget));
         return () -> onboarding.saveGoals(actorId(), actor(), tenantId,
                 new Onboarding.Goals(cpa.getValue(), roas.getValue(), budget.getValue()));
     }
@@ -161,7 +162,7 @@ public class OnboardingView extends Div {
         });
         invite.setId("invite-teammate");
         body.add(new Paragraph("Each person gets an email with a link to join. You can invite more later, under"
-                + " Members."), form(email, roles, invite), invited);
+                + " Members."), new FormRow(email, roles, invite), invited);
         return () -> onboarding.completeStep(actorId(), actor(), tenantId, 4);
     }
 
@@ -198,14 +199,6 @@ public class OnboardingView extends Div {
         field.setId(id);
         field.setValue(value);
         return field;
-    }
-
-    private static FlexLayout form(Component... fields) {
-        FlexLayout form = new FlexLayout(fields);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(FlexLayout.Alignment.BASELINE);
-        form.getStyle().set("gap", "var(--lumo-space-m)");
-        return form;
     }
 
     private static UUID actorId() {

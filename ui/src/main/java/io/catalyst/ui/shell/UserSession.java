@@ -2,6 +2,7 @@ package io.catalyst.ui.shell;
 
 import com.vaadin.flow.server.VaadinSession;
 import io.catalyst.core.identity.SignIn;
+import io.catalyst.core.identity.SignInException;
 import io.catalyst.core.identity.SignedIn;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.Serializable;
@@ -67,7 +68,13 @@ public final class UserSession {
         } catch (IllegalStateException noContainer) {
             return;
         }
-        SignedIn reloaded = signIn.load(current.get().user().userId());
+        SignedIn reloaded;
+        try {
+            reloaded = signIn.load(current.get().user().userId());
+        } catch (SignInException accountGone) {
+            end();
+            return;
+        }
         UUID tenant = current.get().tenantId();
         boolean stillMember = reloaded.tenants().stream().anyMatch(t -> t.tenantId().equals(tenant));
         session().setAttribute(State.class, new State(reloaded, stillMember ? tenant

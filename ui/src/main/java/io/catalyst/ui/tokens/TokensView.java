@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -22,6 +21,7 @@ import io.catalyst.core.identity.Permission;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Tokens;
 import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
@@ -78,10 +78,7 @@ public class TokensView extends Div {
         });
         issue.setId("issue-token");
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(name, kind, permissions, days, issue);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(FlexLayout.Alignment.BASELINE);
-        form.getStyle().set("gap", "var(--lumo-space-m)");
+        FormRow form = new FormRow(name, kind, permissions, days, issue);
 
         grid.setId("token-grid");
         grid.addColumn(ApiToken::name).setHeader("Name").setAutoWidth(true);
