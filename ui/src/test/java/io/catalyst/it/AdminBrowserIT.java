@@ -84,6 +84,34 @@ class AdminBrowserIT {
     }
 
     @Test
+    void aTenantAdminChangesTheCompanySettingsLater() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("tenant-admin");
+        Fixture.password(acme, PASSWORD);
+        try (Browser browser = new Browser(1280, 900).open("/settings")) {
+            browser.signIn(acme.email(), PASSWORD);
+            browser.waitFor("#settings");
+
+            browser.type("#primaryColor", "not a colour");
+            browser.click("#save-profile");
+            browser.wait.until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
+                    "return document.querySelector('#primaryColor').invalid")));
+
+            browser.type("#monthlyBudget", "12500");
+            browser.click("#save-goals");
+            browser.wait.until(d -> {
+                try {
+                    return "12500.00".equals(Server.strings("select monthly_budget::text from tenant where id = '"
+                            + acme.id() + "'").get(0));
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+        }
+        assertThat(Server.strings("select primary_color from tenant where id = '" + acme.id() + "'"))
+                .containsExactly((String) null);
+    }
+
+    @Test
     void agencyStaffSwitchBetweenTheirTenants() throws Exception {
         Fixture.Tenant first = Fixture.tenant("tenant-admin");
         Fixture.Tenant second = Fixture.tenant("viewer");

@@ -43,7 +43,7 @@ class CrossTenantUiIT {
         }
 
         assertThat(problems).isEmpty();
-        assertThat(screens()).contains("", "members", "api-tokens", "audit", "onboarding", "system", "admin/tenants");
+        assertThat(screens()).contains("", "settings", "members", "api-tokens", "audit", "onboarding", "system", "admin/tenants");
     }
 
     // Every route of the UI: annotated screens, and the screens registered at runtime, except public ones.

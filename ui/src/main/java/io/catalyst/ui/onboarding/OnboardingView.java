@@ -1,10 +1,7 @@
 package io.catalyst.ui.onboarding;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -15,9 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.core.identity.Invitations;
@@ -25,17 +20,14 @@ import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Users;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
-import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.settings.SettingsForms;
 import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -88,16 +80,16 @@ public class OnboardingView extends Div {
         });
         back.setEnabled(step > 1);
         Button next = new Button(step == Onboarding.STEPS ? "Finish" : "Next", click -> {
-            try {
-                tenant = save.get();
-                if (step == Onboarding.STEPS) {
-                    getUI().ifPresent(ui -> ui.navigate(""));
-                } else {
-                    step++;
-                    show();
-                }
-            } catch (ProblemException e) {
-                showErrors(e);
+            Tenant saved = save.get();
+            if (saved == null) {
+                return; // refused: the form shows why
+            }
+            tenant = saved;
+            if (step == Onboarding.STEPS) {
+                getUI().ifPresent(ui -> ui.navigate(""));
+            } else {
+                step++;
+                show();
             }
         });
         next.setId("onboarding-next");
@@ -108,36 +100,21 @@ public class OnboardingView extends Div {
     }
 
     private Supplier<Tenant> profileStep() {
-        TextField name = field("name", "Company name", tenant.name());
-        TextField logo = field("logoUrl", "Logo address (https://…)", tenant.logoUrl());
-        TextField color = field("primaryColor", "Primary colour (#rrggbb)", tenant.primaryColor());
-        body.add(new FormRow(name, logo, color));
-        return () -> onboarding.saveProfile(actorId(), actor(), tenantId,
-                new Onboarding.Profile(name.getValue(), logo.getValue(), color.getValue()));
+        return show(SettingsForms.profile(onboarding, tenant));
     }
 
     private Supplier<Tenant> localeStep() {
-        ComboBox<String> timezone = new ComboBox<>("Timezone", ZoneId.getAvailableZoneIds().stream().sorted().toList());
-        timezone.setId("timezone");
-        timezone.setValue(tenant.timezone());
-        ComboBox<String> currency = new ComboBox<>("Currency", Currency.getAvailableCurrencies().stream()
-                .map(Currency::getCurrencyCode).sorted().toList());
-        currency.setId("currency");
-        currency.setValue(tenant.currency());
-        body.add(new FormRow(timezone, currency));
-        return () -> onboarding.saveLocale(actorId(), actor(), tenantId,
-                new Onboarding.Locale(timezone.getValue(), currency.getValue()));
+        return show(SettingsForms.locale(onboarding, tenant));
     }
 
     private Supplier<Tenant> goalsStep() {
-        BigDecimalField cpa = number("targetCpa", "Target CPA (" + tenant.currency() + ")", tenant.targetCpa());
-        BigDecimalField roas = number("targetRoas", "Target ROAS (×)", tenant.targetRoas());
-        BigDecimalField budget = number("monthlyBudget", "Monthly budget (" + tenant.currency() + ")",
-                tenant.monthlyBudget());
-        body.add(new Paragraph("Alerts and dashboards measure against these. Leave any empty to set it later."),
-                new FormRow(cpa, roas, budget));
-        return () -> onboarding.saveGoals(actorId(), actor(), tenantId,
-                new Onboarding.Goals(cpa.getValue(), roas.getValue(), budget.getValue()));
+        body.add(new Paragraph("Alerts and dashboards measure against these. Leave any empty to set it later."));
+        return show(SettingsForms.goals(onboarding, tenant));
+    }
+
+    private Supplier<Tenant> show(SettingsForms.Form form) {
+        body.add(form.fields());
+        return form::trySave;
     }
 
     private Supplier<Tenant> teamStep() {
@@ -172,33 +149,6 @@ public class OnboardingView extends Div {
         none.setId("no-sources");
         body.add(none);
         return () -> onboarding.completeStep(actorId(), actor(), tenantId, 5);
-    }
-
-    private void showErrors(ProblemException e) {
-        Map<String, String> byField = new java.util.HashMap<>();
-        for (Problem.FieldError error : e.errors()) {
-            byField.putIfAbsent(error.field(), error.message());
-        }
-        body.getChildren().flatMap(Component::getChildren).forEach(c -> c.getId().ifPresent(id -> {
-            if (c instanceof HasValidation field) {
-                field.setErrorMessage(byField.get(id));
-                field.setInvalid(byField.containsKey(id));
-            }
-        }));
-    }
-
-    private static TextField field(String id, String label, String value) {
-        TextField field = new TextField(label);
-        field.setId(id);
-        field.setValue(value == null ? "" : value);
-        return field;
-    }
-
-    private static BigDecimalField number(String id, String label, java.math.BigDecimal value) {
-        BigDecimalField field = new BigDecimalField(label);
-        field.setId(id);
-        field.setValue(value);
-        return field;
     }
 
     private static UUID actorId() {

@@ -22,6 +22,8 @@ public class ShellRoutes implements VaadinServiceInitListener {
     private static final Logger LOG = Logger.getLogger(ShellRoutes.class.getName());
 
     public static final NavEntry HOME = new NavEntry("", "Home", "vaadin:home", 0, "core");
+    public static final NavEntry SETTINGS = new NavEntry("settings", "Company settings", "vaadin:cog", 690, "core",
+            Permissions.TENANT_MANAGE);
     public static final NavEntry MEMBERS = new NavEntry("members", "Members", "vaadin:users", 700, "core",
             Permissions.USERS_READ);
     public static final NavEntry TOKENS = new NavEntry("api-tokens", "API tokens", "vaadin:key", 710, "core",
@@ -39,7 +41,7 @@ public class ShellRoutes implements VaadinServiceInitListener {
         NavigationRegistry navigation = NavigationRegistry.of(context);
 
         // screens with their own @Route
-        for (NavEntry entry : List.of(HOME, MEMBERS, TOKENS, AUDIT, TENANTS)) {
+        for (NavEntry entry : List.of(HOME, SETTINGS, MEMBERS, TOKENS, AUDIT, TENANTS)) {
             navigation.register(entry);
         }
         register(context, SYSTEM, SystemView.class);

@@ -82,9 +82,9 @@ class MainLayoutTest extends KaribuTest {
 
         SideNav nav = _get(SideNav.class, s -> s.withId("side-nav"));
         assertThat(nav.getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Members", "API tokens", "Audit log", "Tenants", "System");
+                .containsExactly("Home", "Company settings", "Members", "API tokens", "Audit log", "Tenants", "System");
         assertThat(nav.getItems()).extracting(SideNavItem::getPath)
-                .containsExactly("", "members", "api-tokens", "audit", "admin/tenants", "system");
+                .containsExactly("", "settings", "members", "api-tokens", "audit", "admin/tenants", "system");
     }
 
     @Test
@@ -95,6 +95,7 @@ class MainLayoutTest extends KaribuTest {
         MainLayout nextPageLoad = new MainLayout();
 
         assertThat(nextPageLoad.navigation().getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Reports", "Members", "API tokens", "Audit log", "Tenants", "System");
+                .containsExactly("Home", "Reports", "Company settings", "Members", "API tokens", "Audit log",
+                        "Tenants", "System");
     }
 }
