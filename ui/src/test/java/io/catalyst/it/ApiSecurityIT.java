@@ -87,6 +87,19 @@ class ApiSecurityIT {
     }
 
     @Test
+    void aDisabledAccountsPersonalTokensDoNothing() throws Exception {
+        Fixture.Tenant initech = Fixture.tenant("tenant-admin");
+        String token = Fixture.token(initech, List.of("tenant:read")).bearer();
+        assertThat(Fixture.call("GET", "/api/tenant", token, null).statusCode()).isEqualTo(200);
+
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            sql.execute("update app_user set status = 'DISABLED' where id = '" + initech.userId() + "'");
+        }
+
+        assertProblem(Fixture.call("GET", "/api/tenant", token, null), 403, "forbidden");
+    }
+
+    @Test
     void serviceTokensAreIssuedOnceStoredHashedAndRevocable() throws Exception {
         String admin = Fixture.token(acme, List.of("tokens:manage", "users:read", "tenant:read")).bearer();
 

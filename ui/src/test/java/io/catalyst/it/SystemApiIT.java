@@ -34,6 +34,17 @@ class SystemApiIT {
     }
 
     @Test
+    void theTokenSigningKeyIsPublishedWithoutItsPrivatePart() {
+        HttpResponse<String> jwks = Server.get("/api/auth/jwks", "Accept", "application/json");
+
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        JsonObject key = Server.json(jwks).getArray("keys").getObject(0);
+        assertThat(key.getString("kty")).isEqualTo("EC");
+        assertThat(key.getString("crv")).isEqualTo("P-256");
+        assertThat(key.hasKey("d")).as("private part").isFalse();
+    }
+
+    @Test
     void metricsArePublishedForPrometheus() {
         HttpResponse<String> metrics = Server.get("/metrics");
 

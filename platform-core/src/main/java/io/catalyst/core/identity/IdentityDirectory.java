@@ -35,12 +35,17 @@ public class IdentityDirectory implements CatalystRealm.Directory {
     @Override
     public List<String> platformRoles(UUID userId) {
         return scopes.anonymous(em -> Optional.ofNullable(em.find(User.class, userId))
+                .filter(user -> user.status() == User.Status.ACTIVE)
                 .map(User::platformRoles).orElse(List.of()));
     }
 
     @Override
     public List<String> tenantRoles(UUID userId, UUID tenantId) {
         return scopes.tenant(tenantId, em -> {
+            User user = em.find(User.class, userId);
+            if (user == null || user.status() != User.Status.ACTIVE) {
+                return List.<String>of(); // a disabled account holds nothing anywhere, whatever its tokens say
+            }
             Tenant tenant = em.find(Tenant.class, tenantId);
             if (tenant == null || tenant.status() != TenantStatus.ACTIVE) {
                 return List.<String>of(); // a suspended or offboarding tenant grants nothing

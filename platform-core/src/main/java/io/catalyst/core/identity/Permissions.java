@@ -1,6 +1,5 @@
 package io.catalyst.core.identity;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +72,6 @@ public final class Permissions {
         return all().stream().filter(p -> !p.platformWide()).toList();
     }
 
-    static boolean allKnown(Collection<String> names) {
-        return names.stream().allMatch(REGISTRY::known);
-    }
 
     private void core(String name, String description) {
         byName.put(name, new Permission(name, description, "core"));

@@ -1,6 +1,5 @@
 package io.catalyst.core.identity;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -29,7 +28,4 @@ final class RoleList {
         return String.join(",", items.stream().distinct().sorted().toList());
     }
 
-    static List<String> sortedUnique(String... items) {
-        return parse(format(Arrays.asList(items)));
-    }
 }
