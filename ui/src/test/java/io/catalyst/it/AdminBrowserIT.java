@@ -41,6 +41,38 @@ class AdminBrowserIT {
     }
 
     @Test
+    void aPlatformAdminActsAsAMemberVisiblyAuditedAndEndsIt() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("analyst");
+        try (Browser browser = new Browser(1280, 900).open("/admin/tenants")) {
+            browser.signInAsPlatformAdmin();
+            browser.waitFor("#tenant-filter");
+            browser.type("#tenant-filter", acme.slug());
+            browser.wait.until(d -> Long.valueOf(1).equals(browser.driver.executeScript(
+                    "return document.querySelector('#tenant-grid').size")));
+            browser.settle();
+            browser.click("#impersonate-" + acme.slug());
+            browser.click("#impersonate-member");
+            browser.wait.until(d -> !browser.driver.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+            browser.driver.findElements(By.cssSelector("vaadin-select-item")).get(0).click();
+            browser.click("#start-impersonation");
+
+            assertThat(browser.waitFor("#impersonation-banner").getText()).contains("Acting as Member " + acme.slug());
+            assertThat(browser.waitFor("#tenant-name").getText()).isEqualTo("Tenant " + acme.slug());
+            browser.wait.until(d -> browser.texts("#side-nav > vaadin-side-nav-item").contains("Audit log"));
+            assertThat(browser.texts("#side-nav > vaadin-side-nav-item")).doesNotContain("Tenants");
+            browser.screenshot("impersonation.png");
+
+            browser.click("#end-impersonation");
+            browser.wait.until(d -> browser.texts("#side-nav > vaadin-side-nav-item").contains("Tenants"));
+            assertThat(browser.driver.findElements(By.id("impersonation-banner"))).isEmpty();
+        }
+        assertThat(Server.strings("select action || ' by ' || actor from audit_event where tenant_id = '" + acme.id()
+                + "' and action like 'identity.impersonation.%' order by seq")).containsExactly(
+                "identity.impersonation.started by " + Server.env("CATALYST_BOOTSTRAP_ADMIN_EMAIL"),
+                "identity.impersonation.ended by " + Server.env("CATALYST_BOOTSTRAP_ADMIN_EMAIL"));
+    }
+
+    @Test
     void aViewerSeesOnlyWhatTheyMayAndIsRefusedTheRest() throws Exception {
         Fixture.Tenant viewer = Fixture.tenant("viewer");
         Fixture.password(viewer, PASSWORD);

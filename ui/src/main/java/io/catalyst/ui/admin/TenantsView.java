@@ -14,13 +14,18 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.StreamResourceWriter;
+import io.catalyst.core.identity.Impersonation;
+import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.identity.SignedIn;
+import io.catalyst.core.identity.Users;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.TenantExport;
 import io.catalyst.core.tenancy.TenantStatus;
@@ -141,6 +146,12 @@ public class TenantsView extends Div {
             });
             change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, active ? ButtonVariant.LUMO_ERROR
                     : ButtonVariant.LUMO_SUCCESS);
+            if (active && UserSession.permits(Impersonation.PERMISSION)) {
+                Button impersonate = new Button("Act as…", click -> chooseMember(tenant));
+                impersonate.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                impersonate.setId("impersonate-" + tenant.slug());
+                actions.add(impersonate);
+            }
             Button offboard = new Button("Offboard", click -> confirmOffboarding(tenant));
             offboard.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             offboard.setId("offboard-" + tenant.slug());
@@ -154,6 +165,34 @@ public class TenantsView extends Div {
         export.getElement().setAttribute("download", true);
         actions.add(export);
         return actions;
+    }
+
+    // Acting as a member of the company: audited, and shown in a banner until ended.
+    private void chooseMember(Tenant tenant) {
+        Dialog choose = new Dialog();
+        choose.setHeaderTitle("Act as a member of " + tenant.name());
+        Select<Member> member = new Select<>();
+        member.setId("impersonate-member");
+        member.setItems(Services.get(Users.class).members(tenant.id()));
+        member.setItemLabelGenerator(m -> m.name() + " (" + m.email() + ", " + String.join(", ", m.roles()) + ")");
+        member.setWidthFull();
+        Button start = new Button("Act as this member", click -> {
+            if (member.isEmpty()) {
+                return;
+            }
+            var admin = UserSession.user().orElseThrow();
+            SignedIn target = Services.get(Impersonation.class).start(admin.userId(), admin.email(), tenant.id(),
+                    member.getValue().userId());
+            UserSession.impersonate(target, tenant.id());
+            choose.close();
+            getUI().ifPresent(ui -> ui.getPage().setLocation("/"));
+        });
+        start.setId("start-impersonation");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        choose.add(new Paragraph("Everything you do is recorded in the company's audit log as you acting as them."),
+                member);
+        choose.getFooter().add(new Button("Cancel", click -> choose.close()), start);
+        choose.open();
     }
 
     private void confirmOffboarding(Tenant tenant) {

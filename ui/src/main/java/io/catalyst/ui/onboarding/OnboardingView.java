@@ -156,6 +156,6 @@ public class OnboardingView extends Div {
     }
 
     private static String actor() {
-        return UserSession.user().orElseThrow().email();
+        return UserSession.actor();
     }
 }

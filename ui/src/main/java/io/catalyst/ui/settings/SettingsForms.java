@@ -97,6 +97,6 @@ public final class SettingsForms {
     }
 
     static String actor() {
-        return UserSession.user().orElseThrow().email();
+        return UserSession.actor();
     }
 }

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.avatar.AvatarVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
@@ -22,8 +24,10 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import io.catalyst.core.identity.Impersonation;
 import io.catalyst.core.identity.SignedIn;
 import java.util.List;
+import java.util.UUID;
 import io.catalyst.ui.home.HomeView;
 
 /**
@@ -52,7 +56,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Div spacer = new Div();
         spacer.addClassName("shell-spacer");
 
-        addToNavbar(toggle, product, tenant, spacer, userMenu(user));
+        addToNavbar(toggle, product, tenant, spacer);
+        UserSession.impersonator().ifPresent(admin -> addToNavbar(impersonationBanner(user)));
+        addToNavbar(userMenu(user));
 
         navigation = new SideNav();
         navigation.setId("side-nav");
@@ -110,6 +116,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             }
         });
         return chooser;
+    }
+
+    // Impossible to miss while an admin acts as someone else, and one click to stop.
+    private static Component impersonationBanner(ShellUser user) {
+        Span text = new Span("Acting as " + user.displayName());
+        Button end = new Button("End", click -> {
+            SignedIn admin = UserSession.impersonator().orElseThrow();
+            SignedIn member = UserSession.user().orElseThrow();
+            UUID tenant = UserSession.tenant().map(SignedIn.TenantAccess::tenantId).orElse(null);
+            Services.get(Impersonation.class).end(admin.userId(), admin.email(), tenant, member.userId());
+            UserSession.endImpersonation();
+            UI.getCurrent().getPage().setLocation("/admin/tenants");
+        });
+        end.setId("end-impersonation");
+        end.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
+        Div banner = new Div(text, end);
+        banner.setId("impersonation-banner");
+        banner.addClassName("shell-impersonation");
+        return banner;
     }
 
     private static void signOut() {

@@ -18,8 +18,8 @@ public final class UserSession {
     private UserSession() {
     }
 
-    /** What the session holds. */
-    record State(SignedIn user, UUID tenantId) implements Serializable {
+    /** What the session holds: who is signed in, where they work, and the admin acting as them, if any. */
+    record State(SignedIn user, UUID tenantId, SignedIn impersonator) implements Serializable {
     }
 
     public static Optional<SignedIn> user() {
@@ -35,7 +35,7 @@ public final class UserSession {
     /** Starts a session's sign-in, working in the user's first tenant. */
     public static void start(SignedIn user) {
         UUID first = user.tenants().isEmpty() ? null : user.tenants().get(0).tenantId();
-        session().setAttribute(State.class, new State(user, first));
+        session().setAttribute(State.class, new State(user, first, null));
     }
 
     /** Switches to another of the user's tenants; refuses one they do not belong to. */
@@ -45,7 +45,35 @@ public final class UserSession {
         if (!member) {
             throw new IllegalArgumentException("Not a tenant of this user: " + tenantId);
         }
-        session().setAttribute(State.class, new State(state.user(), tenantId));
+        session().setAttribute(State.class, new State(state.user(), tenantId, state.impersonator()));
+    }
+
+    /** The signed-in platform admin starts acting as a member of a tenant. */
+    public static void impersonate(SignedIn member, UUID tenantId) {
+        State state = state().orElseThrow(() -> new IllegalStateException("Nobody is signed in"));
+        if (state.impersonator() != null) {
+            throw new IllegalStateException("Already acting as someone; end that first");
+        }
+        session().setAttribute(State.class, new State(member, tenantId, state.user()));
+    }
+
+    /** The admin acting as the signed-in user, if this is an impersonation. */
+    public static Optional<SignedIn> impersonator() {
+        return state().map(State::impersonator);
+    }
+
+    /** Back to being the admin. */
+    public static void endImpersonation() {
+        State state = state().orElseThrow(() -> new IllegalStateException("Nobody is signed in"));
+        if (state.impersonator() != null) {
+            start(state.impersonator());
+        }
+    }
+
+    /** Who acts, as the audit log names them: "admin@agency as member@client" during an impersonation. */
+    public static String actor() {
+        return state().map(state -> state.impersonator() == null ? state.user().email()
+                : state.impersonator().email() + " as " + state.user().email()).orElse("anonymous");
     }
 
     /** Whether the signed-in user, in the tenant they work in, may do this. */
@@ -78,7 +106,8 @@ public final class UserSession {
         UUID tenant = current.get().tenantId();
         boolean stillMember = reloaded.tenants().stream().anyMatch(t -> t.tenantId().equals(tenant));
         session().setAttribute(State.class, new State(reloaded, stillMember ? tenant
-                : reloaded.tenants().isEmpty() ? null : reloaded.tenants().get(0).tenantId()));
+                : reloaded.tenants().isEmpty() ? null : reloaded.tenants().get(0).tenantId(),
+                current.get().impersonator()));
     }
 
     /** Remembers where someone was going when they were sent to sign in. */

@@ -63,7 +63,7 @@ public class TokensView extends Div {
         Button issue = new Button("Issue token", click -> {
             var user = UserSession.user().orElseThrow();
             try {
-                Tokens.Issued issued = tokens.issue(user.userId(), user.email(), tenantId, kind.getValue(),
+                Tokens.Issued issued = tokens.issue(user.userId(), UserSession.actor(), tenantId, kind.getValue(),
                         name.getValue(), new ArrayList<>(permissions.getValue()),
                         Duration.ofDays(days.getValue() == null ? 0 : days.getValue()));
                 showOnce(issued);
@@ -93,7 +93,7 @@ public class TokensView extends Div {
             }
             Button revoke = new Button("Revoke", click -> {
                 var user = UserSession.user().orElseThrow();
-                tokens.revoke(user.userId(), user.email(), tenantId, t.id());
+                tokens.revoke(user.userId(), UserSession.actor(), tenantId, t.id());
                 refresh();
             });
             revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
