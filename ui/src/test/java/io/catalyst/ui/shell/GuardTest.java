@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.catalyst.core.identity.SignedIn;
@@ -44,6 +45,29 @@ class GuardTest extends KaribuTest {
         MainLayout layout = new MainLayout();
 
         assertThat(layout.navigation().getItems()).extracting(SideNavItem::getLabel).containsExactly("Home");
+    }
+
+    @Test
+    void anImpersonationActsWithTheMembersPermissionsNamesBothAndEndsAsTheAdmin() {
+        UserSession.start(ADA);
+        SignedIn admin = UserSession.user().orElseThrow();
+        SignedIn member = new SignedIn(UUID.randomUUID(), "vic@globex.example", "Vic", false, List.of(GLOBEX));
+
+        UserSession.impersonate(member, GLOBEX.tenantId());
+
+        assertThat(UserSession.actor()).isEqualTo("ada@acme.example as vic@globex.example");
+        assertThat(UserSession.impersonator()).contains(admin);
+        assertThat(UserSession.permits("platform:tenants:manage")).isFalse(); // the member's rights only
+        assertThat(UserSession.permits("users:manage")).isFalse();
+        assertThat(_get(new MainLayout(), Div.class, spec -> spec.withId("impersonation-banner")).getElement()
+                .getTextRecursively())
+                .contains("Acting as Vic");
+
+        UserSession.endImpersonation();
+
+        assertThat(UserSession.actor()).isEqualTo("ada@acme.example");
+        assertThat(UserSession.impersonator()).isEmpty();
+        assertThat(UserSession.permits("platform:tenants:manage")).isTrue();
     }
 
     @Test
