@@ -14,6 +14,17 @@ create function platform_scope() returns boolean language sql stable
 create function current_tenant() returns uuid language sql stable
   as $$ select current_setting('app.tenant_id')::uuid $$;
 
+-- The one way a tenant-owned table gets its isolation: RLS enabled and forced, and the fail-closed tenant policy.
+-- Every migration (the core's and, later, plugins') calls this right after creating such a table.
+create function enable_tenant_rls(tbl regclass) returns void language plpgsql as $$
+begin
+  execute format('alter table %s enable row level security', tbl);
+  execute format('alter table %s force row level security', tbl);
+  execute format('create policy tenant_isolation on %s using (tenant_id = current_tenant() or platform_scope())'
+                 ' with check (tenant_id = current_tenant() or platform_scope())', tbl);
+end $$;
+revoke execute on function enable_tenant_rls(regclass) from public, ${app_role};
+
 -- A client company. Platform-owned: a tenant sees its own row, the platform sees all.
 create table tenant (
   id                uuid primary key,
@@ -62,11 +73,7 @@ create table membership (
   primary key (tenant_id, user_id)
 );
 create index membership_user on membership (user_id);
-alter table membership enable row level security;
-alter table membership force row level security;
-create policy membership_tenant on membership
-  using (tenant_id = current_tenant() or platform_scope())
-  with check (tenant_id = current_tenant() or platform_scope());
+select enable_tenant_rls('membership');
 create policy membership_self on membership for select
   using (user_id = nullif(current_setting('app.user_id', true), '')::uuid);
 
@@ -85,11 +92,7 @@ create table custom_role (
   primary key (tenant_id, id),
   unique (tenant_id, name)
 );
-alter table custom_role enable row level security;
-alter table custom_role force row level security;
-create policy custom_role_tenant on custom_role
-  using (tenant_id = current_tenant() or platform_scope())
-  with check (tenant_id = current_tenant() or platform_scope());
+select enable_tenant_rls('custom_role');
 
 -- The audit log: append-only, hash-chained per tenant. Platform actions chain under the nil UUID.
 -- The chain is computed here, in one place, so `./catalyst audit verify` can check it with SQL alone: each entry's
@@ -114,11 +117,7 @@ create table audit_event (
   unique (tenant_id, id)
 );
 create index audit_event_time on audit_event (tenant_id, occurred_at desc);
-alter table audit_event enable row level security;
-alter table audit_event force row level security;
-create policy audit_event_tenant on audit_event
-  using (tenant_id = current_tenant() or platform_scope())
-  with check (tenant_id = current_tenant() or platform_scope());
+select enable_tenant_rls('audit_event');
 
 create function audit_hash(e audit_event) returns text language sql immutable
   as $$ select encode(sha256(convert_to(concat_ws('|', e.prev_hash, e.tenant_id, e.seq, e.id,

@@ -14,8 +14,4 @@ create table api_token (
   last_used_at timestamptz,
   primary key (tenant_id, id)
 );
-alter table api_token enable row level security;
-alter table api_token force row level security;
-create policy api_token_tenant on api_token
-  using (tenant_id = current_tenant() or platform_scope())
-  with check (tenant_id = current_tenant() or platform_scope());
+select enable_tenant_rls('api_token');

@@ -12,11 +12,7 @@ create table invitation (
   primary key (tenant_id, id),
   unique (tenant_id, token_hash)
 );
-alter table invitation enable row level security;
-alter table invitation force row level security;
-create policy invitation_tenant on invitation
-  using (tenant_id = current_tenant() or platform_scope())
-  with check (tenant_id = current_tenant() or platform_scope());
+select enable_tenant_rls('invitation');
 
 -- Password resets belong to an account, not a tenant.
 create table password_reset (

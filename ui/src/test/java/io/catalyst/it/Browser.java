@@ -76,6 +76,21 @@ final class Browser implements AutoCloseable {
         waitFor("vaadin-side-nav");
     }
 
+    /** Whether the login form shows a refusal and can be used again. */
+    boolean signInRefused() {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "const f = document.querySelector('vaadin-login-form'); return f.error === true && !f.disabled"));
+    }
+
+    /** Narrows the platform's tenants screen to one tenant, and waits until it is the only row. */
+    void showOnlyTenant(String slug) {
+        waitFor("#tenant-filter");
+        type("#tenant-filter", slug);
+        wait.until(d -> Long.valueOf(1).equals(driver.executeScript(
+                "return document.querySelector('#tenant-grid').size")));
+        settle();
+    }
+
     WebElement waitFor(String css) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }

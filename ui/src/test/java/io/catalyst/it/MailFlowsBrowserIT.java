@@ -168,8 +168,7 @@ class MailFlowsBrowserIT {
         }
         try (Browser browser = new Browser(1280, 900).open("/sign-in")) {
             browser.signIn(globex.email(), PASSWORD);
-            browser.wait.until(d -> Boolean.TRUE.equals(browser.driver.executeScript(
-                    "return document.querySelector('vaadin-login-form').error === true")));
+            browser.wait.until(d -> browser.signInRefused());
         }
     }
 

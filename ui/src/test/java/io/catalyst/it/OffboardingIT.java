@@ -32,11 +32,7 @@ class OffboardingIT {
 
         try (Browser browser = new Browser(1280, 900).open("/admin/tenants")) {
             browser.signInAsPlatformAdmin();
-            browser.waitFor("#tenant-filter");
-            browser.type("#tenant-filter", leaving.slug());
-            browser.wait.until(d -> Long.valueOf(1).equals(browser.driver.executeScript(
-                    "return document.querySelector('#tenant-grid').size")));
-            browser.settle();
+            browser.showOnlyTenant(leaving.slug());
             browser.waitFor("#export-" + leaving.slug());
 
             Map<String, String> export = unzip(browser.driver.executeAsyncScript(

@@ -16,9 +16,11 @@ class ShellBrowserIT {
         try (Browser browser = new Browser(1280, 900).open("/system")) {
             browser.signIn(Server.env("CATALYST_BOOTSTRAP_ADMIN_EMAIL"), "not-the-password");
 
-            browser.wait.until(driver -> Boolean.TRUE.equals(browser.driver.executeScript(
-                    "return document.querySelector('vaadin-login-form').error === true")));
+            browser.wait.until(driver -> browser.signInRefused());
             assertThat(browser.driver.getCurrentUrl()).endsWith("/sign-in");
+            assertThat(browser.driver.executeScript(
+                    "return document.querySelector('vaadin-login-form').i18n.errorMessage.message")).asString()
+                    .isEqualTo("The email or password is not right.");
         }
     }
 
