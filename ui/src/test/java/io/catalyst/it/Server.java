@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -69,11 +70,18 @@ final class Server {
 
     /** Runs {@code ./catalyst} with these arguments; returns "exit code:output". */
     static String launcher(String... args) {
+        return launcher(Map.of(), args);
+    }
+
+    /** Runs {@code ./catalyst} with these arguments and extra environment variables. */
+    static String launcher(Map<String, String> environment, String... args) {
         String[] command = new String[args.length + 1];
         command[0] = System.getProperty("catalyst.launcher", "../catalyst");
         System.arraycopy(args, 0, command, 1, args.length);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return process.waitFor() + ":" + output;
         } catch (IOException e) {

@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The tenant-relative permission a REST operation needs, such as {@code users:manage}. Without it the caller gets a
- * 403 in their own tenant. An operation that declares neither this nor {@link Public} is refused to everyone.
+ * The permission a REST operation needs: tenant-relative, such as {@code users:manage}, or a platform permission such
+ * as {@code platform:tenants:manage}, which only a platform token can hold. Without it the caller gets a 403. An
+ * operation that declares neither this nor {@link Public} is refused to everyone.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

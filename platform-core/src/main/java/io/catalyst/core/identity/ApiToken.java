@@ -21,8 +21,11 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 @TenantDiscriminatorColumn(name = "tenant_id", contextProperty = "eclipselink.tenant-id")
 public class ApiToken {
 
-    /** Personal tokens act as their user; service tokens act for the tenant. */
-    public enum Kind { PERSONAL, SERVICE }
+    /**
+     * Personal tokens act as their user; service tokens act for the tenant. Platform tokens act for platform
+     * administration and are kept apart, in {@link PlatformTokens}; no tenant's token is ever one.
+     */
+    public enum Kind { PERSONAL, SERVICE, PLATFORM }
 
     @Id
     private UUID id;

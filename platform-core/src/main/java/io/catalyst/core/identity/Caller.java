@@ -7,9 +7,9 @@ import java.util.UUID;
  * Who is calling the REST API, as their verified token says. The tenant always comes from here, never from the
  * request.
  *
- * @param tenantId    the one tenant the token is scoped to
+ * @param tenantId    the one tenant the token is scoped to; none for a platform token
  * @param userId      the token's user: its owner (personal) or its creator (service)
- * @param kind        personal or service
+ * @param kind        personal, service or platform
  * @param tokenId     the token's id (its jti)
  * @param permissions the tenant-relative permissions the token holds
  */
@@ -21,6 +21,6 @@ public record Caller(UUID tenantId, UUID userId, ApiToken.Kind kind, UUID tokenI
 
     /** The actor as the audit log names it. */
     public String actor() {
-        return (kind == ApiToken.Kind.SERVICE ? "service token " : "personal token ") + tokenId;
+        return kind.name().toLowerCase() + " token " + tokenId;
     }
 }

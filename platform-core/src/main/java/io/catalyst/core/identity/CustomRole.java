@@ -48,4 +48,9 @@ public class CustomRole {
     public List<String> permissions() {
         return RoleList.parse(permissions);
     }
+
+    void change(String newDescription, List<String> newPermissions) {
+        this.description = newDescription;
+        this.permissions = RoleList.format(newPermissions);
+    }
 }

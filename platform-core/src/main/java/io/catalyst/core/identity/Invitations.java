@@ -50,6 +50,18 @@ public class Invitations {
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
     String publicUrl;
 
+    /** The live invitations of a tenant (neither accepted nor expired): email to the roles offered. */
+    public Map<String, List<String>> pending(UUID tenantId) {
+        return scopes.tenant(tenantId, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Scopes.sql(em, "select email, roles from invitation where accepted_at is null"
+                    + " and expires_at > now() order by created_at").getResultList();
+            Map<String, List<String>> pending = new java.util.LinkedHashMap<>();
+            rows.forEach(row -> pending.put((String) row[0], RoleList.parse((String) row[1])));
+            return pending;
+        });
+    }
+
     /** An invitation as the invitee sees it before accepting. */
     public record Pending(UUID tenantId, String tenantName, String email, List<String> roles, boolean hasAccount) {
     }

@@ -48,18 +48,7 @@ public class Roles {
     @Transactional
     public RoleView create(UUID actorId, String actor, UUID tenantId, String name, String description,
                            List<String> permissions) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (name == null || !NAME.matcher(name).matches() || BuiltInRole.of(name).isPresent()) {
-            errors.add(new Problem.FieldError("name", "2 to 63 lower-case letters, digits and hyphens, not a built-in"
-                    + " role's name"));
-        }
-        List<String> known = Permissions.registry().tenantRelative().stream().map(Permission::name).toList();
-        if (permissions == null || permissions.isEmpty() || !known.containsAll(permissions)) {
-            errors.add(new Problem.FieldError("permissions", "choose from " + String.join(", ", known)));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The role is not valid.", errors, null);
-        }
+        check(name, permissions);
         CustomRole role = scopes.tenant(tenantId, em -> {
             if (!em.createQuery("select r.id from CustomRole r where r.name = :name").setParameter("name", name)
                     .getResultList().isEmpty()) {
@@ -73,5 +62,39 @@ public class Roles {
         audit.record(new AuditEntry(tenantId, actorId, actor, "identity.role.created", "role", name, null,
                 Map.of("permissions", permissions)));
         return new RoleView(role.name(), role.description(), role.permissions(), false);
+    }
+
+    /** Changes a custom role's description and permissions; its members gain or lose them at once. */
+    @Transactional
+    public RoleView update(UUID actorId, String actor, UUID tenantId, String name, String description,
+                           List<String> permissions) {
+        check(name, permissions);
+        List<String> before = new ArrayList<>();
+        CustomRole role = scopes.tenant(tenantId, em -> {
+            CustomRole found = em.createQuery("select r from CustomRole r where r.name = :name", CustomRole.class)
+                    .setParameter("name", name).getResultList().stream().findFirst()
+                    .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no role " + name + "."));
+            before.addAll(found.permissions());
+            found.change(description, permissions);
+            return found;
+        });
+        audit.record(new AuditEntry(tenantId, actorId, actor, "identity.role.updated", "role", name,
+                Map.of("permissions", before), Map.of("permissions", permissions)));
+        return new RoleView(role.name(), role.description(), role.permissions(), false);
+    }
+
+    private static void check(String name, List<String> permissions) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (name == null || !NAME.matcher(name).matches() || BuiltInRole.of(name).isPresent()) {
+            errors.add(new Problem.FieldError("name", "2 to 63 lower-case letters, digits and hyphens, not a built-in"
+                    + " role's name"));
+        }
+        List<String> known = Permissions.registry().tenantRelative().stream().map(Permission::name).toList();
+        if (permissions == null || permissions.isEmpty() || !known.containsAll(permissions)) {
+            errors.add(new Problem.FieldError("permissions", "choose from " + String.join(", ", known)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The role is not valid.", errors, null);
+        }
     }
 }

@@ -53,6 +53,9 @@ public class Tokens {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PlatformTokens platformTokens;
+
     /** A new token: the record, and the token itself, which is shown once and never stored. */
     public record Issued(ApiToken token, String secret) {
     }
@@ -115,9 +118,15 @@ public class Tokens {
         UUID tenantId;
         UUID tokenId;
         try {
-            tenantId = UUID.fromString((String) claims.getClaim("tenant_id"));
             tokenId = UUID.fromString(claims.getJWTID());
+            if (PlatformTokens.TYPE.equals(claims.getClaim("token_type"))) {
+                return platformTokens.verify(tokenId, sha256(bearer));
+            }
+            tenantId = UUID.fromString((String) claims.getClaim("tenant_id"));
         } catch (RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
             throw unauthorized("The token is not a valid Catalyst token.");
         }
         String hash = sha256(bearer);
@@ -143,6 +152,11 @@ public class Tokens {
     public boolean permits(Caller caller, String permission) {
         WildcardPermission wanted = new WildcardPermission(permission);
         boolean held = caller.permissions().stream().anyMatch(p -> new WildcardPermission(p).implies(wanted));
+        if (caller.kind() == ApiToken.Kind.PLATFORM || permission.startsWith("platform:")) {
+            // platform tokens do platform work only, and only while their user still may
+            return held && caller.kind() == ApiToken.Kind.PLATFORM && permission.startsWith("platform:")
+                    && access.permittedOnPlatform(caller.userId(), permission);
+        }
         return held && (caller.kind() == ApiToken.Kind.SERVICE
                 || access.permitted(caller.userId(), caller.tenantId(), permission));
     }
@@ -171,19 +185,26 @@ public class Tokens {
 
     private String sign(UUID id, UUID tenantId, UUID userId, ApiToken.Kind kind, List<String> permissions,
                         OffsetDateTime expires) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .subject(kind == ApiToken.Kind.PERSONAL ? userId.toString() : "service:" + id)
-                .claim("upn", kind == ApiToken.Kind.PERSONAL ? userId.toString() : "service:" + id)
+        String subject = kind == ApiToken.Kind.SERVICE ? "service:" + id : userId.toString();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .claim("token_type", kind.name().toLowerCase())
+                .claim("groups", permissions);
+        if (tenantId != null) {
+            claims.claim("tenant_id", tenantId.toString());
+        }
+        return sign(id, subject, claims, expires);
+    }
+
+    /** Signs a token with the platform's key: the common claims here, the kind's own in {@code claims}. */
+    String sign(UUID id, String subject, JWTClaimsSet.Builder claims, OffsetDateTime expires) {
+        claims.issuer(ISSUER)
+                .subject(subject)
+                .claim("upn", subject)
                 .jwtID(id.toString())
                 .issueTime(new Date())
-                .expirationTime(Date.from(expires.toInstant()))
-                .claim("tenant_id", tenantId.toString())
-                .claim("token_type", kind.name().toLowerCase())
-                .claim("groups", permissions)
-                .build();
+                .expirationTime(Date.from(expires.toInstant()));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(TokenKeys.ALGORITHM).type(JOSEObjectType.JWT)
-                .keyID(keys.keyId()).build(), claims);
+                .keyID(keys.keyId()).build(), claims.build());
         try {
             jwt.sign(keys.signer());
         } catch (JOSEException e) {

@@ -121,6 +121,13 @@ public class Users {
         return roles;
     }
 
+    /** The account with this email, if there is one. */
+    public java.util.Optional<UUID> accountId(String email) {
+        String normalized = email == null ? "" : email.trim().toLowerCase();
+        return scopes.platform(em -> em.createQuery("select u.id from User u where lower(u.email) = :email",
+                UUID.class).setParameter("email", normalized).getResultList().stream().findFirst());
+    }
+
     /** Whether any account holds the platform-admin role. */
     public boolean platformAdminExists() {
         return scopes.anonymous(em -> !em.createQuery("select u.id from User u where u.platformRoles like :role")

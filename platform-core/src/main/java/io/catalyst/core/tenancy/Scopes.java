@@ -77,7 +77,8 @@ public class Scopes {
 
     private <T> T run(Binding binding, Function<EntityManager, T> work) {
         Object bound = transactions.getResource(Binding.class);
-        // platform work may act inside one tenant: RLS stays at the platform's, the EntityManager narrows to the tenant
+        // platform work may act inside one tenant: for that step, RLS narrows to the tenant (native SQL included),
+        // and afterwards the transaction is the platform's again
         boolean insidePlatform = bound instanceof Binding outer && outer.platform() && !binding.platform()
                 && binding.user() == null;
         if (bound != null && !bound.equals(binding) && !insidePlatform) {
@@ -88,22 +89,31 @@ public class Scopes {
                 Map.of(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, binding.tenant().toString()));
         try {
             entityManager.joinTransaction();
+            if (bound == null || insidePlatform) {
+                bind(entityManager, binding);
+            }
             if (bound == null) {
-                sql(entityManager, "select set_config('app.tenant_id', ?1, true),"
-                                + " set_config('app.platform', ?2, true), set_config('app.user_id', ?3, true)")
-                        .setParameter(1, binding.tenant().toString())
-                        .setParameter(2, binding.platform() ? "on" : "off")
-                        .setParameter(3, binding.user() == null ? "" : binding.user().toString())
-                        .getSingleResult();
                 transactions.putResource(Binding.class, binding);
             }
             T result = work.apply(entityManager);
             // later work in this transaction may read with SQL or another EntityManager: let it see these changes
             entityManager.flush();
+            if (insidePlatform) {
+                bind(entityManager, (Binding) bound);
+            }
             return result;
         } finally {
             entityManager.close();
         }
+    }
+
+    private static void bind(EntityManager entityManager, Binding binding) {
+        sql(entityManager, "select set_config('app.tenant_id', ?1, true),"
+                        + " set_config('app.platform', ?2, true), set_config('app.user_id', ?3, true)")
+                .setParameter(1, binding.tenant().toString())
+                .setParameter(2, binding.platform() ? "on" : "off")
+                .setParameter(3, binding.user() == null ? "" : binding.user().toString())
+                .getSingleResult();
     }
 
     /** What a transaction is bound to. */

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Tenants {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    private static final Pattern PLAN = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     @Inject
     Scopes scopes;
@@ -124,6 +125,41 @@ public class Tenants {
         Tenant tenant = create(actorId, actor, slug, name);
         invitations.invite(actorId, actor, tenant.id(), adminEmail, List.of("tenant-admin"));
         return tenant;
+    }
+
+    /** Moves a tenant to a plan with these quotas: a commercial decision, so the platform's, not the tenant's. */
+    @Transactional
+    public Tenant changePlan(UUID actorId, String actor, UUID tenantId, String plan, int users, int connections,
+                             int aiCredits) {
+        if (plan == null || !PLAN.matcher(plan).matches() || users < 1 || connections < 0 || aiCredits < 0) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The plan is not valid.",
+                    List.of(new Problem.FieldError("plan", "a lower-case name, at least one user, no negative"
+                            + " quota")), null);
+        }
+        Map<String, Object> before = new java.util.HashMap<>();
+        Tenant tenant = scopes.platform(em -> {
+            Tenant found = em.find(Tenant.class, tenantId);
+            if (found == null) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "There is no such tenant.");
+            }
+            before.putAll(planOf(found));
+            found.plan(plan, users, connections, aiCredits);
+            return found;
+        });
+        audit.record(new AuditEntry(tenantId, actorId, actor, "tenancy.plan.changed", "tenant", tenantId.toString(),
+                before, planOf(tenant)));
+        return tenant;
+    }
+
+    /** The tenant with this slug, for the platform. */
+    public java.util.Optional<Tenant> bySlug(String slug) {
+        return scopes.platform(em -> em.createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
+                .setParameter("slug", slug).getResultList().stream().findFirst());
+    }
+
+    private static Map<String, Object> planOf(Tenant t) {
+        return Map.of("plan", t.plan(), "quotaUsers", t.quotaUsers(), "quotaConnections", t.quotaConnections(),
+                "quotaAiCredits", t.quotaAiCredits());
     }
 
     /** How many members each tenant has, for the platform's tenants list. */
