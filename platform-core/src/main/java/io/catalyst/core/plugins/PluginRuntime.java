@@ -2,7 +2,6 @@ package io.catalyst.core.plugins;
 
 import io.catalyst.api.PluginApi;
 import io.catalyst.core.plugins.PluginStatus.State;
-import io.catalyst.core.plugins.SignatureCheck.Verdict;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -367,20 +366,19 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             file = PluginFile.read(jar);
         } catch (PluginFile.Unreadable e) {
+            // a bad signature is the more useful reason: the file may be fine and the damage done in transit
             SignatureCheck signature = signatures.verify(Files.readAllBytes(jar), PluginSignatures.signatureFileOf(jar));
-            String reason = signature.isValid() || signature.verdict() == Verdict.UNSIGNED
-                    ? e.getMessage() : signature.reason();
-            return new Candidate(null, signature, reason, null);
+            return new Candidate(null, signature, signatureRefusal(signature).orElse(e.getMessage()), null);
         }
         SignatureCheck signature = signatures.verify(file.content, PluginSignatures.signatureFileOf(jar));
         Candidate candidate = new Candidate(file, signature, null, null);
-        if (signature.verdict() == Verdict.UNSIGNED && config.developmentMode()) {
+        Optional<String> refusal = signatureRefusal(signature);
+        if (refusal.isPresent()) {
+            return candidate.refused(refusal.get());
+        }
+        if (!signature.isValid()) {
             LOG.warning(() -> "!!! Plugin " + file.id() + " is UNSIGNED and runs only because development mode is on."
                     + " Never use development mode in production. !!!");
-        } else if (!signature.isValid()) {
-            return candidate.refused(signature.verdict() == Verdict.UNSIGNED
-                    ? "unsigned: " + signature.reason() + " (only development mode accepts unsigned plugins)"
-                    : signature.verdict() + ": " + signature.reason());
         }
         String version = file.descriptor.getVersion();
         if (!isSemanticVersion(version)) {
@@ -391,6 +389,16 @@ public final class PluginRuntime implements AutoCloseable {
                     + "' does not accept plugin API " + config.systemVersion());
         }
         return candidate;
+    }
+
+    /** Why a signature check keeps a file out; empty when it may come in. */
+    private Optional<String> signatureRefusal(SignatureCheck signature) {
+        return switch (signature.verdict()) {
+            case VALID -> Optional.empty();
+            case UNSIGNED -> config.developmentMode() ? Optional.empty() : Optional.of("unsigned: "
+                    + signature.reason() + " (only development mode accepts unsigned plugins)");
+            case TAMPERED, UNTRUSTED_KEY -> Optional.of(signature.verdict() + ": " + signature.reason());
+        };
     }
 
     private Candidate checkDependencies(Candidate candidate, Map<String, String> availableVersions) {
@@ -425,7 +433,14 @@ public final class PluginRuntime implements AutoCloseable {
      * through a cycle, is refused; the others go on.
      */
     private void activate(List<Candidate> candidates) {
-        List<Candidate> pending = new ArrayList<>(candidates);
+        List<Candidate> pending = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (candidate.refusal != null) {
+                refuse(candidate); // e.g. a dependent whose file no longer passes after its dependency's upgrade
+            } else {
+                pending.add(candidate);
+            }
+        }
         boolean progress = true;
         while (!pending.isEmpty() && progress) {
             progress = false;
@@ -455,8 +470,9 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     private void refuse(Candidate candidate) {
-        LOG.warning(() -> "Plugin " + candidate.file.id() + " refused: " + candidate.refusal);
-        entries.put(candidate.file.id(), new Entry(candidate.refusedStatus(candidate.installed), candidate.installed,
+        String key = candidate.file == null ? candidate.installed.getFileName().toString() : candidate.file.id();
+        LOG.warning(() -> "Plugin " + key + " refused: " + candidate.refusal);
+        entries.put(key, new Entry(candidate.refusedStatus(candidate.installed), candidate.installed,
                 List.of()));
     }
 
