@@ -1,0 +1,18 @@
+package io.catalyst.api.events;
+
+import io.catalyst.api.PluginContext;
+import java.util.Set;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Reacts to platform events. The host delivers an event asynchronously, after the change that raised it is
+ * committed, and only for tenants that enabled the plugin. The context has no user.
+ */
+public interface PlatformEventListener extends ExtensionPoint {
+
+    /** The exact topics to receive, e.g. {@code campaign.created}. */
+    Set<String> topics();
+
+    /** Handles one event. */
+    void on(PlatformEvent event, PluginContext ctx);
+}

@@ -1,0 +1,2 @@
+/** Platform events and the listener extension point. */
+package io.catalyst.api.events;

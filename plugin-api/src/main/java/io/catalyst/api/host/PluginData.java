@@ -1,0 +1,26 @@
+package io.catalyst.api.host;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SQL on the plugin's own database schema. The host sets the search path to that schema and row-level security to the
+ * current tenant, so a plugin sees only its own tables and only the current tenant's rows. Parameters are positional
+ * JDBC {@code ?} markers; never concatenate values into the SQL text.
+ */
+public interface PluginData {
+
+    /**
+     * Runs a query.
+     *
+     * @return one map per row, column label to value, in column order
+     */
+    List<Map<String, Object>> query(String sql, Object... params);
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE.
+     *
+     * @return the number of rows changed
+     */
+    int update(String sql, Object... params);
+}

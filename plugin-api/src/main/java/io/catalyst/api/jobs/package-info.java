@@ -1,0 +1,2 @@
+/** The background-job extension point. */
+package io.catalyst.api.jobs;
