@@ -42,8 +42,9 @@ class CrossTenantIT {
 
     @Test
     void everyOperationKeepsTenantAOutOfTenantBsReach() throws Exception {
+        // plugin ids are global, not tenant A's: one that is not installed shows that nothing answers for it
         Map<String, String> idsOfA = Map.of("userId", a.userId().toString(), "id", aToken.id().toString(),
-                "slug", a.slug());
+                "slug", a.slug(), "pluginId", "not-installed", "path", "anything");
         JsonObject paths = Server.json(Server.get("/openapi", "Accept", "application/json")).getObject("paths");
         List<String> covered = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -107,6 +108,9 @@ class CrossTenantIT {
     }
 
     private static String bodyFor(String path) {
+        if (path.startsWith("/api/platform/plugins")) {
+            return null; // a jar upload, not JSON: without a body the request reaches the token check
+        }
         if (path.endsWith("/roles")) {
             return "{\"roles\":[\"viewer\"]}";
         }

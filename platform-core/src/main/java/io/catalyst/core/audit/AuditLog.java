@@ -2,6 +2,7 @@ package io.catalyst.core.audit;
 
 import io.catalyst.core.tenancy.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -25,6 +26,9 @@ public class AuditLog {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    Event<AuditEntry> recorded;
+
     public void record(AuditEntry entry) {
         if (entry.tenantId() == null || Scopes.NO_TENANT.equals(entry.tenantId())) {
             scopes.platform(em -> insert(em, Scopes.NO_TENANT, entry));
@@ -33,6 +37,7 @@ public class AuditLog {
         } else {
             scopes.tenant(entry.tenantId(), em -> insert(em, entry.tenantId(), entry));
         }
+        recorded.fire(entry); // observers that care only about committed actions observe AFTER_SUCCESS
     }
 
     /** A tenant's newest entries, newest first. */

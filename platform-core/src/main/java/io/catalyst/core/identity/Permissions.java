@@ -27,6 +27,7 @@ public final class Permissions {
     public static final String PLATFORM_IMPERSONATE = "platform:impersonate";
     public static final String PLATFORM_PORTFOLIO = "platform:portfolio";
     public static final String PLATFORM_SYSTEM = "platform:system";
+    public static final String PLATFORM_PLUGINS = "platform:plugins";
 
     private static final Permissions REGISTRY = new Permissions();
 
@@ -48,6 +49,7 @@ public final class Permissions {
         core(PLATFORM_IMPERSONATE + ":use", "Act as a user of a client company, audited");
         core(PLATFORM_PORTFOLIO + ":read", "See figures across all client companies");
         core(PLATFORM_SYSTEM + ":read", "See the platform's own state");
+        core(PLATFORM_PLUGINS + ":manage", "Install, upgrade, restart and remove plugins");
     }
 
     public static Permissions registry() {

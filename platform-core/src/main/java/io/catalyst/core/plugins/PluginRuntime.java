@@ -320,6 +320,19 @@ public final class PluginRuntime implements AutoCloseable {
         return invoker.invoke(id, loader, operation, timeout, () -> body.apply(target.extension()));
     }
 
+    /** A STARTED plugin's class loader, for the host to read the plugin's own resources (its migrations). */
+    public Optional<ClassLoader> classLoader(String pluginId) {
+        Entry entry = entries.get(pluginId);
+        PluginWrapper plugin = manager.getPlugin(pluginId);
+        return entry == null || plugin == null || entry.status().state() != State.STARTED
+                ? Optional.empty() : Optional.of(plugin.getPluginClassLoader());
+    }
+
+    /** Marks a STARTED plugin FAILED for a reason the host found (such as a migration that broke the rules). */
+    public void fail(String pluginId, String reason) {
+        classLoader(pluginId).ifPresent(loader -> markFailed(pluginId, loader, reason));
+    }
+
     /** Stops and unloads everything, at host shutdown. */
     @Override
     public void close() {

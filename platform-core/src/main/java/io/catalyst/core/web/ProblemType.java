@@ -17,9 +17,11 @@ public enum ProblemType {
     CONFLICT("conflict", 409, "Conflict"),
     GONE("gone", 410, "No longer available"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    PLUGIN_REFUSED("plugin-refused", 422, "Plugin refused"),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
     HTTP_ERROR("http-error", 400, "Request failed"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    PLUGIN_FAILED("plugin-failed", 502, "Plugin failed"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 
     private static final String URN_PREFIX = "urn:catalyst:problem:";

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * SQL on the plugin's own database schema. The host sets the search path to that schema and row-level security to the
  * current tenant, so a plugin sees only its own tables and only the current tenant's rows. Parameters are positional
- * JDBC {@code ?} markers; never concatenate values into the SQL text.
+ * JDBC {@code ?} markers; never concatenate values into the SQL text. Rows come back as maps keyed by lower-case
+ * column name; {@code timestamptz} values are {@code java.time.OffsetDateTime} (UTC) and {@code date} values
+ * {@code java.time.LocalDate}. A table's {@code tenant_id} can default to {@code public.current_tenant()}.
  */
 public interface PluginData {
 

@@ -63,7 +63,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         navigation = new SideNav();
         navigation.setId("side-nav");
         navigation.setLabel("Screens");
-        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).visibleEntries()) {
+        java.util.List<NavEntry> entries = new java.util.ArrayList<>(
+                NavigationRegistry.of(VaadinService.getCurrent().getContext()).visibleEntries());
+        entries.addAll(io.catalyst.ui.plugins.PluginScreens.navEntries()); // this tenant's, per request
+        entries.sort(java.util.Comparator.comparingInt(NavEntry::order));
+        for (NavEntry entry : entries) {
             SideNavItem item = new SideNavItem(entry.title(), entry.href(), new Icon(entry.icon()));
             item.setId("nav-" + (entry.path().isEmpty() ? "home" : entry.path().replace('/', '-')));
             navigation.addItem(item);

@@ -1,0 +1,116 @@
+package io.catalyst.ui.plugins;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.plugins.PluginAdminResource;
+import io.catalyst.core.plugins.PluginAdminResource.PluginView;
+import io.catalyst.core.plugins.PluginHost;
+import io.catalyst.core.plugins.TenantPlugins;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.RequiresPermission;
+import io.catalyst.ui.shell.Services;
+import io.catalyst.ui.shell.UserSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The platform's plugins: version, state and why, signature, what each may reach and do, and where it is enabled.
+ * Platform admins upload a plugin jar with its {@code .sig}, restart a failed one, or remove one.
+ */
+@Route(value = "admin/plugins", layout = MainLayout.class)
+@PageTitle("Plugin catalogue · Catalyst")
+@RequiresPermission(Permissions.PLATFORM_PLUGINS + ":manage")
+public class PluginCatalogueView extends Div {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient PluginHost host = Services.get(PluginHost.class);
+    private final transient TenantPlugins tenantPlugins = Services.get(TenantPlugins.class);
+    private final Grid<PluginView> grid = new Grid<>(PluginView.class, false);
+    private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+
+    public PluginCatalogueView() {
+        addClassName("screen");
+        setId("plugin-catalogue");
+
+        Upload upload = new Upload(UploadHandler.inMemory((meta, data) -> uploaded.put(meta.fileName(), data)));
+        upload.setId("plugin-upload");
+        upload.setAcceptedFileTypes(".jar", ".sig");
+        upload.setMaxFiles(2);
+        upload.setDropLabel(new Span("Drop a plugin .jar and its .sig here"));
+        upload.addAllFinishedListener(done -> {
+            installUploaded();
+            upload.clearFileList();
+        });
+
+        grid.setId("plugin-grid");
+        grid.addColumn(PluginView::pluginId).setHeader("Plugin").setAutoWidth(true);
+        grid.addColumn(PluginView::version).setHeader("Version").setAutoWidth(true);
+        grid.addColumn(v -> v.state() + (v.reason() == null ? "" : ": " + v.reason())
+                + (v.warning() == null ? "" : " ⚠ " + v.warning())).setHeader("State").setFlexGrow(2);
+        grid.addColumn(PluginView::signature).setHeader("Signature").setAutoWidth(true);
+        grid.addColumn(v -> String.join(", ", v.permissions())).setHeader("Permissions");
+        grid.addColumn(v -> String.join(", ", v.egressHosts())).setHeader("Egress hosts");
+        grid.addColumn(v -> String.join(", ", v.tenants())).setHeader("Enabled for");
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+
+        add(new H2("Plugin catalogue"),
+                new Paragraph("Plugins must be signed with a trusted key. Tenant admins enable them for their company"
+                        + " under Plugins."), upload, grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(PluginView view) {
+        Button restart = new Button("Restart", click -> act(() -> host.restart(UserSession.user().orElseThrow().userId(),
+                UserSession.actor(), view.pluginId()), "Restarted " + view.pluginId()));
+        restart.setVisible(view.state().equals("FAILED") || view.state().equals("DISABLED"));
+        Button remove = new Button("Uninstall", click -> act(() -> host.uninstall(
+                UserSession.user().orElseThrow().userId(), UserSession.actor(), view.pluginId()),
+                "Uninstalled " + view.pluginId()));
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(restart, remove);
+    }
+
+    private void installUploaded() {
+        byte[] jar = uploaded.entrySet().stream().filter(e -> e.getKey().endsWith(".jar")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        byte[] signature = uploaded.entrySet().stream().filter(e -> e.getKey().endsWith(".sig"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        uploaded.clear();
+        if (jar == null) {
+            Notification.show("Upload the plugin's .jar (with its .sig)").addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        act(() -> host.install(UserSession.user().orElseThrow().userId(), UserSession.actor(), jar,
+                signature == null ? null : new String(signature, StandardCharsets.US_ASCII)), "Installed");
+    }
+
+    private void act(Runnable action, String done) {
+        try {
+            action.run();
+            Notification.show(done).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ProblemException e) {
+            Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(host.ready() ? PluginAdminResource.views(host, tenantPlugins) : java.util.List.of());
+    }
+}

@@ -1,0 +1,78 @@
+package io.catalyst.ui.plugins;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import io.catalyst.core.identity.SignedIn;
+import io.catalyst.core.plugins.PluginContexts;
+import io.catalyst.core.plugins.PluginFailure;
+import io.catalyst.core.plugins.PluginHost;
+import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Services;
+import io.catalyst.ui.shell.UserSession;
+import java.util.Map;
+
+/**
+ * Shows a plugin's screen inside the shell. A plugin not enabled for the user's tenant, or a screen they may not
+ * open, is not found. The plugin builds its component through the guarded call path: if it throws or hangs, this
+ * screen says so and the rest of the application goes on.
+ */
+@Route(value = "plugins/:pluginId/:screen", layout = MainLayout.class)
+public class PluginScreenView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+
+    private String title = "Plugin";
+
+    public PluginScreenView() {
+        addClassName("screen");
+        setId("plugin-screen");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String pluginId = event.getRouteParameters().get("pluginId").orElse("");
+        String route = event.getRouteParameters().get("screen").orElse("");
+        PluginScreens.Found found = PluginScreens.find(pluginId, route)
+                .orElseThrow(() -> new NotFoundException("No plugin screen " + pluginId + "/" + route));
+        title = found.title() + " · Catalyst";
+        SignedIn.TenantAccess tenant = UserSession.tenant().orElseThrow();
+        SignedIn user = UserSession.user().orElseThrow();
+        PluginHost host = Services.get(PluginHost.class);
+        var context = Services.get(PluginContexts.class).create(pluginId, tenant.tenantId(), user.userId(),
+                UserSession::permits);
+        UI ui = UI.getCurrent();
+        try {
+            Component screen = host.runtime().call(found.screen(), "screen " + route, s -> {
+                // components may look up the UI while they are built, on the plugin's thread
+                Map<Class<?>, CurrentInstance> saved = CurrentInstance.setCurrent(ui);
+                try {
+                    return s.create(context);
+                } finally {
+                    CurrentInstance.restoreInstances(saved);
+                }
+            });
+            add(screen);
+        } catch (PluginFailure failure) {
+            H2 heading = new H2(found.title());
+            Paragraph message = new Paragraph("This screen of the " + pluginId + " plugin failed to open. The rest of"
+                    + " Catalyst works as usual; a platform administrator can see why on the Plugins screen.");
+            message.setId("plugin-failed");
+            add(heading, message);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
