@@ -117,8 +117,8 @@ class PluginPlatformIT {
         String id = "faulty-" + UUID.randomUUID().toString().substring(0, 6);
         Path dir = Files.createTempDirectory("faulty");
         Path jar = TestPlugins.build(dir, TestPlugins.Spec.of(id, "1.0.0")
-                .endpoint("test.faulty.Boom", "/boom", "boom()")
-                .endpoint("test.faulty.Hang", "/hang", "hang()")
+                .endpoint("test.faulty.Boom", "/boom", "test.faulty.Helpers.boom()")
+                .endpoint("test.faulty.Hang", "/hang", "test.faulty.Helpers.hang()")
                 .endpoint("test.faulty.Fine", "/fine", "\"\\\"fine\\\"\"")
                 .source("test.faulty.Helpers", """
                         package test.faulty;
