@@ -258,7 +258,7 @@ public class PluginContexts {
 
     private static HttpResult send(String pluginId, Set<String> egress, HttpRequestSpec spec, Logger log) {
         String target = spec.uri().getHost();
-        if (target == null || !egress.contains(target.toLowerCase())) {
+        if (target == null || !allowed(egress, target.toLowerCase(java.util.Locale.ROOT))) {
             throw new SecurityException("plugin " + pluginId + " may not reach " + target + ": not among its declared"
                     + " egress hosts " + egress);
         }
@@ -277,6 +277,12 @@ public class PluginContexts {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** A declared host matches itself; {@code *.example.com} matches its sub-domains, not example.com itself. */
+    static boolean allowed(Set<String> egress, String host) {
+        return egress.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).anyMatch(h -> h.equals(host)
+                || h.startsWith("*.") && host.endsWith(h.substring(1)));
     }
 
     /** A row as plugins get it: lower-case column names, timestamps as {@code OffsetDateTime} in UTC. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PathTemplatesTest {
+class PluginHostHelpersTest {
 
     @Test
     void matchesLiteralAndParameterSegments() {
@@ -20,5 +20,15 @@ class PathTemplatesTest {
     void numbersPlaceholdersOutsideQuotedText() {
         assertThat(PluginContexts.numbered("select * from note where id = ? and text <> '?' and a = ?"))
                 .isEqualTo("select * from note where id = ?1 and text <> '?' and a = ?2");
+    }
+
+    @Test
+    void egressHostsMatchExactlyOrAsSubDomains() {
+        java.util.Set<String> declared = java.util.Set.of("graph.facebook.com", "*.googleapis.com");
+        assertThat(PluginContexts.allowed(declared, "graph.facebook.com")).isTrue();
+        assertThat(PluginContexts.allowed(declared, "ads.googleapis.com")).isTrue();
+        assertThat(PluginContexts.allowed(declared, "googleapis.com")).isFalse();
+        assertThat(PluginContexts.allowed(declared, "evilgoogleapis.com")).isFalse();
+        assertThat(PluginContexts.allowed(declared, "facebook.com")).isFalse();
     }
 }
