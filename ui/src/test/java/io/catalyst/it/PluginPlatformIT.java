@@ -199,9 +199,12 @@ class PluginPlatformIT {
         assertThat(notesView.getString("state")).isEqualTo("STARTED");
         assertThat(notesView.getArray("permissions").toJson()).contains("notes:read", "notes:write");
         assertThat(notesView.getArray("tenants").toJson()).contains(a.slug());
-        HttpResponse<String> ready = Server.get("/health/ready");
-        assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"notes/notes-table\":\"UP: the notes table answers\"");
+        // the checks run in the background every 15 s
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            HttpResponse<String> ready = Server.get("/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"notes/notes-table\":\"UP: the notes table answers\"");
+        });
         assertThat(Fixture.call("GET", "/api/platform/plugins", Fixture.token(a, List.of("*")).bearer(), null)
                 .statusCode()).as("a tenant's token").isEqualTo(403);
         assertThat(Fixture.call("GET", "/api/roles/permissions", Fixture.token(a, List.of("*")).bearer(), null)

@@ -16,12 +16,21 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The plugins' state and their own health checks, in {@code /health/ready} under {@code plugins}. Always UP: a plugin
- * that fails is isolated, so it never takes the node out of service; the data says what is wrong. Each plugin check
- * runs for one tenant that enabled the plugin, through the guarded call path.
+ * that fails is isolated, so it never takes the node out of service; the data says what is wrong. The checks run in
+ * the background every {@link #EVERY_SECONDS} (each for one tenant that enabled the plugin, through the guarded call
+ * path), so a health probe never waits on a plugin or the database.
  */
 @Readiness
 @ApplicationScoped
 public class PluginHealth implements org.eclipse.microprofile.health.HealthCheck {
+
+    static final long EVERY_SECONDS = 15;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PluginHealth.class.getName());
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
+    private volatile Map<String, String> latest = Map.of();
 
     @Inject
     PluginHost host;
@@ -41,15 +50,29 @@ public class PluginHealth implements org.eclipse.microprofile.health.HealthCheck
         if (!host.ready()) {
             return response.withData("runtime", "not started").build();
         }
-        results().forEach(response::withData);
+        host.list().forEach(status -> response.withData(status.pluginId(), status.state()
+                + (status.reason() == null ? "" : ": " + status.reason())));
+        latest.forEach(response::withData);
         return response.build();
     }
 
-    /** Per plugin its state, and per plugin health check its latest answer. */
-    public Map<String, String> results() {
+    // after the plugin host has loaded what is installed
+    void start(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(
+            jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) io.catalyst.core.database.SchemaReady ready) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                latest = Map.copyOf(checks());
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Plugin health checks did not run: " + e.getMessage());
+            }
+        }, 1, EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Per plugin health check, its answer now. */
+    Map<String, String> checks() {
         Map<String, String> results = new LinkedHashMap<>();
-        for (PluginStatus status : host.list()) {
-            results.put(status.pluginId(), status.state() + (status.reason() == null ? "" : ": " + status.reason()));
+        if (!host.ready()) {
+            return results;
         }
         Map<String, List<String>> enabledFor = tenantPlugins.tenantsByPlugin();
         for (Contribution<HealthCheck> check : host.runtime().extensions(HealthCheck.class)) {

@@ -9,7 +9,6 @@ import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.catalyst.core.identity.SignedIn;
 import io.catalyst.core.plugins.PluginContexts;
@@ -22,7 +21,7 @@ import java.util.Map;
 
 /**
  * Shows a plugin's screen inside the shell. A plugin not enabled for the user's tenant, or a screen they may not
- * open, is not found. The plugin builds its component through the guarded call path: if it throws or hangs, this
+ * open, is not found (said inside the shell, the same for every reason). The plugin builds its component through the guarded call path: if it throws or hangs, this
  * screen says so and the rest of the application goes on.
  */
 @Route(value = "plugins/:pluginId/:screen", layout = MainLayout.class)
@@ -42,8 +41,17 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
         removeAll();
         String pluginId = event.getRouteParameters().get("pluginId").orElse("");
         String route = event.getRouteParameters().get("screen").orElse("");
-        PluginScreens.Found found = PluginScreens.find(pluginId, route)
-                .orElseThrow(() -> new NotFoundException("No plugin screen " + pluginId + "/" + route));
+        java.util.Optional<PluginScreens.Found> lookup = PluginScreens.find(pluginId, route);
+        if (lookup.isEmpty()) {
+            // the same answer whether the plugin is missing, not enabled here, or not permitted: nothing to learn
+            title = "Not found · Catalyst";
+            Paragraph missing = new Paragraph("There is no such screen. The plugin may not be enabled for your"
+                    + " company, or your role may not include it.");
+            missing.setId("plugin-not-found");
+            add(new H2("Not found"), missing);
+            return;
+        }
+        PluginScreens.Found found = lookup.get();
         title = found.title() + " · Catalyst";
         SignedIn.TenantAccess tenant = UserSession.tenant().orElseThrow();
         SignedIn user = UserSession.user().orElseThrow();
