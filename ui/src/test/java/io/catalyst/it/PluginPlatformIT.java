@@ -211,6 +211,38 @@ class PluginPlatformIT {
                 .body()).as("plugin permissions join the role editor").contains("notes:write");
     }
 
+    @Test
+    void aTenantManifestEnablesAndConfiguresPlugins() throws Exception {
+        Fixture.Tenant a = Fixture.tenant("tenant-admin");
+        String manifest = """
+                apiVersion: catalyst/v1
+                kind: Tenant
+                slug: %s
+                profile: {name: Manifest Plugins}
+                plugins:
+                  - id: notes
+                    settings: {title: From the manifest, retention-days: 30}
+                """.formatted(a.slug());
+
+        HttpResponse<String> applied = Server.send(HttpRequest.newBuilder(URI.create(Server.BASE
+                        + "/api/platform/manifests")).header("Authorization", "Bearer " + platform)
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(manifest))
+                .build());
+
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(applied.body()).contains("settings of plugin notes", "enabled plugin notes");
+        JsonObject view = plugin(Fixture.token(a, List.of("*")).bearer(), "notes");
+        assertThat(view.getBoolean("enabled")).isTrue();
+        assertThat(view.getObject("settings").getString("title")).isEqualTo("From the manifest");
+        String exported = Fixture.call("GET", "/api/platform/manifests/" + a.slug(), platform, null).body();
+        assertThat(exported).contains("id: notes", "title: From the manifest");
+        HttpResponse<String> again = Server.send(HttpRequest.newBuilder(URI.create(Server.BASE
+                        + "/api/platform/manifests")).header("Authorization", "Bearer " + platform)
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(exported))
+                .build());
+        assertThat(Server.json(again).getArray("changes").length()).as(again.body()).isZero();
+    }
+
     private static void enableAsPlatformFor(Fixture.Tenant tenant) throws Exception {
         // a viewer cannot enable plugins; the tenant's admin would, here done in the database
         try (var db = Server.superuser(); var sql = db.prepareStatement("insert into tenant_plugin (tenant_id,"

@@ -7,6 +7,9 @@ import io.catalyst.core.identity.Permission;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Roles;
 import io.catalyst.core.identity.Users;
+import io.catalyst.core.plugins.PluginHost;
+import io.catalyst.core.plugins.PluginStatus;
+import io.catalyst.core.plugins.TenantPlugins;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.TenantStatus;
@@ -51,6 +54,12 @@ public class TenantManifests {
 
     @Inject
     Invitations invitations;
+
+    @Inject
+    PluginHost plugins;
+
+    @Inject
+    TenantPlugins tenantPlugins;
 
     /** What applying did: the tenant, whether it is new, and each change made (none when already up to date). */
     public record Applied(UUID tenantId, String slug, boolean created, List<String> changes) {
@@ -157,6 +166,25 @@ public class TenantManifests {
             }
         }
 
+        for (int i = 0; i < manifest.plugins().size(); i++) {
+            TenantManifest.Plugin plugin = manifest.plugins().get(i);
+            String at = "plugins[" + i + "]";
+            boolean enable = plugin.enabled() == null || plugin.enabled();
+            TenantPlugins.View current = tenantPlugins.view(id, plugin.id());
+            Map<String, String> wanted = new java.util.TreeMap<>();
+            if (plugin.settings() != null) {
+                plugin.settings().forEach((key, value) -> wanted.put(key, String.valueOf(value)));
+            }
+            if (plugin.settings() != null && !wanted.equals(new java.util.TreeMap<>(current.settings()))) {
+                step(at + ".settings", () -> tenantPlugins.saveSettings(actorId, actor, id, plugin.id(), wanted));
+                changes.add("settings of plugin " + plugin.id());
+            }
+            if (enable != current.enabled()) {
+                step(at, () -> tenantPlugins.setEnabled(actorId, actor, id, plugin.id(), enable));
+                changes.add((enable ? "enabled" : "disabled") + " plugin " + plugin.id());
+            }
+        }
+
         if (!tenant.onboarded()) {
             // a company described as code is set up; its admins skip the wizard
             step("$", () -> onboarding.completeStep(actorId, actor, id, Onboarding.STEPS));
@@ -188,7 +216,11 @@ public class TenantManifests {
                 new Onboarding.Locale(tenant.timezone(), tenant.currency()),
                 new TenantManifest.Plan(tenant.plan(), new TenantManifest.Quotas(tenant.quotaUsers(),
                         tenant.quotaConnections(), tenant.quotaAiCredits())),
-                goals, ownRoles, people, List.of());
+                goals, ownRoles, people, plugins.ready() ? tenantPlugins.list(id).stream()
+                .filter(p -> p.enabled() || !p.settings().isEmpty())
+                .map(p -> new TenantManifest.Plugin(p.pluginId(), p.enabled(),
+                        p.settings().isEmpty() ? null : Map.<String, Object>copyOf(p.settings())))
+                .toList() : List.of());
     }
 
     /** What can be known before writing anything, so a bad manifest fails before its first change. */
@@ -224,9 +256,11 @@ public class TenantManifests {
             }
         }
         for (int i = 0; i < manifest.plugins().size(); i++) {
-            // until the plugin platform lands there is nothing a manifest could enable
-            errors.add(new Problem.FieldError("plugins[" + i + "].id", "no plugin "
-                    + manifest.plugins().get(i).id() + " is installed"));
+            String id = manifest.plugins().get(i).id();
+            if (!plugins.ready() || plugins.runtime().status(id).filter(s -> s.state() != PluginStatus.State.REFUSED)
+                    .isEmpty()) {
+                errors.add(new Problem.FieldError("plugins[" + i + "].id", "no plugin " + id + " is installed"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The manifest for " + manifest.slug()
