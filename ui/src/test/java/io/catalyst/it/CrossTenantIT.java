@@ -44,7 +44,7 @@ class CrossTenantIT {
     void everyOperationKeepsTenantAOutOfTenantBsReach() throws Exception {
         // plugin ids are global, not tenant A's: one that is not installed shows that nothing answers for it
         Map<String, String> idsOfA = Map.of("userId", a.userId().toString(), "id", aToken.id().toString(),
-                "slug", a.slug(), "pluginId", "not-installed", "path", "anything");
+                "slug", a.slug(), "pluginId", "not-installed", "path", "anything", "version", "0.0.1");
         JsonObject paths = Server.json(Server.get("/openapi", "Accept", "application/json")).getObject("paths");
         List<String> covered = new ArrayList<>();
         List<String> problems = new ArrayList<>();

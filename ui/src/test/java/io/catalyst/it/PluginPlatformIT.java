@@ -243,6 +243,39 @@ class PluginPlatformIT {
         assertThat(Server.json(again).getArray("changes").length()).as(again.body()).isZero();
     }
 
+    @Test
+    void theMarketplaceListsReleasesAndInstallsOnlyWhatMatchesItsCatalog() throws Exception {
+        Path catalog = Path.of(Server.env("CATALYST_PLUGINS_CATALOG"));
+        byte[] next = withManifest(notes, Map.of("Plugin-Version", "0.4.0"));
+        byte[] future = withManifest(notes, Map.of("Plugin-Version", "0.5.0", "Plugin-Requires", ">=9.0.0"));
+        Files.write(catalog.resolve("notes-0.4.0.jar"), next);
+        Files.writeString(catalog.resolve("notes-0.4.0.jar.sig"), sign(next));
+        Files.write(catalog.resolve("notes-0.5.0.jar"), future);
+        Files.writeString(catalog.resolve("notes-0.5.0.jar.sig"), sign(future));
+        String published = Server.launcher(Map.of(), "plugins", "publish", catalog.resolve("notes-0.4.0.jar").toString(),
+                catalog.toString());
+        assertThat(published).startsWith("0:");
+
+        JsonArray releases = array(Fixture.call("GET", "/api/platform/catalog", platform, null));
+        assertThat(releases.toJson()).contains("\"version\":\"0.4.0\"", "\"version\":\"0.5.0\"");
+        for (int i = 0; i < releases.length(); i++) {
+            JsonObject release = releases.getObject(i);
+            assertThat(release.getBoolean("compatible")).as(release.toJson())
+                    .isEqualTo(!release.getString("version").equals("0.5.0"));
+        }
+
+        assertRefused(Fixture.call("POST", "/api/platform/catalog/notes/0.5.0", platform, null), "incompatible");
+        Files.write(catalog.resolve("notes-0.4.0.jar"), withManifest(notes, Map.of("Plugin-Version", "0.4.1")));
+        assertRefused(Fixture.call("POST", "/api/platform/catalog/notes/0.4.0", platform, null), "checksum");
+        Files.write(catalog.resolve("notes-0.4.0.jar"), next);
+        HttpResponse<String> installed = Fixture.call("POST", "/api/platform/catalog/notes/0.4.0", platform, null);
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+        assertThat(Server.json(installed).getString("version")).isEqualTo("0.4.0");
+        assertThat(Fixture.call("POST", "/api/platform/catalog/notes/9.9.9", platform, null).statusCode())
+                .isEqualTo(404);
+        install(notes, sign(notes)); // back to the build's version for the other tests
+    }
+
     private static void enableAsPlatformFor(Fixture.Tenant tenant) throws Exception {
         // a viewer cannot enable plugins; the tenant's admin would, here done in the database
         try (var db = Server.superuser(); var sql = db.prepareStatement("insert into tenant_plugin (tenant_id,"

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.plugins.PluginAdminResource;
 import io.catalyst.core.plugins.PluginAdminResource.PluginView;
+import io.catalyst.core.plugins.PluginCatalog;
 import io.catalyst.core.plugins.PluginHost;
 import io.catalyst.core.plugins.TenantPlugins;
 import io.catalyst.core.web.ProblemException;
@@ -43,6 +44,9 @@ public class PluginCatalogueView extends Div {
     private final transient TenantPlugins tenantPlugins = Services.get(TenantPlugins.class);
     private final Grid<PluginView> grid = new Grid<>(PluginView.class, false);
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final transient PluginCatalog catalog = Services.get(PluginCatalog.class);
+    private final Grid<PluginCatalog.Release> market = new Grid<>();
+    private final Paragraph marketNote = new Paragraph();
 
     public PluginCatalogueView() {
         addClassName("screen");
@@ -69,9 +73,25 @@ public class PluginCatalogueView extends Div {
         grid.addColumn(v -> String.join(", ", v.tenants())).setHeader("Enabled for");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
 
+        market.setId("marketplace-grid");
+        market.addColumn(PluginCatalog.Release::pluginId).setHeader("Plugin").setAutoWidth(true);
+        market.addColumn(PluginCatalog.Release::version).setHeader("Version").setAutoWidth(true);
+        market.addColumn(r -> r.description() == null ? "" : r.description()).setHeader("What it does").setFlexGrow(2);
+        market.addColumn(r -> r.compatible() ? "yes" : "no: needs API " + r.requires()).setHeader("Runs here");
+        market.addColumn(r -> r.installedVersion() == null ? "" : r.installedVersion()).setHeader("Installed");
+        market.addComponentColumn(release -> {
+            Button install = new Button(release.installedVersion() == null ? "Install" : "Install this version",
+                    click -> act(() -> catalog.install(UserSession.user().orElseThrow().userId(), UserSession.actor(),
+                            release.pluginId(), release.version()), "Installed " + release.pluginId() + " "
+                            + release.version()));
+            install.setId("install-" + release.pluginId() + "-" + release.version());
+            install.setEnabled(release.compatible() && !release.version().equals(release.installedVersion()));
+            return install;
+        }).setAutoWidth(true);
+
         add(new H2("Plugin catalogue"),
                 new Paragraph("Plugins must be signed with a trusted key. Tenant admins enable them for their company"
-                        + " under Plugins."), upload, grid);
+                        + " under Plugins."), upload, grid, new H2("Marketplace"), marketNote, market);
         refresh();
     }
 
@@ -112,5 +132,18 @@ public class PluginCatalogueView extends Div {
 
     private void refresh() {
         grid.setItems(host.ready() ? PluginAdminResource.views(host, tenantPlugins) : java.util.List.of());
+        if (!catalog.configured()) {
+            marketNote.setText("No marketplace is configured (CATALYST_PLUGINS_CATALOG).");
+            market.setVisible(false);
+            return;
+        }
+        try {
+            market.setItems(catalog.releases());
+            marketNote.setText("Releases from the configured catalog. Each is checked against the catalog's checksum"
+                    + " and its signature before it is installed.");
+        } catch (ProblemException e) {
+            marketNote.setText(e.getMessage());
+            market.setItems(java.util.List.of());
+        }
     }
 }
