@@ -248,13 +248,15 @@ class PluginPlatformIT {
         Path catalog = Path.of(Server.env("CATALYST_PLUGINS_CATALOG"));
         byte[] next = withManifest(notes, Map.of("Plugin-Version", "0.4.0"));
         byte[] future = withManifest(notes, Map.of("Plugin-Version", "0.5.0", "Plugin-Requires", ">=9.0.0"));
-        Files.write(catalog.resolve("notes-0.4.0.jar"), next);
-        Files.writeString(catalog.resolve("notes-0.4.0.jar.sig"), sign(next));
-        Files.write(catalog.resolve("notes-0.5.0.jar"), future);
-        Files.writeString(catalog.resolve("notes-0.5.0.jar.sig"), sign(future));
-        String published = Server.launcher(Map.of(), "plugins", "publish", catalog.resolve("notes-0.4.0.jar").toString(),
-                catalog.toString());
-        assertThat(published).startsWith("0:");
+        Path releases0 = Files.createTempDirectory("releases");
+        for (Map.Entry<String, byte[]> release : Map.of("notes-0.4.0.jar", next, "notes-0.5.0.jar", future)
+                .entrySet()) {
+            Path jar = releases0.resolve(release.getKey());
+            Files.write(jar, release.getValue());
+            Files.writeString(Path.of(jar + ".sig"), sign(release.getValue()));
+            String published = Server.launcher(Map.of(), "plugins", "publish", jar.toString(), catalog.toString());
+            assertThat(published).startsWith("0:").contains("Published " + release.getKey());
+        }
 
         JsonArray releases = array(Fixture.call("GET", "/api/platform/catalog", platform, null));
         assertThat(releases.toJson()).contains("\"version\":\"0.4.0\"", "\"version\":\"0.5.0\"");
