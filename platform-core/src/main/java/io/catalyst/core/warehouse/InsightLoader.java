@@ -27,6 +27,8 @@ public final class InsightLoader {
     static final String COLUMNS = "tenant_id, source, level, entity_id, account_id, day, attribution_window, spend,"
             + " impressions, clicks, conversions, conversion_value, leads, currency, reported_at, raw, mapping_version";
 
+    private static final String KEY = "tenant_id, source, level, entity_id, day, attribution_window";
+
     private InsightLoader() {
     }
 
@@ -60,28 +62,32 @@ public final class InsightLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // xmax = 0 only for a freshly inserted row: it tells new rows from replaced ones
-        try (Statement sql = connection.createStatement();
-             var counts = sql.executeQuery("with merged as (insert into wh_insight_daily (" + COLUMNS + ")"
-                     + " select distinct on (tenant_id, source, level, entity_id, day, attribution_window) " + COLUMNS
-                     + " from wh_insight_stage order by tenant_id, source, level, entity_id, day, attribution_window,"
-                     + " reported_at desc"
-                     + " on conflict (tenant_id, source, level, entity_id, day, attribution_window) do update set"
-                     + " account_id = excluded.account_id, spend = excluded.spend,"
-                     + " impressions = excluded.impressions, clicks = excluded.clicks,"
-                     + " conversions = excluded.conversions, conversion_value = excluded.conversion_value,"
-                     + " leads = excluded.leads, currency = excluded.currency, reported_at = excluded.reported_at,"
-                     + " raw = excluded.raw, mapping_version = excluded.mapping_version, updated_at = now()"
-                     + " where (wh_insight_daily.spend, wh_insight_daily.impressions, wh_insight_daily.clicks,"
-                     + " wh_insight_daily.conversions, wh_insight_daily.conversion_value, wh_insight_daily.leads,"
-                     + " wh_insight_daily.currency, wh_insight_daily.account_id, wh_insight_daily.mapping_version)"
-                     + " is distinct from (excluded.spend, excluded.impressions, excluded.clicks,"
-                     + " excluded.conversions, excluded.conversion_value, excluded.leads, excluded.currency,"
-                     + " excluded.account_id, excluded.mapping_version)"
-                     + " returning (xmax = 0) as inserted)"
-                     + " select count(*) filter (where inserted), count(*) filter (where not inserted) from merged")) {
-            counts.next();
-            return new Result(rows.size(), counts.getInt(1), counts.getInt(2));
+        try (Statement sql = connection.createStatement()) {
+            int inserted;
+            try (var fresh = sql.executeQuery("select count(*) from (select distinct " + KEY + " from wh_insight_stage) s"
+                    + " where not exists (select 1 from wh_insight_daily d where (d.tenant_id, d.source, d.level,"
+                    + " d.entity_id, d.day, d.attribution_window) = (s.tenant_id, s.source, s.level, s.entity_id, s.day,"
+                    + " s.attribution_window))")) {
+                fresh.next();
+                inserted = fresh.getInt(1);
+            }
+            // the newest report of a key in the batch wins; an unchanged row is left alone
+            int merged = sql.executeUpdate("insert into wh_insight_daily (" + COLUMNS + ")"
+                    + " select distinct on (" + KEY + ") " + COLUMNS + " from wh_insight_stage"
+                    + " order by " + KEY + ", reported_at desc"
+                    + " on conflict (" + KEY + ") do update set"
+                    + " account_id = excluded.account_id, spend = excluded.spend,"
+                    + " impressions = excluded.impressions, clicks = excluded.clicks,"
+                    + " conversions = excluded.conversions, conversion_value = excluded.conversion_value,"
+                    + " leads = excluded.leads, currency = excluded.currency, reported_at = excluded.reported_at,"
+                    + " raw = excluded.raw, mapping_version = excluded.mapping_version, updated_at = now()"
+                    + " where (wh_insight_daily.spend, wh_insight_daily.impressions, wh_insight_daily.clicks,"
+                    + " wh_insight_daily.conversions, wh_insight_daily.conversion_value, wh_insight_daily.leads,"
+                    + " wh_insight_daily.currency, wh_insight_daily.account_id, wh_insight_daily.mapping_version)"
+                    + " is distinct from (excluded.spend, excluded.impressions, excluded.clicks,"
+                    + " excluded.conversions, excluded.conversion_value, excluded.leads, excluded.currency,"
+                    + " excluded.account_id, excluded.mapping_version)");
+            return new Result(rows.size(), inserted, merged - inserted);
         }
     }
 
