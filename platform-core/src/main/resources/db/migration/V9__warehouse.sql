@@ -95,6 +95,7 @@ create table wh_insight_daily (
   reported_at        timestamptz not null,
   raw                jsonb,
   mapping_version    integer not null default 1,
+  first_loaded_at    timestamptz not null default now(),
   updated_at         timestamptz not null default now(),
   primary key (tenant_id, source, level, entity_id, day, attribution_window)
 ) partition by range (day);

@@ -58,37 +58,42 @@ public final class InsightLoader {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try {
             copy.copyIn("copy wh_insight_stage (" + COLUMNS + ") from stdin with (format csv)",
-                    new java.io.StringReader(csv(tenantId, source, mappingVersion, rows)));
+                    new java.io.StringReader(csv(tenantId, source, mappingVersion, newestPerKey(rows))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Statement sql = connection.createStatement()) {
-            int inserted;
-            try (var fresh = sql.executeQuery("select count(*) from (select distinct " + KEY + " from wh_insight_stage) s"
-                    + " where not exists (select 1 from wh_insight_daily d where (d.tenant_id, d.source, d.level,"
-                    + " d.entity_id, d.day, d.attribution_window) = (s.tenant_id, s.source, s.level, s.entity_id, s.day,"
-                    + " s.attribution_window))")) {
-                fresh.next();
-                inserted = fresh.getInt(1);
-            }
-            // the newest report of a key in the batch wins; an unchanged row is left alone
-            int merged = sql.executeUpdate("insert into wh_insight_daily (" + COLUMNS + ")"
-                    + " select distinct on (" + KEY + ") " + COLUMNS + " from wh_insight_stage"
-                    + " order by " + KEY + ", reported_at desc"
-                    + " on conflict (" + KEY + ") do update set"
-                    + " account_id = excluded.account_id, spend = excluded.spend,"
-                    + " impressions = excluded.impressions, clicks = excluded.clicks,"
-                    + " conversions = excluded.conversions, conversion_value = excluded.conversion_value,"
-                    + " leads = excluded.leads, currency = excluded.currency, reported_at = excluded.reported_at,"
-                    + " raw = excluded.raw, mapping_version = excluded.mapping_version, updated_at = now()"
-                    + " where (wh_insight_daily.spend, wh_insight_daily.impressions, wh_insight_daily.clicks,"
-                    + " wh_insight_daily.conversions, wh_insight_daily.conversion_value, wh_insight_daily.leads,"
-                    + " wh_insight_daily.currency, wh_insight_daily.account_id, wh_insight_daily.mapping_version)"
-                    + " is distinct from (excluded.spend, excluded.impressions, excluded.clicks,"
-                    + " excluded.conversions, excluded.conversion_value, excluded.leads, excluded.currency,"
-                    + " excluded.account_id, excluded.mapping_version)");
-            return new Result(rows.size(), inserted, merged - inserted);
+        // first_loaded_at is the transaction's now() only for rows this statement inserted (the batch has no
+        // duplicate keys, see newestPerKey), which tells new rows from restated ones without a second query
+        try (Statement sql = connection.createStatement();
+             var counts = sql.executeQuery("with merged as (insert into wh_insight_daily (" + COLUMNS + ")"
+                     + " select " + COLUMNS + " from wh_insight_stage"
+                     + " on conflict (" + KEY + ") do update set"
+                     + " account_id = excluded.account_id, spend = excluded.spend,"
+                     + " impressions = excluded.impressions, clicks = excluded.clicks,"
+                     + " conversions = excluded.conversions, conversion_value = excluded.conversion_value,"
+                     + " leads = excluded.leads, currency = excluded.currency, reported_at = excluded.reported_at,"
+                     + " raw = excluded.raw, mapping_version = excluded.mapping_version, updated_at = now()"
+                     + " where (wh_insight_daily.spend, wh_insight_daily.impressions, wh_insight_daily.clicks,"
+                     + " wh_insight_daily.conversions, wh_insight_daily.conversion_value, wh_insight_daily.leads,"
+                     + " wh_insight_daily.currency, wh_insight_daily.account_id, wh_insight_daily.mapping_version)"
+                     + " is distinct from (excluded.spend, excluded.impressions, excluded.clicks,"
+                     + " excluded.conversions, excluded.conversion_value, excluded.leads, excluded.currency,"
+                     + " excluded.account_id, excluded.mapping_version)"
+                     + " returning first_loaded_at = now() as inserted)"
+                     + " select count(*) filter (where inserted), count(*) filter (where not inserted) from merged")) {
+            counts.next();
+            return new Result(rows.size(), counts.getInt(1), counts.getInt(2));
         }
+    }
+
+    /** One row per key, the newest report winning: ON CONFLICT may not touch a row twice in one statement. */
+    static List<InsightRow> newestPerKey(List<InsightRow> rows) {
+        java.util.Map<List<Object>, InsightRow> byKey = new java.util.LinkedHashMap<>(rows.size() * 2);
+        for (InsightRow row : rows) {
+            byKey.merge(List.of(row.level(), row.entityId(), row.day(), row.attributionWindow()), row,
+                    (kept, next) -> next.reportedAt().isAfter(kept.reportedAt()) ? next : kept);
+        }
+        return byKey.size() == rows.size() ? rows : List.copyOf(byKey.values());
     }
 
     /** The batch as CSV in {@link #COLUMNS} order; also what a raw COPY baseline loads. */
