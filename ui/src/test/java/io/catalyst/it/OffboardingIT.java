@@ -28,6 +28,17 @@ class OffboardingIT {
             sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"
                     + " values ('" + leaving.id() + "', 0, gen_random_uuid(), now(), 'it', 'test.before-leaving',"
                     + " '', '')");
+            // a plugin's table (no foreign key to tenant) and warehouse rows must go too
+            sql.execute("create schema if not exists plugin_offboarding_probe");
+            sql.execute("create table if not exists plugin_offboarding_probe.item (tenant_id uuid not null,"
+                    + " id int not null, primary key (tenant_id, id))");
+            sql.execute("alter table plugin_offboarding_probe.item owner to " + Server.env("CATALYST_DB_OWNER_USER"));
+            sql.execute("do $$ begin if not exists (select 1 from pg_policy where polrelid ="
+                    + " 'plugin_offboarding_probe.item'::regclass) then"
+                    + " perform enable_tenant_rls('plugin_offboarding_probe.item'); end if; end $$");
+            sql.execute("insert into plugin_offboarding_probe.item values ('" + leaving.id() + "', 1)");
+            sql.execute("insert into wh_campaign (tenant_id, source, external_id, account_id) values ('"
+                    + leaving.id() + "', 'meta', 'c1', 'act')");
         }
 
         try (Browser browser = new Browser(1280, 900).open("/admin/tenants")) {
@@ -64,6 +75,9 @@ class OffboardingIT {
         assertThat(count("select count(*) from membership where tenant_id = '" + leaving.id() + "'")).isZero();
         assertThat(count("select count(*) from api_token where tenant_id = '" + leaving.id() + "'")).isZero();
         assertThat(count("select count(*) from audit_event where tenant_id = '" + leaving.id() + "'")).isZero();
+        assertThat(count("select count(*) from plugin_offboarding_probe.item where tenant_id = '" + leaving.id()
+                + "'")).as("a plugin's rows").isZero();
+        assertThat(count("select count(*) from wh_campaign where tenant_id = '" + leaving.id() + "'")).isZero();
         assertThat(count("select count(*) from audit_event where action = 'tenancy.tenant.purged' and target_id = '"
                 + leaving.id() + "'")).isEqualTo(1);
     }

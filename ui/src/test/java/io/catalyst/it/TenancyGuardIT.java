@@ -62,6 +62,13 @@ class TenancyGuardIT {
             sql.execute("select wh_insight_partition('2026-01-01')");
             sql.execute("insert into wh_insight_daily (tenant_id, source, level, entity_id, account_id, day, currency,"
                     + " reported_at) values (" + a + ", 'ad', 'd', 'x', '2026-01-15', 'EUR', now())");
+            UUID connection = UUID.randomUUID();
+            sql.execute("insert into connection (tenant_id, id, connector, name) values ('" + TENANT_A + "', '"
+                    + connection + "', 'guard', 'Guard')");
+            sql.execute("insert into sync_job (tenant_id, id, connection_id, kind, priority) values ('" + TENANT_A
+                    + "', '" + UUID.randomUUID() + "', '" + connection + "', 'INCREMENTAL', 10)");
+            sql.execute("insert into sync_checkpoint (tenant_id, connection_id, stream, cursor_value) values ('"
+                    + TENANT_A + "', '" + connection + "', 'guard', 'x')");
             sql.execute("insert into wh_quarantine (tenant_id, id, source, stream, reason) values ('" + TENANT_A
                     + "', '" + UUID.randomUUID() + "', 'guard', 'insights', 'seed')");
             sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"

@@ -94,7 +94,8 @@ public class OffboardingPurge {
                              + " and status = 'OFFBOARDING' and purge_after < now()")) {
                     audit.setObject(1, tenant);
                     audit.executeUpdate();
-                    row.setObject(1, tenant); // memberships, roles, tokens and invitations follow by cascade
+                    purgePluginTables(db, tenant);
+                    row.setObject(1, tenant); // every core table's rows follow by cascade
                     boolean deleted = row.executeUpdate() == 1;
                     db.commit();
                     return deleted;
@@ -102,6 +103,26 @@ public class OffboardingPurge {
             } catch (SQLException e) {
                 db.rollback();
                 throw e;
+            }
+        }
+    }
+
+    // plugins' tables (schema plugin_<id>) have no foreign key to tenant: their rows are deleted by name
+    private static void purgePluginTables(Connection db, UUID tenant) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement find = db.prepareStatement("select format('%I.%I', c.table_schema, c.table_name)"
+                + " from information_schema.columns c join information_schema.tables t using (table_schema, table_name)"
+                + " where c.table_schema like 'plugin\\_%' and c.column_name = 'tenant_id'"
+                + " and t.table_type = 'BASE TABLE'");
+             ResultSet found = find.executeQuery()) {
+            while (found.next()) {
+                tables.add(found.getString(1));
+            }
+        }
+        for (String table : tables) {
+            try (PreparedStatement delete = db.prepareStatement("delete from " + table + " where tenant_id = ?")) {
+                delete.setObject(1, tenant);
+                delete.executeUpdate();
             }
         }
     }

@@ -59,6 +59,16 @@ public final class TestDatabase implements AutoCloseable {
         return app;
     }
 
+    /** The app role in platform scope (every tenant's rows), as the server's platform work runs. */
+    public Connection appForPlatform() throws SQLException {
+        Connection app = appFor(null);
+        try (PreparedStatement bind = app.prepareStatement("select set_config('app.platform', 'on', true),"
+                + " set_config('app.tenant_id', '00000000-0000-0000-0000-000000000000', true)")) {
+            bind.execute();
+        }
+        return app;
+    }
+
     public Connection superuser() throws SQLException {
         return superuser(url);
     }
