@@ -11,7 +11,6 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -128,7 +127,8 @@ final class Browser implements AutoCloseable {
     List<String> texts(String css) {
         try {
             return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
-        } catch (StaleElementReferenceException reloading) {
+        } catch (org.openqa.selenium.WebDriverException reloading) {
+            // a stale element, or "does not belong to the document": Chromium reports a replaced page either way
             return List.of();
         }
     }
