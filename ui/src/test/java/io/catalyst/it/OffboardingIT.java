@@ -29,10 +29,15 @@ class OffboardingIT {
                     + " values ('" + leaving.id() + "', 0, gen_random_uuid(), now(), 'it', 'test.before-leaving',"
                     + " '', '')");
             // a plugin's table (no foreign key to tenant) and warehouse rows must go too
-            sql.execute("create schema if not exists plugin_offboarding_probe");
+            // set up as PluginSchemas does: the owner owns the schema and table, the app role may use them
+            String owner = Server.env("CATALYST_DB_OWNER_USER");
+            String app = Server.env("CATALYST_DB_USER");
+            sql.execute("create schema if not exists plugin_offboarding_probe authorization " + owner);
+            sql.execute("grant usage on schema plugin_offboarding_probe to " + app);
             sql.execute("create table if not exists plugin_offboarding_probe.item (tenant_id uuid not null,"
                     + " id int not null, primary key (tenant_id, id))");
-            sql.execute("alter table plugin_offboarding_probe.item owner to " + Server.env("CATALYST_DB_OWNER_USER"));
+            sql.execute("alter table plugin_offboarding_probe.item owner to " + owner);
+            sql.execute("grant select, insert, update, delete on plugin_offboarding_probe.item to " + app);
             sql.execute("do $$ begin if not exists (select 1 from pg_policy where polrelid ="
                     + " 'plugin_offboarding_probe.item'::regclass) then"
                     + " perform enable_tenant_rls('plugin_offboarding_probe.item'); end if; end $$");
@@ -78,6 +83,9 @@ class OffboardingIT {
         assertThat(count("select count(*) from plugin_offboarding_probe.item where tenant_id = '" + leaving.id()
                 + "'")).as("a plugin's rows").isZero();
         assertThat(count("select count(*) from wh_campaign where tenant_id = '" + leaving.id() + "'")).isZero();
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            sql.execute("drop schema plugin_offboarding_probe cascade");
+        }
         assertThat(count("select count(*) from audit_event where action = 'tenancy.tenant.purged' and target_id = '"
                 + leaving.id() + "'")).isEqualTo(1);
     }
