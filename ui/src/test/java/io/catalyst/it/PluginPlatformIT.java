@@ -212,6 +212,30 @@ class PluginPlatformIT {
     }
 
     @Test
+    void anAuditedActionReachesTheListenersOfTheTenantsThatEnabledThePlugin() throws Exception {
+        Fixture.Tenant a = Fixture.tenant("tenant-admin");
+        Fixture.Tenant b = Fixture.tenant("tenant-admin");
+        String aAdmin = Fixture.token(a, List.of("*")).bearer();
+        String bAdmin = Fixture.token(b, List.of("*")).bearer();
+        enable(aAdmin, "notes", true);
+        enable(bAdmin, "notes", true);
+        enable(bAdmin, "notes", false);
+
+        for (var tenant : List.of(a, b)) {
+            HttpResponse<String> changed = Fixture.call("PUT", "/api/members/" + tenant.userId() + "/roles",
+                    tenant == a ? aAdmin : bAdmin, "{\"roles\":[\"tenant-admin\",\"analyst\"]}");
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        }
+
+        // the notes plugin listens to identity.membership.granted, after the change committed
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Fixture.call("GET",
+                "/api/plugins/notes/notes", aAdmin, null).body()).contains("Roles changed for a member ("
+                + a.userId() + ")"));
+        assertThat(Server.strings("select count(*) from plugin_notes.note where tenant_id = '" + b.id() + "'"))
+                .as("not enabled for B: its listener did not run there").containsExactly("0");
+    }
+
+    @Test
     void aTenantManifestEnablesAndConfiguresPlugins() throws Exception {
         Fixture.Tenant a = Fixture.tenant("tenant-admin");
         String manifest = """

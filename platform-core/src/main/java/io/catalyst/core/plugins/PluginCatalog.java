@@ -1,7 +1,6 @@
 package io.catalyst.core.plugins;
 
 import io.catalyst.api.PluginApi;
-import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,11 +100,11 @@ public class PluginCatalog {
         }
         String file = release.getString("file");
         if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
-            throw refused("the catalog names a file outside itself: " + file);
+            throw PluginHost.refused("the catalog names a file outside itself: " + file);
         }
         byte[] jar = fetch(file, MAX_JAR_BYTES);
         if (!CatalogIndex.sha256(jar).equals(release.getString("sha256"))) {
-            throw refused("the downloaded file does not match the catalog's checksum: changed or damaged on the way");
+            throw PluginHost.refused("the downloaded file does not match the catalog's checksum: changed or damaged on the way");
         }
         return host.install(actorId, actor, jar, release.getString("signature", null));
     }
@@ -158,10 +157,5 @@ public class PluginCatalog {
     private static ProblemException unavailable(String why) {
         return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The plugin catalog is not available: " + why
                 + ".");
-    }
-
-    private static ProblemException refused(String reason) {
-        return new ProblemException(ProblemType.PLUGIN_REFUSED, "The plugin was refused: " + reason,
-                List.of(new Problem.FieldError("plugin", reason)), null);
     }
 }

@@ -163,7 +163,7 @@ public class PluginHost {
                 if (status.state() == PluginStatus.State.REFUSED) {
                     throw refused(status.reason());
                 }
-                String sha = sha256(jar);
+                String sha = CatalogIndex.sha256(jar);
                 record(id, status.version(), jar, signature, sha, actorId);
                 loaded.put(id, sha);
                 afterLoad(id);
@@ -348,13 +348,10 @@ public class PluginHost {
         return keys;
     }
 
-    private static ProblemException refused(String reason) {
+    /** A plugin file refused, with the reason for operators; uploads and the marketplace answer alike. */
+    static ProblemException refused(String reason) {
         return new ProblemException(ProblemType.PLUGIN_REFUSED, "The plugin was refused: " + reason,
                 List.of(new Problem.FieldError("plugin", reason)), null);
-    }
-
-    static String sha256(byte[] content) {
-        return CatalogIndex.sha256(content);
     }
 
     private static String rootMessage(Throwable e) {
