@@ -170,7 +170,7 @@ class PluginRuntimeTest {
         PluginStatus status = runtime.install(jar);
 
         assertThat(status.state()).isEqualTo(State.REFUSED);
-        assertThat(status.reason()).contains("incompatible").contains(">=9.0.0").contains("0.1.0");
+        assertThat(status.reason()).contains("incompatible").contains(">=9.0.0").contains(io.catalyst.api.PluginApi.VERSION);
         assertGoodStillWorks();
     }
 

@@ -1,23 +1,54 @@
 package io.catalyst.api.connect;
 
+import java.net.URI;
 import java.util.List;
 import org.pf4j.ExtensionPoint;
 
 /**
- * A data source such as an ad platform or a CRM. Only its identity is defined so far; the methods that authorize and
- * read streams arrive with the integrations work.
+ * A data source such as an ad platform or a CRM. The host owns everything around a connector: the authorisation
+ * flow, the credentials (a connector never sees or stores them; {@link ConnectorSession#send} applies them), the
+ * schedule, retries, checkpoints and the warehouse. A connector only turns provider responses into canonical
+ * records.
  */
 public interface Connector extends ExtensionPoint {
 
-    /** Stable id, e.g. {@code google-ads}. */
+    /** Stable id, e.g. {@code meta-ads}; also the warehouse's {@code source}. */
     String id();
 
     /** Name shown to tenants. */
     String displayName();
 
-    /** How the tenant connects an account. */
-    AuthKind authKind();
+    /** What kind of data it brings, e.g. {@code ads} or {@code crm}; groups the Integrations screen. */
+    default String category() {
+        return "ads";
+    }
 
-    /** Names of the data streams it offers, e.g. {@code campaigns}, {@code daily-spend}. */
-    List<String> streams();
+    /** How a tenant connects an account, and how the host applies the credential to requests. */
+    AuthSpec auth();
+
+    /**
+     * The provider's API root, e.g. {@code https://graph.facebook.com/v21.0}. A connection may replace its scheme,
+     * host and port (to reach a local fake); paths stay as the provider documents them.
+     */
+    URI baseUrl();
+
+    /** The streams it offers. */
+    List<StreamSpec> streams();
+
+    /** The version of the mapping from provider records to canonical ones; raise it when the mapping changes. */
+    default int mappingVersion() {
+        return 1;
+    }
+
+    /** The accounts (ad accounts, portals, properties) the connection's credential reaches, for the tenant to pick. */
+    List<ProviderAccount> accounts(ConnectorSession session);
+
+    /**
+     * Reads one stream for the request's accounts and range, handing records to the sink. Call
+     * {@link RecordSink#checkpoint} after each unit of progress: the host makes the records before it durable
+     * together with the cursor, and a resumed run gets that cursor back in {@link StreamRead#cursor()}.
+     *
+     * @throws ProviderException for errors the host should classify (expired auth, rate limits, provider failures)
+     */
+    void read(ConnectorSession session, StreamRead read, RecordSink sink);
 }

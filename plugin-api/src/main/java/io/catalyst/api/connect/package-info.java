@@ -1,5 +1,8 @@
 /**
- * The seam for data-source connectors. Deliberately minimal: the integrations work fills in authorization flows and
- * stream reading later, as additions to this package.
+ * Data-source connectors. A {@link io.catalyst.api.connect.Connector} declares how to authorise and which streams it
+ * offers, and maps provider responses onto canonical records ({@link io.catalyst.api.connect.Insight},
+ * {@link io.catalyst.api.connect.Entity}, {@link io.catalyst.api.connect.Contact},
+ * {@link io.catalyst.api.connect.Deal}). The host runs the OAuth flow, keeps the credentials sealed, schedules and
+ * retries runs, and writes the warehouse.
  */
 package io.catalyst.api.connect;
