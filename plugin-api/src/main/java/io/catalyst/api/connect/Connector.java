@@ -51,4 +51,16 @@ public interface Connector extends ExtensionPoint {
      * @throws ProviderException for errors the host should classify (expired auth, rate limits, provider failures)
      */
     void read(ConnectorSession session, StreamRead read, RecordSink sink);
+
+    /**
+     * A provider URI moved to another origin (scheme, host and port), its path and query kept: how a connection's
+     * local stand-in replaces the provider. Returns {@code uri} when {@code origin} is null.
+     */
+    static URI withOrigin(URI uri, URI origin) {
+        if (origin == null) {
+            return uri;
+        }
+        return URI.create(origin.getScheme() + "://" + origin.getRawAuthority() + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
 }
