@@ -12,8 +12,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs plugin code on the caller's executor with a time limit and the plugin's class loader as the thread context
  * loader (which keeps the plugin from reaching host classes through it). Any throwable or a timeout is reported to
- * the failure sink and surfaces as {@link PluginFailure}; a {@link PluginProblem} is the plugin's deliberate answer
- * and passes through unchanged.
+ * the failure sink and surfaces as {@link PluginFailure}. Passed through unchanged: a {@link PluginProblem} (the
+ * plugin's deliberate answer), a {@link io.catalyst.api.connect.ProviderException} (a provider error a connector
+ * classified) and a {@link HostFailure} (the host's own).
  *
  * <p>A plugin thread that ignores interruption cannot be stopped; it keeps one executor thread until it returns.
  */
@@ -52,6 +53,13 @@ final class SafeInvoker {
             Throwable cause = e.getCause();
             if (cause instanceof PluginProblem problem) {
                 throw problem;
+            }
+            // a provider's error the connector classified, or the host's own failure: the plugin is fine
+            if (cause instanceof io.catalyst.api.connect.ProviderException provider) {
+                throw provider;
+            }
+            if (cause instanceof HostFailure host) {
+                throw host;
             }
             throw fail(pluginId, pluginLoader, operation + " threw " + describe(cause), cause);
         } catch (InterruptedException e) {

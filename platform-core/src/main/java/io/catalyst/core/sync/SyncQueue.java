@@ -47,6 +47,9 @@ public final class SyncQueue {
 
         /** The provider failed (5xx, timeout): retry with exponential backoff, up to {@link #MAX_ATTEMPTS}. */
         record ProviderFailed(String detail) implements Outcome { }
+
+        /** There was nothing to run (the connection is paused, or not authorised): no retry. */
+        record Cancelled(String reason) implements Outcome { }
     }
 
     /** Queues a sync of a connection; a backfill names its date range. */
@@ -107,6 +110,8 @@ public final class SyncQueue {
         } else if (outcome instanceof Outcome.RateLimited limited) {
             // waiting as asked is not a failed attempt
             update(tenantBound, job, "RETRY", limited.retryAfter(), "rate limited", false, job.attempts() - 1);
+        } else if (outcome instanceof Outcome.Cancelled cancelled) {
+            update(tenantBound, job, "FAILED", null, cancelled.reason(), true);
         } else if (outcome instanceof Outcome.ProviderFailed failed) {
             if (job.attempts() >= MAX_ATTEMPTS) {
                 update(tenantBound, job, "FAILED", null, "provider failed " + job.attempts() + " times: "
