@@ -84,6 +84,9 @@ public class Connections {
     Config config;
 
     @Inject
+    io.catalyst.core.plugins.PluginHost host;
+
+    @Inject
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
     String publicUrl;
 
@@ -368,6 +371,23 @@ public class Connections {
                 .orElse(60));
     }
 
+    /** The accounts the connection's credential reaches, asked of the provider through the connector. */
+    public List<io.catalyst.api.connect.ProviderAccount> providerAccounts(UUID tenantId, UUID id) {
+        View view = get(tenantId, id);
+        ConnectorRegistry.Available available = registry.find(view.connector()).orElseThrow(() ->
+                new ProblemException(ProblemType.CONFLICT, view.connectorName() + " is not installed any more"));
+        String zone = scopes.tenant(tenantId, em -> (String) Scopes.sql(em, "select timezone from tenant where id = ?1")
+                .setParameter(1, tenantId).getSingleResult());
+        HostSession session = session(tenantId, view, available, java.time.ZoneId.of(zone)).orElseThrow(() ->
+                new ProblemException(ProblemType.CONFLICT, "Authorise the connection first"));
+        try {
+            return host.runtime().call(available.contribution(), "accounts", Duration.ofSeconds(60),
+                    c -> c.accounts(session));
+        } catch (io.catalyst.api.connect.ProviderException e) {
+            throw new ProblemException(ProblemType.CONFLICT, view.connectorName() + ": " + e.getMessage());
+        }
+    }
+
     /** The configured local stand-in of the provider's origin, if any. */
     static URI origin(String baseUrl) {
         return baseUrl == null ? null : URI.create(baseUrl);
@@ -453,7 +473,8 @@ public class Connections {
         return s;
     }
 
-    static Instant toInstant(Object value) {
+    /** A timestamp column as the JDBC driver hands it, as an instant. */
+    public static Instant toInstant(Object value) {
         if (value == null) {
             return null;
         }

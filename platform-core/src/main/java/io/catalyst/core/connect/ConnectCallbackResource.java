@@ -1,0 +1,71 @@
+package io.catalyst.core.connect;
+
+import io.catalyst.core.api.Public;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Where browsers come back from a provider's consent screen, and where share links open. Public: the state (or the
+ * link's token) is the proof, bound to the tenant and the person who started the flow.
+ */
+@Path("connect")
+@Public
+@RequestScoped
+@Tag(name = "Connections")
+public class ConnectCallbackResource {
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
+    String publicUrl;
+
+    @GET
+    @Path("oauth/callback")
+    @Operation(summary = "The OAuth redirect URI: exchanges the code and returns the browser to Catalyst")
+    public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
+                             @QueryParam("error") String error,
+                             @QueryParam("error_description") String description) {
+        Connections.Completed done = connections.complete(state, code,
+                error == null ? null : error + (description == null ? "" : ": " + description));
+        if ("/connected".equals(done.returnTo()) || done.returnTo() == null) {
+            // someone without a Catalyst account (a share link), or a flow we cannot place: a plain page
+            return page(done.error() == null ? "Connected. You can close this window; the agency sees the data"
+                    + " from now on." : done.error(), done.error() == null ? 200 : 400);
+        }
+        String target = publicUrl.replaceAll("/+$", "") + done.returnTo()
+                + (done.returnTo().contains("?") ? "&" : "?") + "connection=" + done.connectionId()
+                + (done.error() == null ? "" : "&error=" + URLEncoder.encode(done.error(), StandardCharsets.UTF_8));
+        return Response.seeOther(URI.create(target)).build();
+    }
+
+    @GET
+    @Path("link/{token}")
+    @Operation(summary = "Opens a share link: sends the browser to the provider's consent screen")
+    public Response link(@PathParam("token") String token) {
+        return connections.openLink(token).map(uri -> Response.seeOther(uri).build())
+                .orElseGet(() -> page("This link was already used or has expired. Ask the agency for a new one.",
+                        404));
+    }
+
+    private static Response page(String message, int status) {
+        String safe = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Catalyst</title></head>"
+                        + "<body style=\"font-family:sans-serif;max-width:40em;margin:4em auto\"><h1>Catalyst</h1><p>"
+                        + safe + "</p></body></html>").build();
+    }
+}

@@ -1,0 +1,216 @@
+package io.catalyst.core.connect;
+
+import io.catalyst.api.connect.AuthKind;
+import io.catalyst.core.api.CallerContext;
+import io.catalyst.core.api.Requires;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.sync.SyncEngine;
+import io.catalyst.core.sync.SyncRuns;
+import io.catalyst.core.web.Problem;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.core.web.ProblemType;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The company's data-source connections: connect, configure, sync, and disconnect. Never returns a credential. */
+@Path("tenant")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Connections", description = "Data sources of the caller's company and their syncs")
+@SecurityRequirement(name = "bearer")
+public class ConnectionResource {
+
+    /** A connector as tenants choose it. */
+    public record ConnectorView(String id, String name, String category, AuthKind auth, List<String> streams) {
+    }
+
+    /** Where to send the browser to authorise. */
+    public record Authorization(URI authorizeUrl) {
+    }
+
+    /** A link for the client's staff. */
+    public record ShareLink(URI url) {
+    }
+
+    /** A queued sync. */
+    public record Queued(UUID jobId) {
+    }
+
+    /** A date range to backfill. */
+    public record Backfill(String from, String to) {
+    }
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    ConnectorRegistry registry;
+
+    @Inject
+    SyncEngine engine;
+
+    @Inject
+    SyncRuns runs;
+
+    @GET
+    @Path("connectors")
+    @Requires(Permissions.CONNECTIONS_READ)
+    @Operation(summary = "The connectors the platform offers")
+    public List<ConnectorView> connectors() {
+        return registry.all().stream().map(a -> new ConnectorView(a.connector().id(), a.connector().displayName(),
+                a.connector().category(), a.connector().auth().kind(),
+                a.connector().streams().stream().map(s -> s.name()).toList())).toList();
+    }
+
+    @GET
+    @Path("connections")
+    @Requires(Permissions.CONNECTIONS_READ)
+    @Operation(summary = "The company's connections with their last sync")
+    public List<Connections.View> list() {
+        return connections.list(callers.caller().tenantId());
+    }
+
+    @POST
+    @Path("connections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "Create a connection; an API-key connector takes its key here, an OAuth one is authorised next")
+    public Response create(Connections.Draft draft) {
+        var caller = callers.caller();
+        Connections.View created = connections.create(caller.tenantId(), caller.userId(), caller.actor(), draft);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @GET
+    @Path("connections/{id}")
+    @Requires(Permissions.CONNECTIONS_READ)
+    @Operation(summary = "One connection")
+    public Connections.View get(@PathParam("id") UUID id) {
+        return connections.get(callers.caller().tenantId(), id);
+    }
+
+    @PATCH
+    @Path("connections/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "Change name, picked accounts, schedule, lookback, settings, pause, or replace the API key")
+    public Connections.View update(@PathParam("id") UUID id, Connections.Change change) {
+        var caller = callers.caller();
+        return connections.update(caller.tenantId(), caller.userId(), caller.actor(), id, change);
+    }
+
+    @DELETE
+    @Path("connections/{id}")
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "Disconnect; keepData=false also deletes the source's warehouse rows")
+    public Response delete(@PathParam("id") UUID id, @QueryParam("keepData") @DefaultValue("true") boolean keepData) {
+        var caller = callers.caller();
+        connections.delete(caller.tenantId(), caller.userId(), caller.actor(), id, keepData);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("connections/{id}/authorize")
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "Start OAuth: answers the provider's consent URL; the provider returns to the platform")
+    public Authorization authorize(@PathParam("id") UUID id, @QueryParam("returnTo") String returnTo) {
+        var caller = callers.caller();
+        return new Authorization(connections.authorize(caller.tenantId(), caller.userId(), null, id, returnTo));
+    }
+
+    @POST
+    @Path("connections/{id}/share-link")
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "A one-time link (7 days) that lets the client's staff authorise without a Catalyst account")
+    public ShareLink share(@PathParam("id") UUID id) {
+        var caller = callers.caller();
+        return new ShareLink(connections.shareLink(caller.tenantId(), caller.userId(), caller.actor(), id));
+    }
+
+    @GET
+    @Path("connections/{id}/accounts")
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "The provider accounts the connection's authorisation reaches, to pick from")
+    public List<io.catalyst.api.connect.ProviderAccount> accounts(@PathParam("id") UUID id) {
+        return connections.providerAccounts(callers.caller().tenantId(), id);
+    }
+
+    @POST
+    @Path("connections/{id}/sync")
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "Sync now (or answer the sync already waiting or running)")
+    public Queued sync(@PathParam("id") UUID id) {
+        UUID tenantId = callers.caller().tenantId();
+        connections.get(tenantId, id);
+        return new Queued(engine.runNow(tenantId, id));
+    }
+
+    @POST
+    @Path("connections/{id}/backfill")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permissions.CONNECTIONS_MANAGE)
+    @Operation(summary = "Re-read a date range of daily data, after the regular syncs: {\"from\": \"2026-01-01\", \"to\": \"2026-03-31\"}")
+    public Queued backfill(@PathParam("id") UUID id, Backfill range) {
+        UUID tenantId = callers.caller().tenantId();
+        connections.get(tenantId, id);
+        LocalDate from = date("from", range == null ? null : range.from());
+        LocalDate to = date("to", range == null ? null : range.to());
+        if (to.isBefore(from) || from.plusYears(3).isBefore(to)) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "to must be on or after from, within 3 years",
+                    List.of(new Problem.FieldError("to", "on or after from, within 3 years")), null);
+        }
+        return new Queued(engine.backfill(tenantId, id, from, to));
+    }
+
+    @GET
+    @Path("connections/{id}/runs")
+    @Requires(Permissions.CONNECTIONS_READ)
+    @Operation(summary = "Recent syncs: status, records, pages, duration, errors")
+    public List<SyncRuns.Run> runs(@PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("20") int limit) {
+        UUID tenantId = callers.caller().tenantId();
+        connections.get(tenantId, id);
+        return runs.recent(tenantId, id, Math.max(1, Math.min(limit, 200)));
+    }
+
+    @GET
+    @Path("connections/{id}/quarantine")
+    @Requires(Permissions.CONNECTIONS_READ)
+    @Operation(summary = "Records the connection sent that could not be used, with the reason")
+    public List<SyncRuns.QuarantinedRecord> quarantine(@PathParam("id") UUID id) {
+        UUID tenantId = callers.caller().tenantId();
+        connections.get(tenantId, id);
+        return runs.quarantined(tenantId, id, 100);
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value);
+        } catch (DateTimeException e) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, field + ": a date like 2026-01-31",
+                    List.of(new Problem.FieldError(field, "a date like 2026-01-31")), null);
+        }
+    }
+}
