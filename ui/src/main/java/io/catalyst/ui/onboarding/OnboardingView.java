@@ -15,6 +15,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.catalyst.core.connect.ConnectorRegistry;
 import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Users;
@@ -28,6 +29,7 @@ import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -144,10 +146,21 @@ public class OnboardingView extends Div {
     }
 
     private Supplier<Tenant> sourcesStep() {
-        Span none = new Span("No data sources or plugins are installed on this platform yet. Your agency adds them;"
-                + " they will appear here and under Integrations.");
-        none.setId("no-sources");
-        body.add(none);
+        List<String> names = Services.get(ConnectorRegistry.class).all().stream()
+                .map(a -> a.connector().displayName()).toList();
+        if (names.isEmpty()) {
+            Span none = new Span("No data sources are installed on this platform yet. Your agency adds them; they"
+                    + " will appear here and under Integrations.");
+            none.setId("no-sources");
+            body.add(none);
+        } else {
+            Button open = new Button("Connect sources", click -> getUI().ifPresent(ui -> ui.navigate("integrations")));
+            open.setId("connect-sources");
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            body.add(new Paragraph("Connect where your marketing data lives: " + String.join(", ", names)
+                    + ". You can also send a link to a colleague who holds the sign-in. Come back here afterwards;"
+                    + " the wizard resumes at this step."), open);
+        }
         return () -> onboarding.completeStep(actorId(), actor(), tenantId, 5);
     }
 

@@ -32,6 +32,8 @@ public class ShellRoutes implements VaadinServiceInitListener {
             Permissions.AUDIT_READ);
     public static final NavEntry TENANTS = new NavEntry("admin/tenants", "Tenants", "vaadin:building", 800, "core",
             Permissions.PLATFORM_TENANTS + ":manage");
+    public static final NavEntry INTEGRATIONS = new NavEntry("integrations", "Integrations", "vaadin:connect", 100,
+            "core", Permissions.CONNECTIONS_READ);
     public static final NavEntry COMPANY_PLUGINS = new NavEntry("settings/plugins", "Plugins", "vaadin:plug", 695,
             "core", Permissions.PLUGINS_MANAGE);
     public static final NavEntry PLATFORM_PLUGINS = new NavEntry("admin/plugins", "Plugin catalogue", "vaadin:plug",
@@ -45,7 +47,7 @@ public class ShellRoutes implements VaadinServiceInitListener {
         NavigationRegistry navigation = NavigationRegistry.of(context);
 
         // screens with their own @Route
-        for (NavEntry entry : List.of(HOME, SETTINGS, COMPANY_PLUGINS, MEMBERS, TOKENS, AUDIT, TENANTS,
+        for (NavEntry entry : List.of(HOME, INTEGRATIONS, SETTINGS, COMPANY_PLUGINS, MEMBERS, TOKENS, AUDIT, TENANTS,
                 PLATFORM_PLUGINS)) {
             navigation.register(entry);
         }

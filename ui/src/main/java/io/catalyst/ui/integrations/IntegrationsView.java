@@ -1,0 +1,517 @@
+package io.catalyst.ui.integrations;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.catalyst.api.connect.AuthKind;
+import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.core.connect.ConnectorRegistry;
+import io.catalyst.core.connect.Connections;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.sync.SyncEngine;
+import io.catalyst.core.sync.SyncRuns;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.RequiresPermission;
+import io.catalyst.ui.shell.Services;
+import io.catalyst.ui.shell.UserSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The company's data sources: connect one (OAuth or an API key), pick its accounts and schedule, sync now or
+ * backfill, watch runs progress live (server push), read what went wrong in plain words, share an authorisation link
+ * with the client's staff, and disconnect keeping or deleting the data.
+ */
+@Route(value = "integrations", layout = MainLayout.class)
+@PageTitle("Integrations · Catalyst")
+@RequiresPermission(Permissions.CONNECTIONS_READ)
+public class IntegrationsView extends Div implements BeforeEnterObserver {
+
+    private static final long serialVersionUID = 1L;
+    /** One small thread pushes progress to every open Integrations screen. */
+    private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "integrations-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Map<Integer, String> SCHEDULES = schedules();
+
+    private final transient Connections connections = Services.get(Connections.class);
+    private final transient ConnectorRegistry registry = Services.get(ConnectorRegistry.class);
+    private final transient SyncEngine engine = Services.get(SyncEngine.class);
+    private final transient SyncRuns runs = Services.get(SyncRuns.class);
+    private final boolean manage = UserSession.permits(Permissions.CONNECTIONS_MANAGE);
+    private final Grid<Connections.View> grid = new Grid<>();
+    private final Grid<SyncRuns.Run> runGrid = new Grid<>();
+    private final H3 runsTitle = new H3();
+    private final Div banner = new Div();
+    private UUID selected;
+    private transient ScheduledFuture<?> ticking;
+    private int ticks;
+
+    public IntegrationsView() {
+        addClassName("screen");
+        setId("integrations");
+        banner.setId("integrations-banner");
+        add(new H2("Integrations"), banner);
+        if (manage) {
+            add(connectorPicker());
+        }
+        grid.setId("connection-grid");
+        grid.addColumn(Connections.View::name).setHeader("Connection").setFlexGrow(2);
+        grid.addColumn(Connections.View::connectorName).setHeader("Source").setAutoWidth(true);
+        grid.addColumn(v -> v.accounts().size() + (v.accounts().size() == 1 ? " account" : " accounts"))
+                .setHeader("Accounts").setAutoWidth(true);
+        grid.addColumn(v -> SCHEDULES.getOrDefault(v.scheduleMinutes(), "every " + v.scheduleMinutes() + " min"))
+                .setHeader("Schedule").setAutoWidth(true);
+        grid.addComponentColumn(this::statusOf).setHeader("Status").setFlexGrow(3);
+        if (manage) {
+            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        }
+        grid.addSelectionListener(pick -> pick.getFirstSelectedItem().ifPresent(v -> {
+            selected = v.id();
+            refreshRuns();
+        }));
+        grid.setAllRowsVisible(true);
+        runsTitle.setId("runs-title");
+        runGrid.setId("run-grid");
+        runGrid.addColumn(r -> r.createdAt() == null ? "" : r.createdAt().toString().substring(0, 16).replace('T', ' '))
+                .setHeader("Queued (UTC)").setAutoWidth(true);
+        runGrid.addColumn(r -> r.kind().equals("BACKFILL") ? "Backfill " + r.from() + " – " + r.to()
+                : r.trigger().equals("MANUAL") ? "Run now" : "Scheduled").setHeader("Sync").setAutoWidth(true);
+        runGrid.addColumn(r -> runStatus(r)).setHeader("Status").setAutoWidth(true);
+        runGrid.addColumn(SyncRuns.Run::records).setHeader("Records").setAutoWidth(true);
+        runGrid.addColumn(SyncRuns.Run::pages).setHeader("Pages").setAutoWidth(true);
+        runGrid.addColumn(r -> r.quarantined() == 0 ? "" : r.quarantined() + " set aside").setHeader("Bad records")
+                .setAutoWidth(true);
+        runGrid.addColumn(r -> r.durationSeconds() == null ? "" : duration(r.durationSeconds())).setHeader("Took")
+                .setAutoWidth(true);
+        runGrid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Details").setFlexGrow(3);
+        runGrid.setAllRowsVisible(true);
+        add(grid, runsTitle, runGrid);
+        refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var query = event.getLocation().getQueryParameters();
+        query.getSingleParameter("error").ifPresentOrElse(error -> show(error, true),
+                () -> query.getSingleParameter("connection").ifPresent(id -> {
+                    show("Connected. Now pick the accounts to sync.", false);
+                    try {
+                        connections.list(tenantId()).stream().filter(v -> v.id().toString().equals(id)).findFirst()
+                                .ifPresent(this::pickAccounts);
+                    } catch (ProblemException ignored) {
+                        // the list below shows what is there
+                    }
+                }));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        // server push: progress of running syncs reaches the browser without reloading
+        ticking = TICKS.scheduleWithFixedDelay(() -> ui.access(() -> {
+            // every 2 s while a sync waits or runs; now and then otherwise, for syncs the schedule starts
+            if (busy() || ++ticks % 15 == 0) {
+                refresh();
+            }
+        }), 2, 2, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+    }
+
+    private Component connectorPicker() {
+        HorizontalLayout cards = new HorizontalLayout();
+        cards.setId("connector-picker");
+        cards.getStyle().set("flex-wrap", "wrap");
+        List<ConnectorRegistry.Available> available = registry.all();
+        if (available.isEmpty()) {
+            Span none = new Span("No connectors are installed on this platform yet. A platform admin adds them from"
+                    + " the plugin catalogue.");
+            none.setId("no-connectors");
+            return none;
+        }
+        for (ConnectorRegistry.Available a : available) {
+            Button connect = new Button("Connect " + a.connector().displayName(), click -> connect(a));
+            connect.setId("connect-" + a.connector().id());
+            cards.add(connect);
+        }
+        return cards;
+    }
+
+    private void connect(ConnectorRegistry.Available available) {
+        if (available.connector().auth().kind() == AuthKind.API_KEY) {
+            apiKeyDialog(available);
+            return;
+        }
+        try {
+            Connections.View created = connections.create(tenantId(), actorId(), UserSession.actor(),
+                    new Connections.Draft(available.connector().id(), null, null, null, null, null, null, null));
+            authorize(created);
+        } catch (ProblemException e) {
+            show(e.getMessage(), true);
+        }
+    }
+
+    private void authorize(Connections.View connection) {
+        try {
+            var uri = connections.authorize(tenantId(), actorId(), null, connection.id(), "/integrations");
+            getUI().ifPresent(ui -> ui.getPage().setLocation(uri.toString()));
+        } catch (ProblemException e) {
+            show(e.getMessage(), true);
+            refresh();
+        }
+    }
+
+    private void apiKeyDialog(ConnectorRegistry.Available available) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Connect " + available.connector().displayName());
+        TextField name = new TextField("Name");
+        name.setValue(available.connector().displayName());
+        PasswordField key = new PasswordField("API key");
+        key.setId("api-key");
+        key.setHelperText("Stored encrypted. Nobody can read it back, not even an admin.");
+        Button save = new Button("Connect", click -> {
+            try {
+                Connections.View created = connections.create(tenantId(), actorId(), UserSession.actor(),
+                        new Connections.Draft(available.connector().id(), name.getValue(), key.getValue(), null,
+                                null, null, null, null));
+                dialog.close();
+                refresh();
+                pickAccounts(created);
+            } catch (ProblemException e) {
+                key.setInvalid(true);
+                key.setErrorMessage(e.getMessage());
+            }
+        });
+        save.setId("save-api-key");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(name, key);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private Component actions(Connections.View v) {
+        HorizontalLayout row = new HorizontalLayout();
+        if ("PENDING".equals(v.status()) || "NEEDS_REAUTH".equals(v.status())) {
+            Button reconnect = new Button("PENDING".equals(v.status()) ? "Authorise" : "Reconnect",
+                    click -> authorize(v));
+            reconnect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            reconnect.setId("reconnect-" + v.id());
+            Button share = new Button("Share link", click -> shareLink(v));
+            share.setId("share-" + v.id());
+            row.add(reconnect, share);
+        } else {
+            Button sync = new Button("Run now", click -> {
+                engine.runNow(tenantId(), v.id());
+                Notification.show("Sync queued").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                selected = v.id();
+                refresh();
+            });
+            sync.setId("sync-" + v.id());
+            sync.setEnabled(!v.accounts().isEmpty() && "ACTIVE".equals(v.status()));
+            row.add(sync, new Button("Accounts", click -> pickAccounts(v)),
+                    new Button("Schedule", click -> schedule(v)), new Button("Backfill", click -> backfill(v)));
+        }
+        Button disconnect = new Button("Disconnect", click -> disconnect(v));
+        disconnect.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        disconnect.setId("disconnect-" + v.id());
+        row.add(disconnect);
+        return row;
+    }
+
+    private void pickAccounts(Connections.View v) {
+        List<ProviderAccount> accounts;
+        try {
+            accounts = connections.providerAccounts(tenantId(), v.id());
+        } catch (ProblemException | io.catalyst.core.plugins.PluginFailure e) {
+            show("Could not list the accounts: " + e.getMessage(), true);
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Accounts to sync from " + v.connectorName());
+        CheckboxGroup<ProviderAccount> picks = new CheckboxGroup<>();
+        picks.setId("account-picker");
+        picks.setItems(accounts);
+        picks.setItemLabelGenerator(a -> a.name() + " (" + a.id() + (a.currency() == null ? "" : ", "
+                + a.currency()) + ")");
+        picks.setValue(accounts.stream().filter(a -> v.accounts().contains(a.id())).collect(Collectors.toSet()));
+        Button save = new Button("Save and sync", click -> {
+            Set<ProviderAccount> chosen = picks.getValue();
+            connections.update(tenantId(), actorId(), UserSession.actor(), v.id(), new Connections.Change(null,
+                    chosen.stream().map(ProviderAccount::id).sorted().toList(), null, null, null, null, null));
+            if (!chosen.isEmpty()) {
+                engine.runNow(tenantId(), v.id());
+            }
+            dialog.close();
+            selected = v.id();
+            refresh();
+        });
+        save.setId("save-accounts");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(accounts.isEmpty() ? new Paragraph("This sign-in reaches no accounts.") : picks);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void schedule(Connections.View v) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Schedule of " + v.name());
+        Select<Integer> every = new Select<>();
+        every.setLabel("Sync");
+        every.setItems(SCHEDULES.keySet());
+        every.setItemLabelGenerator(SCHEDULES::get);
+        every.setValue(SCHEDULES.containsKey(v.scheduleMinutes()) ? v.scheduleMinutes() : 360);
+        IntegerField lookback = new IntegerField("Re-read the last (days)");
+        lookback.setHelperText("Ad platforms correct recent figures for weeks; each sync reads these days again.");
+        lookback.setMin(0);
+        lookback.setMax(365);
+        lookback.setValue(v.lookbackDays());
+        Button save = new Button("Save", click -> {
+            try {
+                connections.update(tenantId(), actorId(), UserSession.actor(), v.id(), new Connections.Change(null,
+                        null, every.getValue(), lookback.getValue(), null, null, null));
+                dialog.close();
+                refresh();
+            } catch (ProblemException e) {
+                lookback.setInvalid(true);
+                lookback.setErrorMessage(e.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(every, lookback);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void backfill(Connections.View v) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Backfill " + v.name());
+        DatePicker from = new DatePicker("From", LocalDate.now().minusMonths(3));
+        DatePicker to = new DatePicker("To", LocalDate.now().minusDays(1));
+        Button save = new Button("Backfill", click -> {
+            if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+                to.setInvalid(true);
+                to.setErrorMessage("on or after From");
+                return;
+            }
+            engine.backfill(tenantId(), v.id(), from.getValue(), to.getValue());
+            dialog.close();
+            selected = v.id();
+            Notification.show("Backfill queued; it runs after the regular syncs")
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("Reads the daily figures of these dates again, replacing what is stored."), from, to);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void shareLink(Connections.View v) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Let the client authorise " + v.connectorName());
+        TextField link = new TextField("Link (works once, for 7 days)");
+        link.setId("share-link");
+        link.setReadOnly(true);
+        link.setWidthFull();
+        link.setValue(connections.shareLink(tenantId(), actorId(), UserSession.actor(), v.id()).toString());
+        dialog.add(new Paragraph("Send this link to someone at the client who can sign in to "
+                + v.connectorName() + ". They need no Catalyst account."), link);
+        dialog.getFooter().add(new Button("Done", c -> dialog.close()));
+        dialog.setWidth("36em");
+        dialog.open();
+    }
+
+    private void disconnect(Connections.View v) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Disconnect " + v.name());
+        RadioButtonGroup<String> data = new RadioButtonGroup<>();
+        data.setId("keep-data");
+        data.setItems("Keep the data synced so far", "Delete its data from Catalyst");
+        data.setValue("Keep the data synced so far");
+        Button confirm = new Button("Disconnect", click -> {
+            try {
+                connections.delete(tenantId(), actorId(), UserSession.actor(), v.id(),
+                        data.getValue().startsWith("Keep"));
+                dialog.close();
+                if (v.id().equals(selected)) {
+                    selected = null;
+                }
+                refresh();
+            } catch (ProblemException e) {
+                show(e.getMessage(), true);
+                dialog.close();
+            }
+        });
+        confirm.setId("confirm-disconnect");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("Syncing stops. Choose what happens to what was already synced."), data);
+        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private Component statusOf(Connections.View v) {
+        Span status = new Span(describe(v));
+        status.setId("status-" + v.id());
+        status.getElement().getThemeList().add("badge " + ("ACTIVE".equals(v.status())
+                && !"FAILED".equals(v.lastStatus()) ? "success" : "error"));
+        return status;
+    }
+
+    /** What a non-engineer needs to know about a connection, and what to do. */
+    static String describe(Connections.View v) {
+        switch (v.status()) {
+            case "PENDING":
+                return "Not authorised yet: choose Authorise, or share a link with the client.";
+            case "NEEDS_REAUTH":
+                return v.connectorName() + " no longer accepts this connection's sign-in, so its figures have"
+                        + " stopped updating. Choose Reconnect.";
+            case "PAUSED":
+                return "Paused.";
+            default:
+                break;
+        }
+        if (v.accounts().isEmpty()) {
+            return "Connected. Pick the accounts to sync.";
+        }
+        if (v.lastSyncAt() == null) {
+            return "Connected. The first sync starts shortly.";
+        }
+        String when = ago(v.lastSyncAt());
+        if ("SUCCEEDED".equals(v.lastStatus())) {
+            return "Up to date: last synced " + when + ".";
+        }
+        if ("RATE_LIMITED".equals(v.lastStatus())) {
+            return v.connectorName() + " asked us to slow down " + when + "; the sync continues by itself.";
+        }
+        return "The last sync " + when + " did not finish: " + v.lastError() + " It is retried automatically.";
+    }
+
+    private static String runStatus(SyncRuns.Run r) {
+        switch (r.status()) {
+            case "QUEUED":
+                return "Waiting";
+            case "RUNNING":
+                return "Running" + (r.stream() == null ? "" : ": " + r.stream().replace('_', ' '));
+            case "RETRY":
+                return "Will retry";
+            case "SUCCEEDED":
+                return "Done";
+            default:
+                return "Failed";
+        }
+    }
+
+    private boolean busy() {
+        return runGrid.getListDataView().getItems().anyMatch(r -> Set.of("QUEUED", "RUNNING", "RETRY")
+                .contains(r.status()));
+    }
+
+    private void refresh() {
+        List<Connections.View> all = connections.list(tenantId());
+        grid.setItems(all);
+        if (selected == null && !all.isEmpty()) {
+            selected = all.get(0).id();
+        }
+        refreshRuns();
+    }
+
+    private void refreshRuns() {
+        if (selected == null) {
+            runsTitle.setText("");
+            runGrid.setItems(List.of());
+            return;
+        }
+        try {
+            Connections.View v = connections.get(tenantId(), selected);
+            runsTitle.setText("Recent syncs of " + v.name());
+            runGrid.setItems(runs.recent(tenantId(), selected, 10));
+        } catch (ProblemException gone) {
+            selected = null;
+            runGrid.setItems(List.of());
+        }
+    }
+
+    private void show(String message, boolean error) {
+        banner.removeAll();
+        Span text = new Span(message);
+        text.getElement().getThemeList().add("badge " + (error ? "error" : "success"));
+        banner.add(text);
+    }
+
+    private static String ago(Instant at) {
+        long minutes = Duration.between(at, Instant.now()).toMinutes();
+        if (minutes < 1) {
+            return "just now";
+        }
+        if (minutes < 120) {
+            return minutes + " min ago";
+        }
+        return minutes / 60 < 48 ? minutes / 60 + " h ago" : minutes / 1440 + " days ago";
+    }
+
+    private static String duration(long seconds) {
+        return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
+    }
+
+    private static Map<Integer, String> schedules() {
+        Map<Integer, String> s = new LinkedHashMap<>();
+        s.put(60, "Every hour");
+        s.put(180, "Every 3 hours");
+        s.put(360, "Every 6 hours");
+        s.put(720, "Twice a day");
+        s.put(1440, "Once a day");
+        return s;
+    }
+
+    private static UUID tenantId() {
+        return UserSession.tenant().orElseThrow().tenantId();
+    }
+
+    private static UUID actorId() {
+        return UserSession.user().orElseThrow().userId();
+    }
+}
