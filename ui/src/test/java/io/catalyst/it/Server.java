@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -102,6 +103,49 @@ final class Server {
             }
             return values;
         }
+    }
+
+    /**
+     * Kills the server's JVM as a crash would (SIGKILL, no shutdown hooks) and starts it again with the same
+     * configuration; returns once it is ready.
+     */
+    static void killAndRestart() throws Exception {
+        Path pidFile = DIR.getParent().resolve(".pid").resolve(DIR.getFileName() + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server " + pid));
+        server.destroyForcibly();
+        server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Path wlp = DIR.getParent().getParent().getParent();
+        Process start = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", DIR.getFileName().toString())
+                .redirectErrorStream(true).start();
+        String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (start.waitFor() != 0) {
+            throw new IllegalStateException("The server did not start again: " + output);
+        }
+        awaitReady();
+    }
+
+    /** Restarts the test cluster (pg_ctl restart -m fast), as an operator or a crash-restart would. */
+    static void restartPostgres() throws Exception {
+        Path home = Path.of(env("CATALYST_PG_HOME"));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        command.addAll(List.of(env("CATALYST_PG_BIN") + "/pg_ctl", "-D", home.resolve("data").toString(), "-m", "fast",
+                "-w", "-t", "60", "-l", home.resolve("log/postgres.log").toString(), "restart"));
+        Process restart = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (restart.waitFor() != 0) {
+            throw new IllegalStateException("PostgreSQL did not restart: " + output);
+        }
+    }
+
+    /** Waits until /health/ready answers 200. */
+    static void awaitReady() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(4))
+                .pollInterval(java.time.Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> get("/health/ready").statusCode() == 200);
     }
 
     static String env(String name) {

@@ -261,7 +261,8 @@ public class SyncEngine {
         } catch (RuntimeException e) {
             // the warehouse or the database failed; the run is retried from its last checkpoint
             LOG.log(Level.WARNING, "Sync " + job.id() + " failed on this side: " + e.getMessage());
-            outcome = new SyncQueue.Outcome.ProviderFailed("Catalyst could not store the data: " + e.getMessage());
+            outcome = new SyncQueue.Outcome.HostFailed("Catalyst could not store the data (" + rootMessage(e)
+                    + "); it tries again shortly");
         }
         try {
             finish(job, outcome);
@@ -486,6 +487,9 @@ public class SyncEngine {
         }
         if (outcome instanceof SyncQueue.Outcome.ProviderFailed f) {
             return f.detail();
+        }
+        if (outcome instanceof SyncQueue.Outcome.HostFailed h) {
+            return h.detail();
         }
         if (outcome instanceof SyncQueue.Outcome.Cancelled c) {
             return c.reason();

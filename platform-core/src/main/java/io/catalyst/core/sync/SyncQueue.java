@@ -22,6 +22,8 @@ public final class SyncQueue {
     public static final int BACKFILL_PRIORITY = 100;
     /** After this many failed attempts a provider error stops being retried. */
     public static final int MAX_ATTEMPTS = 6;
+    /** Our own failures clear fast (a database restart): no provider is waiting to be spared. */
+    static final Duration HOST_RETRY = Duration.ofSeconds(10);
 
     private SyncQueue() {
     }
@@ -47,6 +49,9 @@ public final class SyncQueue {
 
         /** The provider failed (5xx, timeout): retry with exponential backoff, up to {@link #MAX_ATTEMPTS}. */
         record ProviderFailed(String detail) implements Outcome { }
+
+        /** Catalyst's own side failed (the database restarting): retry soon; counts as an attempt. */
+        record HostFailed(String detail) implements Outcome { }
 
         /** There was nothing to run (the connection is paused, or not authorised): no retry. */
         record Cancelled(String reason) implements Outcome { }
@@ -110,6 +115,12 @@ public final class SyncQueue {
         } else if (outcome instanceof Outcome.RateLimited limited) {
             // waiting as asked is not a failed attempt
             update(tenantBound, job, "RETRY", limited.retryAfter(), "rate limited", false, job.attempts() - 1);
+        } else if (outcome instanceof Outcome.HostFailed failed) {
+            if (job.attempts() >= MAX_ATTEMPTS) {
+                update(tenantBound, job, "FAILED", null, failed.detail(), true);
+            } else {
+                update(tenantBound, job, "RETRY", HOST_RETRY, failed.detail(), false);
+            }
         } else if (outcome instanceof Outcome.Cancelled cancelled) {
             update(tenantBound, job, "FAILED", null, cancelled.reason(), true);
         } else if (outcome instanceof Outcome.ProviderFailed failed) {
