@@ -78,6 +78,8 @@ public final class MetaAds implements Connector {
         return new Graph(session).all("me/adaccounts",
                         Graph.params("fields", "account_id,name,currency,timezone_name", "limit", "100"), null)
                 .stream()
+                // an entry without either id cannot be picked or read: leave it out rather than fail the listing
+                .filter(row -> firstNonNull(InsightRows.text(row, "id"), InsightRows.text(row, "account_id")) != null)
                 .map(row -> new ProviderAccount(accountId(firstNonNull(InsightRows.text(row, "id"),
                         InsightRows.text(row, "account_id"))), InsightRows.text(row, "name"),
                         InsightRows.text(row, "currency"), InsightRows.text(row, "timezone_name")))
