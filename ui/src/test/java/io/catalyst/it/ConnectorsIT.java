@@ -31,7 +31,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -80,7 +79,7 @@ class ConnectorsIT {
 
     @AfterAll
     static void stop() {
-        meta.stop();
+        meta.shutdown();
         smtp.stop();
     }
 
@@ -438,9 +437,13 @@ class ConnectorsIT {
         return values;
     }
 
-    private static String s256(String verifier) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String recipient(MimeMessage message) {
@@ -449,10 +452,5 @@ class ConnectorsIT {
         } catch (Exception e) {
             return "";
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static UUID uuid(String value) {
-        return UUID.fromString(value);
     }
 }

@@ -30,6 +30,7 @@ class CrossTenantIT {
     private static Fixture.Token aToken;
     private static String bAdmin;
     private static String aState;
+    private static UUID aConnection;
 
     @BeforeAll
     static void twoTenants() throws Exception {
@@ -37,6 +38,11 @@ class CrossTenantIT {
         b = Fixture.tenant("tenant-admin");
         aToken = Fixture.token(a, List.of("tenant:read"));
         bAdmin = Fixture.token(b, List.of("*")).bearer();
+        aConnection = UUID.randomUUID();
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            sql.execute("insert into connection (tenant_id, id, connector, name, status) values ('" + a.id() + "', '"
+                    + aConnection + "', 'meta-ads', 'A''s Meta', 'PAUSED')");
+        }
         aState = stateOf(a);
     }
 
@@ -44,7 +50,8 @@ class CrossTenantIT {
     void everyOperationKeepsTenantAOutOfTenantBsReach() throws Exception {
         // plugin ids are global, not tenant A's: one that is not installed shows that nothing answers for it
         Map<String, String> idsOfA = Map.of("userId", a.userId().toString(), "id", aToken.id().toString(),
-                "slug", a.slug(), "pluginId", "not-installed", "path", "anything", "version", "0.0.1");
+                "slug", a.slug(), "pluginId", "not-installed", "path", "anything", "version", "0.0.1",
+                "connectionId", aConnection.toString());
         JsonObject paths = Server.json(Server.get("/openapi", "Accept", "application/json")).getObject("paths");
         List<String> covered = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -87,7 +94,8 @@ class CrossTenantIT {
 
         assertThat(problems).isEmpty();
         assertThat(covered).contains("GET /api/tenant", "GET /api/members", "GET /api/members/{userId}",
-                "PUT /api/members/{userId}/roles", "DELETE /api/tokens/{id}", "GET /api/audit");
+                "PUT /api/members/{userId}/roles", "DELETE /api/tokens/{id}", "GET /api/audit",
+                "DELETE /api/tenant/connections/{connectionId}", "POST /api/tenant/connections/{connectionId}/sync");
         assertThat(stateOf(a)).as("tenant A after the walk").isEqualTo(aState);
         System.out.println("CrossTenantIT covered " + covered.size() + " operations: " + covered);
     }
@@ -130,9 +138,13 @@ class CrossTenantIT {
                      + " (select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id)"
                      + "   from api_token where tenant_id = '" + id + "'),"
                      + " (select count(*) from audit_event where tenant_id = '" + id + "'),"
-                     + " (select name || status from tenant where id = '" + id + "')")) {
+                     + " (select name || status from tenant where id = '" + id + "'),"
+                     + " (select string_agg(id || ':' || name || ':' || status || ':' || accounts::text, ',' order by id)"
+                     + "   from connection where tenant_id = '" + id + "'),"
+                     + " (select count(*) from sync_job where tenant_id = '" + id + "')")) {
             row.next();
-            return row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getString(4);
+            return row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getString(4)
+                    + "|" + row.getString(5) + "|" + row.getString(6);
         }
     }
 }

@@ -74,7 +74,7 @@ final class MetaFake implements ResponseDefinitionTransformerV2 {
         return "http://127.0.0.1:" + server.port();
     }
 
-    void stop() {
+    void shutdown() {
         server.stop();
     }
 

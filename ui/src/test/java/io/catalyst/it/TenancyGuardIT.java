@@ -69,6 +69,11 @@ class TenancyGuardIT {
                     + "', '" + UUID.randomUUID() + "', '" + connection + "', 'INCREMENTAL', 10)");
             sql.execute("insert into sync_checkpoint (tenant_id, connection_id, stream, cursor_value) values ('"
                     + TENANT_A + "', '" + connection + "', 'guard', 'x')");
+            sql.execute("insert into oauth_flow (tenant_id, state_hash, connector, connection_id, verifier, expires_at)"
+                    + " values ('" + TENANT_A + "', 'guard', 'guard', '" + connection + "', 'x', now())");
+            sql.execute("insert into connect_link (tenant_id, id, token_hash, connection_id, created_by, expires_at)"
+                    + " values ('" + TENANT_A + "', '" + UUID.randomUUID() + "', 'guard', '" + connection + "', '"
+                    + user + "', now())");
             sql.execute("insert into wh_quarantine (tenant_id, id, source, stream, reason) values ('" + TENANT_A
                     + "', '" + UUID.randomUUID() + "', 'guard', 'insights', 'seed')");
             sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"

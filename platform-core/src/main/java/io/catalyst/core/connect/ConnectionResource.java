@@ -105,75 +105,75 @@ public class ConnectionResource {
     }
 
     @GET
-    @Path("connections/{id}")
+    @Path("connections/{connectionId}")
     @Requires(Permissions.CONNECTIONS_READ)
     @Operation(summary = "One connection")
-    public Connections.View get(@PathParam("id") UUID id) {
+    public Connections.View get(@PathParam("connectionId") UUID id) {
         return connections.get(callers.caller().tenantId(), id);
     }
 
     @PATCH
-    @Path("connections/{id}")
+    @Path("connections/{connectionId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "Change name, picked accounts, schedule, lookback, settings, pause, or replace the API key")
-    public Connections.View update(@PathParam("id") UUID id, Connections.Change change) {
+    public Connections.View update(@PathParam("connectionId") UUID id, Connections.Change change) {
         var caller = callers.caller();
         return connections.update(caller.tenantId(), caller.userId(), caller.actor(), id, change);
     }
 
     @DELETE
-    @Path("connections/{id}")
+    @Path("connections/{connectionId}")
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "Disconnect; keepData=false also deletes the source's warehouse rows")
-    public Response delete(@PathParam("id") UUID id, @QueryParam("keepData") @DefaultValue("true") boolean keepData) {
+    public Response delete(@PathParam("connectionId") UUID id, @QueryParam("keepData") @DefaultValue("true") boolean keepData) {
         var caller = callers.caller();
         connections.delete(caller.tenantId(), caller.userId(), caller.actor(), id, keepData);
         return Response.noContent().build();
     }
 
     @POST
-    @Path("connections/{id}/authorize")
+    @Path("connections/{connectionId}/authorize")
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "Start OAuth: answers the provider's consent URL; the provider returns to the platform")
-    public Authorization authorize(@PathParam("id") UUID id, @QueryParam("returnTo") String returnTo) {
+    public Authorization authorize(@PathParam("connectionId") UUID id, @QueryParam("returnTo") String returnTo) {
         var caller = callers.caller();
         return new Authorization(connections.authorize(caller.tenantId(), caller.userId(), null, id, returnTo));
     }
 
     @POST
-    @Path("connections/{id}/share-link")
+    @Path("connections/{connectionId}/share-link")
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "A one-time link (7 days) that lets the client's staff authorise without a Catalyst account")
-    public ShareLink share(@PathParam("id") UUID id) {
+    public ShareLink share(@PathParam("connectionId") UUID id) {
         var caller = callers.caller();
         return new ShareLink(connections.shareLink(caller.tenantId(), caller.userId(), caller.actor(), id));
     }
 
     @GET
-    @Path("connections/{id}/accounts")
+    @Path("connections/{connectionId}/accounts")
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "The provider accounts the connection's authorisation reaches, to pick from")
-    public List<io.catalyst.api.connect.ProviderAccount> accounts(@PathParam("id") UUID id) {
+    public List<io.catalyst.api.connect.ProviderAccount> accounts(@PathParam("connectionId") UUID id) {
         return connections.providerAccounts(callers.caller().tenantId(), id);
     }
 
     @POST
-    @Path("connections/{id}/sync")
+    @Path("connections/{connectionId}/sync")
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "Sync now (or answer the sync already waiting or running)")
-    public Queued sync(@PathParam("id") UUID id) {
+    public Queued sync(@PathParam("connectionId") UUID id) {
         UUID tenantId = callers.caller().tenantId();
         connections.get(tenantId, id);
         return new Queued(engine.runNow(tenantId, id));
     }
 
     @POST
-    @Path("connections/{id}/backfill")
+    @Path("connections/{connectionId}/backfill")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "Re-read a date range of daily data, after the regular syncs: {\"from\": \"2026-01-01\", \"to\": \"2026-03-31\"}")
-    public Queued backfill(@PathParam("id") UUID id, Backfill range) {
+    public Queued backfill(@PathParam("connectionId") UUID id, Backfill range) {
         UUID tenantId = callers.caller().tenantId();
         connections.get(tenantId, id);
         LocalDate from = date("from", range == null ? null : range.from());
@@ -186,20 +186,20 @@ public class ConnectionResource {
     }
 
     @GET
-    @Path("connections/{id}/runs")
+    @Path("connections/{connectionId}/runs")
     @Requires(Permissions.CONNECTIONS_READ)
     @Operation(summary = "Recent syncs: status, records, pages, duration, errors")
-    public List<SyncRuns.Run> runs(@PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("20") int limit) {
+    public List<SyncRuns.Run> runs(@PathParam("connectionId") UUID id, @QueryParam("limit") @DefaultValue("20") int limit) {
         UUID tenantId = callers.caller().tenantId();
         connections.get(tenantId, id);
         return runs.recent(tenantId, id, Math.max(1, Math.min(limit, 200)));
     }
 
     @GET
-    @Path("connections/{id}/quarantine")
+    @Path("connections/{connectionId}/quarantine")
     @Requires(Permissions.CONNECTIONS_READ)
     @Operation(summary = "Records the connection sent that could not be used, with the reason")
-    public List<SyncRuns.QuarantinedRecord> quarantine(@PathParam("id") UUID id) {
+    public List<SyncRuns.QuarantinedRecord> quarantine(@PathParam("connectionId") UUID id) {
         UUID tenantId = callers.caller().tenantId();
         connections.get(tenantId, id);
         return runs.quarantined(tenantId, id, 100);
