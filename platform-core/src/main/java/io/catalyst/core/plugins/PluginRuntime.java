@@ -333,6 +333,12 @@ public final class PluginRuntime implements AutoCloseable {
         classLoader(pluginId).ifPresent(loader -> markFailed(pluginId, loader, reason));
     }
 
+    // loading runs once, often while the whole server starts and the JIT is cold: a slow start is not a hang
+    private Duration loadTimeout() {
+        Duration floor = Duration.ofSeconds(60);
+        return config.callTimeout().compareTo(floor) > 0 ? config.callTimeout() : floor;
+    }
+
     /** Stops and unloads everything, at host shutdown. */
     @Override
     public void close() {
@@ -519,7 +525,7 @@ public final class PluginRuntime implements AutoCloseable {
         try {
             @SuppressWarnings("unchecked")
             List<Object> extensions = invoker.invoke(id, plugin.getPluginClassLoader(), "creating extensions",
-                    config.callTimeout(), () -> List.copyOf(manager.getExtensions(id)));
+                    loadTimeout(), () -> List.copyOf(manager.getExtensions(id)));
             entries.computeIfPresent(id, (k, e) -> new Entry(e.status(), e.file(), extensions));
             LOG.info(() -> "Plugin " + id + "@" + plugin.getDescriptor().getVersion() + " started with "
                     + extensions.size() + " extensions");
