@@ -1,0 +1,101 @@
+package io.catalyst.plugins.googleads;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.catalyst.api.connect.ProviderException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns Google's error body into a {@link ProviderException}. The body is
+ * {@code {"error":{"code","message","status","details":[{"@type":"…GoogleAdsFailure","errors":[{"errorCode":{…},
+ * "message", "details":{"quotaErrorDetails":{"retryDelay":"30s"}}}],"requestId"}]}}}, and from {@code searchStream}
+ * it may come wrapped in the stream's JSON array. {@code UNAUTHENTICATED} means the tenant must authorise again,
+ * {@code RESOURCE_EXHAUSTED} means wait; anything else is a provider failure with Google's own words.
+ */
+final class GoogleAdsErrors {
+
+    private GoogleAdsErrors() {
+    }
+
+    /** Whether a parsed body (or an element of a stream) is an error. */
+    static boolean isError(JsonNode node) {
+        return node != null && node.has("error");
+    }
+
+    /** From an HTTP answer that failed. */
+    static ProviderException of(int httpStatus, String body, ObjectMapper json) {
+        JsonNode parsed;
+        try {
+            parsed = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (Exception e) {
+            parsed = json.createObjectNode();
+        }
+        if (parsed.isArray()) {
+            parsed = parsed.path(0);
+        }
+        if (!isError(parsed)) {
+            return new ProviderException(ProviderException.Kind.PROVIDER_FAILED,
+                    "Google Ads answered " + httpStatus + " without an error description", null);
+        }
+        return of(parsed);
+    }
+
+    /** From an {@code {"error": …}} node. */
+    static ProviderException of(JsonNode node) {
+        JsonNode error = node.path("error");
+        String status = error.path("status").asText("");
+        String message = describe(error);
+        if ("UNAUTHENTICATED".equals(status)) {
+            return new ProviderException(ProviderException.Kind.AUTH_EXPIRED, message, null);
+        }
+        if ("RESOURCE_EXHAUSTED".equals(status)) {
+            return new ProviderException(ProviderException.Kind.RATE_LIMITED, message, retryDelay(error));
+        }
+        return new ProviderException(ProviderException.Kind.PROVIDER_FAILED, message, null);
+    }
+
+    /** Google Ads' own errors (code and message), else the generic message; with the request id support asks for. */
+    private static String describe(JsonNode error) {
+        List<String> parts = new ArrayList<>();
+        String requestId = "";
+        for (JsonNode failure : error.path("details")) {
+            if (requestId.isEmpty()) {
+                requestId = failure.path("requestId").asText("");
+            }
+            for (JsonNode adsError : failure.path("errors")) {
+                StringBuilder part = new StringBuilder();
+                adsError.path("errorCode").fields().forEachRemaining(code ->
+                        part.append(code.getKey()).append(' ').append(code.getValue().asText()).append(": "));
+                part.append(adsError.path("message").asText(""));
+                parts.add(part.toString());
+            }
+        }
+        String text = parts.isEmpty() ? error.path("message").asText("no message") : String.join("; ", parts);
+        String status = error.path("status").asText("");
+        return "Google Ads " + (status.isEmpty() ? "error" : status) + ": " + text
+                + (requestId.isEmpty() ? "" : " [requestId " + requestId + "]");
+    }
+
+    /** The longest {@code quotaErrorDetails.retryDelay} (a protobuf Duration such as {@code "30s"}), or null. */
+    static Duration retryDelay(JsonNode error) {
+        Duration longest = null;
+        for (JsonNode failure : error.path("details")) {
+            for (JsonNode adsError : failure.path("errors")) {
+                String delay = adsError.path("details").path("quotaErrorDetails").path("retryDelay").asText("");
+                if (delay.endsWith("s")) {
+                    try {
+                        Duration wait = Duration.ofMillis(new BigDecimal(delay.substring(0, delay.length() - 1))
+                                .movePointRight(3).longValue());
+                        longest = longest == null || wait.compareTo(longest) > 0 ? wait : longest;
+                    } catch (NumberFormatException ignored) {
+                        // not a duration: leave the wait to the host's backoff
+                    }
+                }
+            }
+        }
+        return longest;
+    }
+}
