@@ -368,7 +368,9 @@ public final class DeclarativeConnector implements Connector {
             case OFFSET: {
                 long offset = page == null ? paginator.start() : Long.parseLong(page);
                 long total = number(body, paginator.totalPath());
-                if (count == 0 || count < paginator.size() || (total >= 0 && offset + count >= total)) {
+                // a total the provider states beats guessing from a short page (some cap the page size)
+                boolean done = total >= 0 ? offset + count >= total : count < paginator.size();
+                if (count == 0 || done) {
                     return null;
                 }
                 return String.valueOf(offset + count);
@@ -377,8 +379,15 @@ public final class DeclarativeConnector implements Connector {
                 long current = page == null ? paginator.start() : Long.parseLong(page);
                 long totalPages = number(body, paginator.totalPagesPath());
                 long total = number(body, paginator.totalPath());
-                if (count == 0 || count < paginator.size() || (totalPages >= 0 && current >= totalPages)
-                        || (total >= 0 && (current - paginator.start() + 1) * paginator.size() >= total)) {
+                boolean done;
+                if (totalPages >= 0) {
+                    done = current - paginator.start() + 1 >= totalPages;
+                } else if (total >= 0) {
+                    done = (current - paginator.start() + 1) * paginator.size() >= total;
+                } else {
+                    done = count < paginator.size();
+                }
+                if (count == 0 || done) {
                     return null;
                 }
                 return String.valueOf(current + 1);
