@@ -144,4 +144,24 @@ class ConnectorManifestsTest {
         assertThat(catchThrowableOfType(() -> ConnectorManifests.load("- a\n- b"), ConnectorManifests.Invalid.class))
                 .hasMessageContaining("a YAML mapping");
     }
+
+    @Test
+    void conditionalRequirementsAndPatternsNameTheField() {
+        String broken = VALID.replace("id: acme-ads", "id: Acme!")
+                .replace("    record_selector: data\n", "    record_selector: data\n    paginator: {type: cursor}\n")
+                .replace("currency: {constant: EUR}", "currency: {template: \"{{account.currency}}\"}");
+
+        ConnectorManifests.Invalid schema = (ConnectorManifests.Invalid) catchThrowableOfType(
+                () -> ConnectorManifests.load(broken), ConnectorManifests.Invalid.class);
+        assertThat(schema.problems()).contains(
+                "id: does not match the regex pattern ^[a-z0-9][a-z0-9-]{1,62}$",
+                "streams[0].paginator.param: required",
+                "streams[0].paginator.token_path: required");
+
+        String noAccounts = VALID.replace("currency: {constant: EUR}", "currency: {template: \"{{account.currency}}\"}");
+        ConnectorManifests.Invalid semantic = (ConnectorManifests.Invalid) catchThrowableOfType(
+                () -> ConnectorManifests.load(noAccounts), ConnectorManifests.Invalid.class);
+        assertThat(semantic.problems()).containsExactly("streams[0].mapping.fields.currency.template: "
+                + "{{account.currency}} needs an accounts section to look the account up");
+    }
 }
