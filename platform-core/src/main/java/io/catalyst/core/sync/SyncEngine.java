@@ -252,6 +252,8 @@ public class SyncEngine {
                 case RATE_LIMITED -> new SyncQueue.Outcome.RateLimited(
                         e.retryAfter() == null ? Duration.ofMinutes(5) : e.retryAfter());
                 case PROVIDER_FAILED -> new SyncQueue.Outcome.ProviderFailed(e.getMessage());
+                case REFUSED -> new SyncQueue.Outcome.Stopped(e.getMessage()
+                        + ". Check the connection's access, then run it again.");
             };
         } catch (PluginFailure e) {
             outcome = new SyncQueue.Outcome.ProviderFailed("The connector failed: " + e.getMessage());
@@ -277,7 +279,7 @@ public class SyncEngine {
 
     private SyncQueue.Outcome execute(SyncQueue.Job job, Connections.View connection) {
         if (!"ACTIVE".equals(connection.status())) {
-            return new SyncQueue.Outcome.Cancelled("The connection is " + connection.status().toLowerCase()
+            return new SyncQueue.Outcome.Stopped("The connection is " + connection.status().toLowerCase()
                     .replace('_', ' '));
         }
         Optional<ConnectorRegistry.Available> available = registry.find(connection.connector());
@@ -289,7 +291,7 @@ public class SyncEngine {
         Optional<HostSession> session = connections.session(job.tenantId(), connection, available.get(),
                 zone(job.tenantId()));
         if (session.isEmpty()) {
-            return new SyncQueue.Outcome.Cancelled("The connection is not authorised yet");
+            return new SyncQueue.Outcome.Stopped("The connection is not authorised yet");
         }
         ObjectNode cursors = started(job);
         LocalDate today = session.get().today();
@@ -491,7 +493,7 @@ public class SyncEngine {
         if (outcome instanceof SyncQueue.Outcome.HostFailed h) {
             return h.detail();
         }
-        if (outcome instanceof SyncQueue.Outcome.Cancelled c) {
+        if (outcome instanceof SyncQueue.Outcome.Stopped c) {
             return c.reason();
         }
         return null;

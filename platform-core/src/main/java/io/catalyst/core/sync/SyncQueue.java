@@ -53,8 +53,11 @@ public final class SyncQueue {
         /** Catalyst's own side failed (the database restarting): retry soon; counts as an attempt. */
         record HostFailed(String detail) implements Outcome { }
 
-        /** There was nothing to run (the connection is paused, or not authorised): no retry. */
-        record Cancelled(String reason) implements Outcome { }
+        /**
+         * Nothing to retry: there was nothing to run (the connection is paused or not authorised), or the provider
+         * refused the request for good.
+         */
+        record Stopped(String reason) implements Outcome { }
     }
 
     /** Queues a sync of a connection; a backfill names its date range. */
@@ -121,8 +124,8 @@ public final class SyncQueue {
             } else {
                 update(tenantBound, job, "RETRY", HOST_RETRY, failed.detail(), false);
             }
-        } else if (outcome instanceof Outcome.Cancelled cancelled) {
-            update(tenantBound, job, "FAILED", null, cancelled.reason(), true);
+        } else if (outcome instanceof Outcome.Stopped stopped) {
+            update(tenantBound, job, "FAILED", null, stopped.reason(), true);
         } else if (outcome instanceof Outcome.ProviderFailed failed) {
             if (job.attempts() >= MAX_ATTEMPTS) {
                 update(tenantBound, job, "FAILED", null, "provider failed " + job.attempts() + " times: "

@@ -16,7 +16,12 @@ public class ProviderException extends RuntimeException {
         /** The provider asks to wait: the run is rescheduled after {@link #retryAfter()}. */
         RATE_LIMITED,
         /** The provider failed or could not be reached: retried later with backoff. */
-        PROVIDER_FAILED
+        PROVIDER_FAILED,
+        /**
+         * The provider refused the request for good (a missing permission, an account it does not know): the run
+         * stops and is not retried until someone changes the connection.
+         */
+        REFUSED
     }
 
     private final Kind kind;

@@ -47,13 +47,6 @@ import java.util.function.Function;
  */
 public final class DeclarativeConnector implements Connector {
 
-    /** A response a manifest's error rule marks as {@code fail}: the run stops and is not retried. */
-    public static final class RequestFailed extends RuntimeException {
-        RequestFailed(String message) {
-            super(message);
-        }
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
 
@@ -414,7 +407,7 @@ public final class DeclarativeConnector implements Connector {
                 case RETRY:
                     throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, detail, null);
                 case FAIL:
-                    throw new RequestFailed(detail);
+                    throw new ProviderException(ProviderException.Kind.REFUSED, detail, null);
                 default:
                     return Spec.Action.IGNORE;
             }

@@ -230,8 +230,10 @@ class DeclarativeConnectorTest {
 
         fake.stubFor(get(urlPathEqualTo("/api/report/A1"))
                 .willReturn(okJson("{\"code\":40002,\"message\":\"bad advertiser_id\"}")));
-        assertThat(catchThrowableOfType(() -> connector.read(session, read, sink),
-                DeclarativeConnector.RequestFailed.class)).hasMessageContaining("bad advertiser_id");
+        ProviderException refused = catchThrowableOfType(() -> connector.read(session, read, sink),
+                ProviderException.class);
+        assertThat(refused.kind()).isEqualTo(ProviderException.Kind.REFUSED);
+        assertThat(refused).hasMessageContaining("bad advertiser_id");
 
         fake.stubFor(get(urlPathEqualTo("/api/report/A1")).willReturn(okJson("{\"code\":40404}")));
         connector.read(session, read, sink);
