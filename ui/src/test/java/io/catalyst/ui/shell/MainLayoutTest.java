@@ -82,11 +82,11 @@ class MainLayoutTest extends KaribuTest {
 
         SideNav nav = _get(SideNav.class, s -> s.withId("side-nav"));
         assertThat(nav.getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Company settings", "Plugins", "Members", "API tokens", "Audit log", "Tenants",
-                        "Plugin catalogue", "System");
+                .containsExactly("Home", "Integrations", "Company settings", "Plugins", "Members", "API tokens",
+                        "Audit log", "Tenants", "Plugin catalogue", "System");
         assertThat(nav.getItems()).extracting(SideNavItem::getPath)
-                .containsExactly("", "settings", "settings/plugins", "members", "api-tokens", "audit", "admin/tenants",
-                        "admin/plugins", "system");
+                .containsExactly("", "integrations", "settings", "settings/plugins", "members", "api-tokens", "audit",
+                        "admin/tenants", "admin/plugins", "system");
     }
 
     @Test
@@ -97,7 +97,7 @@ class MainLayoutTest extends KaribuTest {
         MainLayout nextPageLoad = new MainLayout();
 
         assertThat(nextPageLoad.navigation().getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Reports", "Company settings", "Plugins", "Members", "API tokens",
-                        "Audit log", "Tenants", "Plugin catalogue", "System");
+                .containsExactly("Home", "Integrations", "Reports", "Company settings", "Plugins", "Members",
+                        "API tokens", "Audit log", "Tenants", "Plugin catalogue", "System");
     }
 }
