@@ -86,6 +86,7 @@ public class PluginHost {
     private final Map<String, String> loaded = new ConcurrentHashMap<>(); // plugin id -> sha256 this node runs
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledFuture<?> reconciling;
+    private final java.util.concurrent.atomic.AtomicBoolean firstLoadDone = new java.util.concurrent.atomic.AtomicBoolean();
 
     // after the core's own startup work (bootstrap admin, operator token, demo tenants)
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 800) SchemaReady ready) {
@@ -97,9 +98,10 @@ public class PluginHost {
             clear(dir); // the database says what is installed; files left from an earlier run are stale
             runtime = new PluginRuntime(PluginRuntime.Config.of(dir, keys()).withDevelopmentMode(developmentMode)
                     .withCallTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds)), executor);
-            reconcile();
-            reconciling = scheduler.scheduleWithFixedDelay(this::reconcileQuietly, RECONCILE_SECONDS,
-                    RECONCILE_SECONDS, TimeUnit.SECONDS);
+            // the first load runs on the scheduler, not here: calls into plugins run on managed threads, which
+            // wait for the application to finish starting, and this observer is part of starting it
+            reconciling = scheduler.scheduleWithFixedDelay(this::reconcileQuietly, 0, RECONCILE_SECONDS,
+                    TimeUnit.SECONDS);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "The plugin runtime did not start; Catalyst runs without plugins", e);
         }
@@ -125,6 +127,11 @@ public class PluginHost {
 
     public boolean ready() {
         return runtime != null;
+    }
+
+    /** Whether this node has loaded the installed plugins at least once since it started. */
+    public boolean loaded() {
+        return firstLoadDone.get();
     }
 
     /** Called after the set of running plugins changed (jobs re-schedule). */
@@ -284,6 +291,7 @@ public class PluginHost {
     private void reconcileQuietly() {
         try {
             reconcile();
+            firstLoadDone.set(true);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not bring the plugins in line with the database", e);
         }

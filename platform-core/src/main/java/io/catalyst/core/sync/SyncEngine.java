@@ -182,6 +182,9 @@ public class SyncEngine {
     }
 
     void poll() {
+        if (!host.loaded()) {
+            return; // connectors come with the plugins; a job claimed before them would fail for nothing
+        }
         try {
             scheduleDue();
             while (slots.tryAcquire()) {
