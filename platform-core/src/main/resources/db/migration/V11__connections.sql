@@ -42,13 +42,14 @@ create table oauth_flow (
   primary key (tenant_id, state_hash)
 );
 select enable_tenant_rls('oauth_flow');
-create unique index oauth_flow_state on oauth_flow (state_hash);
+-- the callback finds a flow by its state alone (a 256-bit random value, so no two hashes collide)
+create index oauth_flow_state on oauth_flow (state_hash);
 
 -- A link a tenant admin shares with the client's own staff, who authorise a connection without a Catalyst account
 create table connect_link (
   tenant_id     uuid not null references tenant (id) on delete cascade,
   id            uuid not null,
-  token_hash    text not null unique,
+  token_hash    text not null,
   connection_id uuid not null,
   created_by    uuid not null,
   expires_at    timestamptz not null,
@@ -57,3 +58,4 @@ create table connect_link (
   foreign key (tenant_id, connection_id) references connection (tenant_id, id) on delete cascade
 );
 select enable_tenant_rls('connect_link');
+create index connect_link_token on connect_link (token_hash);
