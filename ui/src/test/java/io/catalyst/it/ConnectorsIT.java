@@ -248,12 +248,14 @@ class ConnectorsIT {
         Fixture.Tenant tenant = Fixture.tenant("tenant-admin");
         String bearer = Fixture.token(tenant, List.of("*")).bearer();
         String id = connectWithAccount(bearer);
-        meta.stallAfter(10, 6_000);
+        meta.stallAfter(10, 4_000);
 
         String job = queue(bearer, id);
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> meta.stalled());
-        Server.restartPostgres();
+        Server.stopPostgres(); // the answer comes while the database is down: the next checkpoint cannot be written
         meta.release();
+        Thread.sleep(8_000);
+        Server.startPostgres();
         awaitSucceeded(job);
 
         assertThat(Integer.parseInt(single("select attempts from sync_job where id = '" + job + "'")))
@@ -403,7 +405,9 @@ class ConnectorsIT {
         try {
             HttpResponse<String> response = NO_REDIRECTS.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            ANSWERS.add(response.headers().map() + "\n" + response.body());
+            if (uri.toString().startsWith(Server.BASE)) { // the platform's answers, not the provider's
+                ANSWERS.add(response.headers().map() + "\n" + response.body());
+            }
             return response;
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -125,19 +125,30 @@ final class Server {
         awaitReady();
     }
 
-    /** Restarts the test cluster (pg_ctl restart -m fast), as an operator or a crash-restart would. */
-    static void restartPostgres() throws Exception {
-        Path home = Path.of(env("CATALYST_PG_HOME"));
+    /** Stops the test cluster (pg_ctl stop -m fast: sessions are cut, as in a crash or a failover). */
+    static void stopPostgres() throws Exception {
+        pgCtl("stop", "-m", "fast");
+    }
+
+    /** Starts the test cluster again on its port, as the launcher does. */
+    static void startPostgres() throws Exception {
+        String port = env("CATALYST_TEST_PG_URL").replaceAll(".*://[^:/]+:(\\d+)/.*", "$1");
+        pgCtl("start", "-l", Path.of(env("CATALYST_PG_HOME")).resolve("log/postgres.log").toString(), "-o",
+                "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=''");
+    }
+
+    private static void pgCtl(String action, String... options) throws Exception {
         List<String> command = new ArrayList<>();
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
-        command.addAll(List.of(env("CATALYST_PG_BIN") + "/pg_ctl", "-D", home.resolve("data").toString(), "-m", "fast",
-                "-w", "-t", "60", "-l", home.resolve("log/postgres.log").toString(), "restart"));
-        Process restart = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (restart.waitFor() != 0) {
-            throw new IllegalStateException("PostgreSQL did not restart: " + output);
+        command.addAll(List.of(env("CATALYST_PG_BIN") + "/pg_ctl", "-D",
+                Path.of(env("CATALYST_PG_HOME")).resolve("data").toString(), "-w", "-t", "60", action));
+        command.addAll(List.of(options));
+        Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(pgCtl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (pgCtl.waitFor() != 0) {
+            throw new IllegalStateException("pg_ctl " + action + " failed: " + output);
         }
     }
 

@@ -119,6 +119,8 @@ public class SyncEngine {
     private final Clock clock = Clock.systemUTC();
     private final String worker = workerName();
     private Semaphore slots;
+    /** The jobs this node is running: their leases are renewed at every poll, however long a request takes. */
+    private final Map<UUID, UUID> running = new java.util.concurrent.ConcurrentHashMap<>();
     private ScheduledFuture<?> polling;
 
     // after the plugin host, whose connectors it runs
@@ -186,6 +188,7 @@ public class SyncEngine {
             return; // connectors come with the plugins; a job claimed before them would fail for nothing
         }
         try {
+            renewLeases();
             scheduleDue();
             while (slots.tryAcquire()) {
                 Optional<SyncQueue.Job> job = claim();
@@ -193,15 +196,18 @@ public class SyncEngine {
                     slots.release();
                     return;
                 }
+                running.put(job.get().id(), job.get().tenantId());
                 try {
                     executor.submit(() -> {
                         try {
                             run(job.get());
                         } finally {
+                            running.remove(job.get().id());
                             slots.release();
                         }
                     });
                 } catch (RuntimeException rejected) {
+                    running.remove(job.get().id());
                     slots.release(); // the lease brings the job back
                     throw rejected;
                 }
@@ -210,6 +216,26 @@ public class SyncEngine {
             // the database may be restarting: try again at the next poll
             LOG.log(Level.WARNING, "Sync poll failed: " + e.getMessage());
         }
+    }
+
+    // a live run keeps its job however long one provider request takes; a dead node's leases simply run out
+    private void renewLeases() {
+        if (running.isEmpty()) {
+            return;
+        }
+        UUID[] ids = running.keySet().toArray(UUID[]::new);
+        scopes.platform(em -> Scopes.sql(em, "update sync_job set lease_until = now() + make_interval(secs => ?1)"
+                + " where id = any (cast(?2 as uuid[])) and status = 'RUNNING' and locked_by = ?3")
+                .setParameter(1, leaseSeconds).setParameter(2, arrayLiteral(ids)).setParameter(3, worker)
+                .executeUpdate());
+    }
+
+    private static String arrayLiteral(UUID[] ids) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < ids.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        return literal.append('}').toString();
     }
 
     // one node at a time queues the due connections (a transaction-scoped advisory lock), so none is queued twice
