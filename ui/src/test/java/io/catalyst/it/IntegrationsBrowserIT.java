@@ -81,7 +81,8 @@ class IntegrationsBrowserIT {
             browser.waitFor("#keep-data vaadin-radio-button");
             browser.driver.findElements(By.cssSelector("#keep-data vaadin-radio-button")).get(1).click();
             browser.click("#confirm-disconnect");
-            browser.wait.until(d -> d.findElements(By.id("status-" + id)).isEmpty());
+            browser.wait.until(d -> Long.valueOf(0).equals(browser.driver.executeScript(
+                    "return document.querySelector('#connection-grid').size")));
         }
         assertThat(Server.strings("select count(*) from wh_insight_daily where tenant_id = '" + tenant.id() + "'"))
                 .as("deleted with the connection").containsExactly("0");

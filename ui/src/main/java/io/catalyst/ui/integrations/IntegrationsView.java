@@ -10,6 +10,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -102,13 +103,14 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
                 .setHeader("Schedule").setAutoWidth(true);
         grid.addComponentColumn(this::statusOf).setHeader("Status").setFlexGrow(3);
         if (manage) {
-            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+            grid.addComponentColumn(this::actions).setHeader("").setWidth("24em").setFlexGrow(0);
         }
         grid.addSelectionListener(pick -> pick.getFirstSelectedItem().ifPresent(v -> {
             selected = v.id();
             refreshRuns();
         }));
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // statuses are sentences
         runsTitle.setId("runs-title");
         runGrid.setId("run-grid");
         runGrid.addColumn(r -> r.createdAt() == null ? "" : r.createdAt().toString().substring(0, 16).replace('T', ' '))
@@ -124,6 +126,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
                 .setAutoWidth(true);
         runGrid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Details").setFlexGrow(3);
         runGrid.setAllRowsVisible(true);
+        runGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         add(grid, runsTitle, runGrid);
         refresh();
     }
@@ -259,6 +262,9 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         disconnect.addThemeVariants(ButtonVariant.LUMO_ERROR);
         disconnect.setId("disconnect-" + v.id());
         row.add(disconnect);
+        row.setSpacing(false);
+        row.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
+        row.getChildren().forEach(button -> ((Button) button).addThemeVariants(ButtonVariant.LUMO_SMALL));
         return row;
     }
 
