@@ -6,12 +6,16 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.catalyst.core.plugins.PluginSignatures;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
@@ -145,5 +149,18 @@ final class Fixture {
             }
             statement.execute();
         }
+    }
+
+    /** Installs a plugin jar signed with the test key the server trusts, as a platform admin does. */
+    static HttpResponse<String> installPlugin(byte[] jar) throws Exception {
+        String platform = Files.readString(Path.of(
+                Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
+        PrivateKey key = PluginSignatures.readPrivateKey(
+                Files.readString(Path.of(Server.env("CATALYST_TEST_PLUGIN_KEY"))));
+        return Server.send(HttpRequest.newBuilder(URI.create(Server.BASE + "/api/platform/plugins"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + platform)
+                .header("Content-Type", "application/java-archive")
+                .header("X-Plugin-Signature", PluginSignatures.sign(jar, key).trim())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build());
     }
 }

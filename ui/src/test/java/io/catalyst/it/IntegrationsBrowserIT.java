@@ -2,13 +2,9 @@ package io.catalyst.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.catalyst.core.plugins.PluginSignatures;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -28,15 +24,8 @@ class IntegrationsBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         meta = new MetaFake();
-        String platform = Files.readString(Path.of(Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
-        PrivateKey key = PluginSignatures.readPrivateKey(Files.readString(Path.of(Server.env("CATALYST_TEST_PLUGIN_KEY"))));
-        byte[] jar = Files.readAllBytes(Path.of(System.getProperty("catalyst.meta.plugin",
-                "../plugins/meta-ads/target/meta-ads-plugin.jar")));
-        HttpResponse<String> installed = Server.send(HttpRequest.newBuilder(URI.create(Server.BASE
-                        + "/api/platform/plugins")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + platform).header("Content-Type", "application/java-archive")
-                .header("X-Plugin-Signature", PluginSignatures.sign(jar, key).trim())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build());
+        HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(System.getProperty(
+                "catalyst.meta.plugin", "../plugins/meta-ads/target/meta-ads-plugin.jar"))));
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
     }
 

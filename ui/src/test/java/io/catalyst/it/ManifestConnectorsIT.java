@@ -11,17 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
-import io.catalyst.core.plugins.PluginSignatures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -43,14 +39,12 @@ class ManifestConnectorsIT {
     private static final String REPORT = "/open_api/v1.3/report/integrated/get/";
     private static final String KEY = "tt-7bq2x-access-token-for-the-test";
     private static String platform;
-    private static PrivateKey key;
     private static byte[] tiktok;
     private static WireMockServer fake;
 
     @BeforeAll
     static void install() throws Exception {
         platform = Files.readString(Path.of(Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
-        key = PluginSignatures.readPrivateKey(Files.readString(Path.of(Server.env("CATALYST_TEST_PLUGIN_KEY"))));
         tiktok = Files.readAllBytes(Path.of(System.getProperty("catalyst.tiktok.plugin",
                 "../plugins/tiktok-ads/target/tiktok-ads-plugin.jar")));
         HttpResponse<String> installed = install(tiktok);
@@ -138,12 +132,8 @@ class ManifestConnectorsIT {
                 .isBetween(200, 204);
     }
 
-    private static HttpResponse<String> install(byte[] jar) {
-        return Server.send(HttpRequest.newBuilder(URI.create(Server.BASE + "/api/platform/plugins"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + platform)
-                .header("Content-Type", "application/java-archive")
-                .header("X-Plugin-Signature", PluginSignatures.sign(jar, key).trim())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jar)).build());
+    private static HttpResponse<String> install(byte[] jar) throws Exception {
+        return Fixture.installPlugin(jar);
     }
 
     private static String fixture(String name) throws IOException {

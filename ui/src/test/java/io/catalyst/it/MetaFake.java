@@ -45,8 +45,8 @@ final class MetaFake implements ResponseDefinitionTransformerV2 {
     private static final Pattern VERSIONED = Pattern.compile("^/v\\d+\\.\\d+/(.*)$");
     private static final int PAGE_SIZE = 4;
 
-    /** One insights request: its level and range, and whether it fetched results (not a run's status). */
-    record Call(String level, LocalDate since, LocalDate until, Instant at, int status) {
+    /** One insights request: its level and range, whether it asked for the first page, when, and the answer. */
+    record Call(String level, LocalDate since, LocalDate until, boolean firstPage, Instant at, int status) {
     }
 
     private final WireMockServer server;
@@ -253,14 +253,14 @@ final class MetaFake implements ResponseDefinitionTransformerV2 {
         synchronized (this) {
             if (throttles > 0) {
                 throttles--;
-                calls.add(new Call(level, since, until, Instant.now(), 429));
+                calls.add(new Call(level, since, until, !params.containsKey("after"), Instant.now(), 429));
                 // Graph answers throttling with a Graph error; with Retry-After, the platform must wait that long
                 return error(429, 80004, "OAuthException", "There have been too many calls to this ad-account."
                         + " Wait a bit and try again.").withHeader("Retry-After", String.valueOf(throttleSeconds))
                         .build();
             }
         }
-        calls.add(new Call(level, since, until, Instant.now(), 200));
+        calls.add(new Call(level, since, until, !params.containsKey("after"), Instant.now(), 200));
         List<String> rows = new ArrayList<>();
         for (LocalDate day = since; !day.isAfter(until); day = day.plusDays(1)) {
             if (level.equals("ad")) {
