@@ -474,7 +474,8 @@ public class SyncEngine {
             }
             String status = outcome instanceof SyncQueue.Outcome.Succeeded ? "SUCCEEDED"
                     : outcome instanceof SyncQueue.Outcome.AuthExpired ? "NEEDS_REAUTH"
-                    : outcome instanceof SyncQueue.Outcome.RateLimited ? "RATE_LIMITED" : "FAILED";
+                    : outcome instanceof SyncQueue.Outcome.RateLimited ? "RATE_LIMITED"
+                    : outcome instanceof SyncQueue.Outcome.Stopped ? "STOPPED" : "FAILED";
             Scopes.sql(em, "update connection set last_sync_at = now(), last_status = ?1, last_error = ?2"
                     + " where id = ?3").setParameter(1, status).setParameter(2, describe(outcome))
                     .setParameter(3, job.connectionId()).executeUpdate();

@@ -433,6 +433,9 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         if ("RATE_LIMITED".equals(v.lastStatus())) {
             return v.connectorName() + " asked us to slow down " + when + "; the sync continues by itself.";
         }
+        if ("STOPPED".equals(v.lastStatus())) {
+            return "The last sync " + when + " stopped: " + v.lastError();
+        }
         return "The last sync " + when + " did not finish: " + v.lastError() + " It is retried automatically.";
     }
 
