@@ -92,11 +92,20 @@ public final class HostSession implements ConnectorSession {
             throw new ProviderException(ProviderException.Kind.RATE_LIMITED, connector.displayName()
                     + " asked to slow down", e.retryAfter());
         } catch (ProviderHttp.ProviderFailed e) {
-            throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, e.getMessage(), null);
+            throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, mask(e.getMessage()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, "The run was interrupted", null);
         }
+    }
+
+    // a message names the request; a key sent as a query parameter of any name must not reach a run's error text
+    private String mask(String text) {
+        String secret = credentials.secret();
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "***").replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "***");
     }
 
     private void refresh() {
