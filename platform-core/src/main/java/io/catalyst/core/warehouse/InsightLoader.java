@@ -1,8 +1,11 @@
 package io.catalyst.core.warehouse;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,7 +17,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Loads daily insights: the batch goes into a transaction-local staging table with PostgreSQL's COPY, then merges
@@ -55,10 +58,11 @@ public final class InsightLoader {
                     + " on commit drop");
             sql.execute("truncate wh_insight_stage");
         }
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        try {
-            copy.copyIn("copy wh_insight_stage (" + COLUMNS + ") from stdin with (format csv)",
-                    new java.io.StringReader(csv(tenantId, source, mappingVersion, newestPerKey(rows))));
+        // streamed: the rows are formatted while PostgreSQL parses what came before, and never held as one text
+        try (Writer out = new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                "copy wh_insight_stage (" + COLUMNS + ") from stdin with (format csv)", 1 << 16),
+                StandardCharsets.UTF_8)) {
+            print(out, tenantId, source, mappingVersion, newestPerKey(rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,18 +100,25 @@ public final class InsightLoader {
         return byKey.size() == rows.size() ? rows : List.copyOf(byKey.values());
     }
 
-    /** The batch as CSV in {@link #COLUMNS} order; also what a raw COPY baseline loads. */
+    /** The batch as CSV in {@link #COLUMNS} order: what a raw COPY baseline loads. */
     public static String csv(UUID tenantId, String source, int mappingVersion, List<InsightRow> rows) {
         StringWriter out = new StringWriter(rows.size() * 160);
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.POSTGRESQL_CSV)) {
-            for (InsightRow r : rows) {
-                printer.printRecord(tenantId, source, r.level(), r.entityId(), r.accountId(), r.day(),
-                        r.attributionWindow(), r.spend(), r.impressions(), r.clicks(), r.conversions(),
-                        r.conversionValue(), r.leads(), r.currency(), r.reportedAt(), r.rawJson(), mappingVersion);
-            }
+        try {
+            print(out, tenantId, source, mappingVersion, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void print(Appendable out, UUID tenantId, String source, int mappingVersion, List<InsightRow> rows)
+            throws IOException {
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.POSTGRESQL_CSV);
+        for (InsightRow r : rows) {
+            printer.printRecord(tenantId, source, r.level(), r.entityId(), r.accountId(), r.day(),
+                    r.attributionWindow(), r.spend(), r.impressions(), r.clicks(), r.conversions(),
+                    r.conversionValue(), r.leads(), r.currency(), r.reportedAt(), r.rawJson(), mappingVersion);
+        }
+        printer.flush();
     }
 }
