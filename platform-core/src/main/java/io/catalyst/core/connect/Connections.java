@@ -362,7 +362,13 @@ public class Connections {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                 new ProviderHttp.Policy(hosts, 4, maxWait(), Duration.ofSeconds(1)),
                 duration -> Thread.sleep(duration.toMillis()), clock));
-        return Optional.of(new HostSession(this, connector, tenantId, view, http, credentials.get(), zone, clock));
+        Map<String, String> settings = new java.util.HashMap<>(view.settings());
+        for (String name : connector.platformSettings()) {
+            config.getOptionalValue("catalyst.connectors." + connector.id() + "." + name.replace('_', '-'),
+                    String.class).ifPresent(value -> settings.put(name, value));
+        }
+        return Optional.of(new HostSession(this, connector, tenantId, view, http, credentials.get(), settings, zone,
+                clock));
     }
 
     // a wait up to this long is slept inside the run; a longer one reschedules the job instead of holding a thread

@@ -44,14 +44,14 @@ public final class HostSession implements ConnectorSession {
     private Credentials credentials;
 
     HostSession(Connections connections, Connector connector, UUID tenantId, Connections.View connection,
-                ProviderHttp http, Credentials credentials, ZoneId zone, Clock clock) {
+                ProviderHttp http, Credentials credentials, Map<String, String> settings, ZoneId zone, Clock clock) {
         this.connections = connections;
         this.connector = connector;
         this.tenantId = tenantId;
         this.connectionId = connection.id();
         this.origin = Connections.origin(connection.baseUrl());
         this.http = http;
-        this.settings = Map.copyOf(connection.settings());
+        this.settings = Map.copyOf(settings);
         this.credentials = credentials;
         this.zone = zone;
         this.clock = clock;

@@ -149,7 +149,7 @@ class HostSessionTest {
         ProviderHttp http = new ProviderHttp(HttpClient.newHttpClient(), new ProviderHttp.Policy(
                 Set.of("api.crm.example", "127.0.0.1"), 1, Duration.ofSeconds(1), Duration.ofMillis(1)),
                 duration -> { }, Clock.systemUTC());
-        return new HostSession(null, connector, UUID.randomUUID(), view, http, Credentials.apiKey(KEY),
+        return new HostSession(null, connector, UUID.randomUUID(), view, http, Credentials.apiKey(KEY), Map.of(),
                 ZoneId.of("UTC"), Clock.systemUTC());
     }
 }

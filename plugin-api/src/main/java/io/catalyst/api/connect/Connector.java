@@ -35,6 +35,16 @@ public interface Connector extends ExtensionPoint {
     /** The streams it offers. */
     List<StreamSpec> streams();
 
+    /**
+     * Settings the platform supplies to every connection, such as an app-level developer token: each {@code name}
+     * is configured once as {@code catalyst.connectors.<id>.<name, _ as ->} (environment
+     * {@code CATALYST_CONNECTORS_<ID>_<NAME>}) and appears in {@link ConnectorSession#settings()}. They are never
+     * stored with a connection nor shown to tenants.
+     */
+    default List<String> platformSettings() {
+        return List.of();
+    }
+
     /** The version of the mapping from provider records to canonical ones; raise it when the mapping changes. */
     default int mappingVersion() {
         return 1;

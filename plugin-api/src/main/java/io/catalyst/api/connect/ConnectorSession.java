@@ -28,7 +28,10 @@ public interface ConnectorSession {
      */
     HttpResult send(HttpRequestSpec request, String limitKey);
 
-    /** Non-secret settings of the connection, e.g. a Google Ads login customer id. */
+    /**
+     * The connection's settings (e.g. a Google Ads login customer id), and the platform's
+     * {@link Connector#platformSettings()}.
+     */
     Map<String, String> settings();
 
     /** Today in the connection's time zone: what "yesterday" means to the tenant. */

@@ -41,7 +41,7 @@ final class AdsApi {
         String developerToken = session.settings().get("developer_token");
         if (developerToken == null || developerToken.isBlank()) {
             throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED,
-                    "The Google Ads developer token is not configured for this connection (setting developer_token)",
+                    "The platform has no Google Ads developer token (CATALYST_CONNECTORS_GOOGLE_ADS_DEVELOPER_TOKEN)",
                     null);
         }
         Map<String, String> headers = new HashMap<>();

@@ -22,7 +22,7 @@ import org.pf4j.Extension;
  * Google Ads: the customers a login reaches, their campaigns ({@code campaigns}) and each campaign's daily
  * performance ({@code insights}), read with GAQL through {@code searchStream}.
  *
- * <p>Every request carries the connection's developer token (setting {@code developer_token}) and, if set, the
+ * <p>Every request carries the platform's developer token ({@link #platformSettings()}) and, if set, the
  * manager account it logs in through (setting {@code login_customer_id}).
  *
  * <p>Cursors mark the accounts already read in a run, in the order the run lists them: {@code <customerId>:<to>} for
@@ -65,6 +65,12 @@ public final class GoogleAds implements Connector {
     @Override
     public URI baseUrl() {
         return BASE_URL;
+    }
+
+    /** Google issues one developer token per API client, the platform: it is not a connection's setting. */
+    @Override
+    public List<String> platformSettings() {
+        return List.of("developer_token");
     }
 
     @Override

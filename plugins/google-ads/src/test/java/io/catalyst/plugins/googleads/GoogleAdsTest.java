@@ -89,10 +89,10 @@ class GoogleAdsTest {
         assertThatThrownBy(() -> harness.read(insights(List.of(ACME), null)))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.PROVIDER_FAILED);
-                    assertThat(e.getMessage()).contains("developer token is not configured");
+                    assertThat(e.getMessage()).contains("no Google Ads developer token");
                 });
         assertThatThrownBy(() -> new GoogleAds().accounts(harness))
-                .hasMessageContaining("developer token is not configured");
+                .hasMessageContaining("no Google Ads developer token");
         assertThat(harness.requests()).isEmpty();
     }
 
@@ -285,6 +285,8 @@ class GoogleAdsTest {
     void declaresItselfAsTheBriefSays() {
         GoogleAds connector = new GoogleAds();
         assertThat(connector.id()).isEqualTo("google-ads");
+        assertThat(connector.platformSettings()).as("the developer token is the platform's").containsExactly(
+                "developer_token");
         assertThat(connector.baseUrl()).hasToString("https://googleads.googleapis.com/v26");
         assertThat(connector.auth().scopes()).containsExactly("https://www.googleapis.com/auth/adwords");
         assertThat(connector.streams()).extracting(s -> s.name() + ":" + s.sync())
