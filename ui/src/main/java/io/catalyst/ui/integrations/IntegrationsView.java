@@ -65,8 +65,8 @@ import java.util.stream.Collectors;
 public class IntegrationsView extends Div implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
-    /** One small thread pushes progress to every open Integrations screen. */
-    private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Outside a server (UI unit tests) one small thread pushes progress; in the server, the managed scheduler. */
+    private static final ScheduledExecutorService FALLBACK_TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "integrations-progress");
         thread.setDaemon(true);
         return thread;
@@ -150,7 +150,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
         // server push: progress of running syncs reaches the browser without reloading
-        ticking = TICKS.scheduleWithFixedDelay(() -> ui.access(() -> {
+        ticking = ticks().scheduleWithFixedDelay(() -> ui.access(() -> {
             // every 2 s while a sync waits or runs; now and then otherwise, for syncs the schedule starts
             if (busy() || ++ticks % 15 == 0) {
                 refresh();
@@ -162,6 +162,15 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     protected void onDetach(DetachEvent detach) {
         if (ticking != null) {
             ticking.cancel(false);
+        }
+    }
+
+    // the server's managed scheduler runs the ticks with the application's context and stops them with it
+    private static ScheduledExecutorService ticks() {
+        try {
+            return javax.naming.InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (javax.naming.NamingException notInAServer) {
+            return FALLBACK_TICKS;
         }
     }
 

@@ -112,8 +112,8 @@ public final class ConnectorHarness implements ConnectorSession {
             throw new ProviderException(ProviderException.Kind.AUTH_EXPIRED, "answered 401", null);
         }
         if (status == 429) {
-            Duration wait = response.headers().firstValue("retry-after").map(Long::parseLong)
-                    .map(Duration::ofSeconds).orElse(null);
+            Duration wait = response.headers().firstValue("retry-after").filter(v -> v.trim().matches("\\d+"))
+                    .map(v -> Duration.ofSeconds(Long.parseLong(v.trim()))).orElse(null);
             throw new ProviderException(ProviderException.Kind.RATE_LIMITED, "answered 429", wait);
         }
         if (status >= 500) {
