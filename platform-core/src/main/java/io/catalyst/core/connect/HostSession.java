@@ -99,13 +99,18 @@ public final class HostSession implements ConnectorSession {
         }
     }
 
-    // a message names the request; a key sent as a query parameter of any name must not reach a run's error text
+    // a message names the request: a key or an app secret sent as a query parameter of any name must not reach a
+    // run's error text
     private String mask(String text) {
-        String secret = credentials.secret();
-        if (text == null || secret == null || secret.isEmpty()) {
-            return text;
+        List<String> hidden = new java.util.ArrayList<>();
+        hidden.add(credentials.secret());
+        connector.platformSettings().forEach(name -> hidden.add(settings.get(name)));
+        for (String secret : hidden) {
+            if (text != null && secret != null && !secret.isEmpty()) {
+                text = text.replace(secret, "***").replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "***");
+            }
         }
-        return text.replace(secret, "***").replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), "***");
+        return text;
     }
 
     private void refresh() {

@@ -31,7 +31,7 @@ public final class ProviderHttp {
     private static final Logger LOG = Logger.getLogger(ProviderHttp.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECRETS = Pattern.compile(
-            "(?i)((?:access_token|refresh_token|client_secret|api_key|apikey|key|token|password)=)[^&\\s]+");
+            "(?i)((?:access_token|refresh_token|secret|api_key|apikey|key|token|password)=)[^&\\s]+");
     /** Past this share of a provider's quota, a key is paused rather than run into the limit. */
     static final int PAUSE_AT_PERCENT = 90;
 

@@ -90,6 +90,20 @@ class HostSessionTest {
     }
 
     @Test
+    void anAppSecretThePlatformSuppliesIsMaskedToo() {
+        provider.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(502)));
+        HostSession session = session(AuthSpec.apiKeyHeader("Access-Token", ""), List.of("app_code"),
+                Map.of("app_code", "tt-app-9c1f"));
+
+        ProviderException failed = catchThrowableOfType(() -> session.send(HttpRequestSpec.get(
+                URI.create(session.baseUrl() + "/advertisers?app=1&app_code=tt-app-9c1f"), Map.of()), null),
+                ProviderException.class);
+
+        assertThat(session.settings()).containsEntry("app_code", "tt-app-9c1f");
+        assertThat(failed).hasMessageContaining("502").hasMessageNotContaining("tt-app-9c1f");
+    }
+
+    @Test
     void aRefusedKeyMeansReauthorise() {
         provider.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
         HostSession session = session(AuthSpec.apiKeyHeader("Authorization", "Bearer "));
@@ -116,7 +130,15 @@ class HostSessionTest {
     }
 
     private static HostSession session(AuthSpec auth) {
+        return session(auth, List.of(), Map.of());
+    }
+
+    private static HostSession session(AuthSpec auth, List<String> platformSettings, Map<String, String> settings) {
         Connector connector = new Connector() {
+            public List<String> platformSettings() {
+                return platformSettings;
+            }
+
             public String id() {
                 return "crm";
             }
@@ -149,7 +171,7 @@ class HostSessionTest {
         ProviderHttp http = new ProviderHttp(HttpClient.newHttpClient(), new ProviderHttp.Policy(
                 Set.of("api.crm.example", "127.0.0.1"), 1, Duration.ofSeconds(1), Duration.ofMillis(1)),
                 duration -> { }, Clock.systemUTC());
-        return new HostSession(null, connector, UUID.randomUUID(), view, http, Credentials.apiKey(KEY), Map.of(),
+        return new HostSession(null, connector, UUID.randomUUID(), view, http, Credentials.apiKey(KEY), settings,
                 ZoneId.of("UTC"), Clock.systemUTC());
     }
 }

@@ -137,7 +137,14 @@ public final class ConnectorManifests {
             }
             return new Spec.Manifest(tree.get("id").asText(), tree.get("name").asText(),
                     text(tree, "category", "ads"), baseUrl, tree.path("mapping_version").asInt(1),
-                    auth(tree.get("auth")), accounts, errors(tree.path("errors"), "errors"), List.copyOf(streams));
+                    auth(tree.get("auth")), platformSettings(tree.path("platform_settings")), accounts,
+                    errors(tree.path("errors"), "errors"), List.copyOf(streams));
+        }
+
+        private static List<String> platformSettings(JsonNode names) {
+            List<String> found = new ArrayList<>();
+            names.forEach(name -> found.add(name.asText()));
+            return List.copyOf(found);
         }
 
         private AuthSpec auth(JsonNode auth) {

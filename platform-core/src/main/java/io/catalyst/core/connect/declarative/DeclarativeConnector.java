@@ -94,6 +94,11 @@ public final class DeclarativeConnector implements Connector {
     }
 
     @Override
+    public List<String> platformSettings() {
+        return manifest.platformSettings();
+    }
+
+    @Override
     public List<ProviderAccount> accounts(ConnectorSession session) {
         Spec.Accounts spec = manifest.accounts();
         if (spec == null) {

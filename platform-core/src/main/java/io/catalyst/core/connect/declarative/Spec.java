@@ -17,7 +17,7 @@ final class Spec {
 
     /** The whole manifest. */
     record Manifest(String id, String name, String category, URI baseUrl, int mappingVersion, AuthSpec auth,
-                    Accounts accounts, List<ErrorRule> errors, List<Stream> streams) {
+                    List<String> platformSettings, Accounts accounts, List<ErrorRule> errors, List<Stream> streams) {
     }
 
     /** One HTTP request; strings may hold {@code {{variables}}}. */

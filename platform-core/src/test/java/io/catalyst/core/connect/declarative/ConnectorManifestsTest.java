@@ -50,6 +50,20 @@ class ConnectorManifestsTest {
         assertThat(connector.auth().scopes()).containsExactly("ads.read");
         assertThat(connector.auth().prefix()).isEqualTo("Bearer ");
         assertThat(connector.streams()).containsExactly(new StreamSpec("campaign_insights", StreamSpec.Sync.DAILY));
+        assertThat(connector.platformSettings()).isEmpty();
+    }
+
+    @Test
+    void platformSettingsAreNamedAndCheckedLikeTheRest() {
+        DeclarativeConnector connector = ConnectorManifests.load(VALID.replace("mapping_version: 3",
+                "mapping_version: 3\nplatform_settings: [app_id, app_secret]"));
+        ConnectorManifests.Invalid invalid = catchThrowableOfType(() -> ConnectorManifests.load(VALID.replace(
+                "mapping_version: 3", "mapping_version: 3\nplatform_settings: [App-Id, app_id, app_id]")),
+                ConnectorManifests.Invalid.class);
+
+        assertThat(connector.platformSettings()).containsExactly("app_id", "app_secret");
+        assertThat(invalid.problems()).anyMatch(p -> p.startsWith("platform_settings[0]: "))
+                .anyMatch(p -> p.startsWith("platform_settings: "));
     }
 
     @Test

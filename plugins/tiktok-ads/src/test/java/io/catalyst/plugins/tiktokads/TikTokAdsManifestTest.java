@@ -68,6 +68,8 @@ class TikTokAdsManifestTest {
         assertThat(connector.baseUrl()).hasToString("https://business-api.tiktok.com");
         assertThat(connector.auth().name()).isEqualTo("Access-Token");
         assertThat(connector.auth().prefix()).isEmpty();
+        assertThat(connector.platformSettings()).as("the app's id and secret are the platform's")
+                .containsExactly("app_id", "app_secret");
     }
 
     @Test
