@@ -36,10 +36,6 @@ public class ConnectorRegistry {
         public Connector connector() {
             return contribution.extension();
         }
-
-        public String pluginId() {
-            return contribution.pluginId();
-        }
     }
 
     /** The manifest a plugin ships. */
