@@ -347,8 +347,7 @@ public class Connections {
      * Opens a connector session for a sync run, or empty while the connection has no credential. The HTTP client is
      * shared per connector and origin, so its rate-limit pauses hold across runs and connections.
      */
-    public Optional<HostSession> session(UUID tenantId, View view, ConnectorRegistry.Available available,
-                                         java.time.ZoneId zone) {
+    public Optional<HostSession> session(UUID tenantId, View view, ConnectorRegistry.Available available) {
         Connector connector = available.connector();
         Optional<Credentials> credentials = connector.auth().kind() == AuthKind.NONE
                 ? Optional.of(new Credentials(null, null, null, null)) : credentials(tenantId, view.id());
@@ -367,8 +366,19 @@ public class Connections {
             config.getOptionalValue("catalyst.connectors." + connector.id() + "." + name.replace('_', '-'),
                     String.class).ifPresent(value -> settings.put(name, value));
         }
-        return Optional.of(new HostSession(this, connector, tenantId, view, http, credentials.get(), settings, zone,
-                clock));
+        return Optional.of(new HostSession(this, connector, tenantId, view, http, credentials.get(), settings,
+                zone(tenantId), clock));
+    }
+
+    // the company's days are the ones its figures are reported in
+    private java.time.ZoneId zone(UUID tenantId) {
+        String name = scopes.tenant(tenantId, em -> (String) Scopes.sql(em, "select timezone from tenant where id"
+                + " = ?1").setParameter(1, tenantId).getSingleResult());
+        try {
+            return java.time.ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 
     // a wait up to this long is slept inside the run; a longer one reschedules the job instead of holding a thread
@@ -382,9 +392,7 @@ public class Connections {
         View view = get(tenantId, id);
         ConnectorRegistry.Available available = registry.find(view.connector()).orElseThrow(() ->
                 new ProblemException(ProblemType.CONFLICT, view.connectorName() + " is not installed any more"));
-        String zone = scopes.tenant(tenantId, em -> (String) Scopes.sql(em, "select timezone from tenant where id = ?1")
-                .setParameter(1, tenantId).getSingleResult());
-        HostSession session = session(tenantId, view, available, java.time.ZoneId.of(zone)).orElseThrow(() ->
+        HostSession session = session(tenantId, view, available).orElseThrow(() ->
                 new ProblemException(ProblemType.CONFLICT, "Authorise the connection first"));
         try {
             return host.runtime().call(available.contribution(), "accounts", Duration.ofSeconds(60),

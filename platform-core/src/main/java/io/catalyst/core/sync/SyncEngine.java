@@ -38,10 +38,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -317,8 +315,7 @@ public class SyncEngine {
                     + " connector is not installed or not running");
         }
         Connector connector = available.get().connector();
-        Optional<HostSession> session = connections.session(job.tenantId(), connection, available.get(),
-                zone(job.tenantId()));
+        Optional<HostSession> session = connections.session(job.tenantId(), connection, available.get());
         if (session.isEmpty()) {
             return new SyncQueue.Outcome.Stopped("The connection is not authorised yet");
         }
@@ -498,16 +495,6 @@ public class SyncEngine {
                         LOG.log(Level.WARNING, "Could not tell " + m.email() + " to reconnect: " + e.getMessage());
                     }
                 });
-    }
-
-    private ZoneId zone(UUID tenantId) {
-        String name = scopes.tenant(tenantId, em -> (String) Scopes.sql(em, "select timezone from tenant where id"
-                + " = ?1").setParameter(1, tenantId).getSingleResult());
-        try {
-            return ZoneId.of(name);
-        } catch (DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
     }
 
     static String describe(SyncQueue.Outcome outcome) {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
 final class WarehouseSink implements RecordSink {
 
     static final int FLUSH_AT = 5_000;
-    private static final Set<String> LEVELS = Set.of("account", "campaign", "ad_set", "ad");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     /** A record the connector or the sink could not use. */
@@ -72,8 +70,13 @@ final class WarehouseSink implements RecordSink {
 
     @Override
     public void entity(Entity entity) {
-        if (!LEVELS.contains(entity.level()) && !"creative".equals(entity.level())) {
+        if (!InsightRow.LEVELS.contains(entity.level()) && !"creative".equals(entity.level())) {
             quarantine(entity.rawJson(), "unknown entity level '" + entity.level() + "'");
+            return;
+        }
+        String currency = entity.attributes().get("currency");
+        if (currency != null && !CURRENCY.matcher(currency).matches()) {
+            quarantine(entity.rawJson(), "currency '" + currency + "' is not an ISO 4217 code");
             return;
         }
         entities.add(entity);
@@ -134,7 +137,7 @@ final class WarehouseSink implements RecordSink {
 
     // what the warehouse's constraints would refuse, said so that a person can act on it
     private static String problem(Insight i) {
-        if (!LEVELS.contains(i.level())) {
+        if (!InsightRow.LEVELS.contains(i.level())) {
             return "unknown level '" + i.level() + "'";
         }
         if (!CURRENCY.matcher(i.currency()).matches()) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One day of one entity's performance from one source, in the canonical model. Its key is (level, entity, day,
@@ -21,6 +22,9 @@ public record InsightRow(String level, String entityId, String accountId, LocalD
                          BigDecimal spend, long impressions, long clicks, BigDecimal conversions,
                          BigDecimal conversionValue, long leads, String currency, OffsetDateTime reportedAt,
                          String rawJson) {
+
+    /** The levels daily figures are kept at. */
+    public static final Set<String> LEVELS = Set.of("account", "campaign", "ad_set", "ad");
 
     public InsightRow {
         Objects.requireNonNull(level, "level");

@@ -29,7 +29,7 @@ public class Warehouse {
     public record InsightQuery(String level, LocalDate from, LocalDate to, Set<String> sources, Set<String> entityIds,
                                GroupBy groupBy) {
         public InsightQuery {
-            if (!Set.of("account", "campaign", "ad_set", "ad").contains(level)) {
+            if (!InsightRow.LEVELS.contains(level)) {
                 throw new IllegalArgumentException("level is account, campaign, ad_set or ad");
             }
             if (from == null || to == null || to.isBefore(from)) {

@@ -56,6 +56,17 @@ class WarehouseSinkTest {
     }
 
     @Test
+    void anAccountWithACurrencyTheWarehouseWouldRefuseIsQuarantined() {
+        sink.entity(new Entity("account", "act_1", null, "EU", "ACTIVE", Map.of("currency", "Euro"), "{\"id\":1}"));
+        sink.entity(new Entity("account", "act_2", null, "US", "ACTIVE", Map.of("currency", "USD"), "{\"id\":2}"));
+        sink.drain();
+
+        assertThat(written.get(0).entities()).extracting(Entity::id).containsExactly("act_2");
+        assertThat(written.get(0).quarantined()).extracting(WarehouseSink.Quarantined::reason)
+                .containsExactly("currency 'Euro' is not an ISO 4217 code");
+    }
+
+    @Test
     void aLargeReadIsWrittenInBatchesWithoutACursor() {
         for (int i = 0; i < WarehouseSink.FLUSH_AT + 10; i++) {
             sink.insight(insight("c" + i, "USD", "1"));
