@@ -54,6 +54,7 @@ class MailFlowsBrowserIT {
             admin.waitFor("#invite-email");
             admin.type("#invite-email", invitee);
             admin.click("#send-invitation");
+            admin.settle(); // the click's round trip must finish before the browser closes, or nothing is sent
         }
         String link = linkMailedTo(invitee);
         assertThat(link).startsWith(Server.BASE + "/invitation?token=");
