@@ -10,10 +10,10 @@ set -euo pipefail
 ROOT="${CATALYST_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 
 echo "building platform-core with its test classes ..." >&2
-(cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl plugin-api,platform-core -am test-compile dependency:build-classpath \
+(cd "$ROOT" && mvn -B -q -Dstyle.color=never -pl platform-core/core -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath) >&2 \
   || { echo "the build failed" >&2; exit 1; }
 
-CORE="$ROOT/platform-core/target"
+CORE="$ROOT/platform-core/core/target"
 exec java -Xmx1g -cp "$CORE/test-classes:$CORE/classes:$(cat "$CORE/bench.classpath")" \
   io.catalyst.core.warehouse.IngestBenchmark "${BENCH_ROWS:-200000}" "${BENCH_RUNS:-3}"

@@ -70,7 +70,7 @@ class ConnectorsIT {
                 ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(System.getProperty(
-                "catalyst.meta.plugin", "../plugins/meta-ads/target/meta-ads-plugin.jar"))));
+                "catalyst.meta.plugin", "../plugins/connectors/meta-ads/target/meta-ads-plugin.jar"))));
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
         assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
     }

@@ -6,7 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.catalyst.core.plugins.PluginSignatures;
+import io.catalyst.runtime.PluginSignatures;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

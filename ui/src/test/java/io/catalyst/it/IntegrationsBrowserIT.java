@@ -25,7 +25,7 @@ class IntegrationsBrowserIT {
     static void start() throws Exception {
         meta = new MetaFake();
         HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(System.getProperty(
-                "catalyst.meta.plugin", "../plugins/meta-ads/target/meta-ads-plugin.jar"))));
+                "catalyst.meta.plugin", "../plugins/connectors/meta-ads/target/meta-ads-plugin.jar"))));
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
     }
 

@@ -46,7 +46,7 @@ class ManifestConnectorsIT {
     static void install() throws Exception {
         platform = Files.readString(Path.of(Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
         tiktok = Files.readAllBytes(Path.of(System.getProperty("catalyst.tiktok.plugin",
-                "../plugins/tiktok-ads/target/tiktok-ads-plugin.jar")));
+                "../plugins/connectors/tiktok-ads/target/tiktok-ads-plugin.jar")));
         HttpResponse<String> installed = install(tiktok);
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
         fake = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -138,7 +138,7 @@ class ManifestConnectorsIT {
 
     private static String fixture(String name) throws IOException {
         return Files.readString(Path.of(System.getProperty("catalyst.tiktok.fixtures",
-                "../plugins/tiktok-ads/src/test/resources/tiktok-fake")).resolve(name));
+                "../plugins/connectors/tiktok-ads/src/test/resources/tiktok-fake")).resolve(name));
     }
 
     /** The jar as another plugin with another connector.yaml. */

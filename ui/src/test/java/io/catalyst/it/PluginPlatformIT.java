@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
-import io.catalyst.core.plugins.PluginSignatures;
-import io.catalyst.core.plugins.TestPlugins;
+import io.catalyst.runtime.PluginSignatures;
+import io.catalyst.runtime.TestPlugins;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class PluginPlatformIT {
         platform = Files.readString(Path.of(Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
         key = PluginSignatures.readPrivateKey(Files.readString(Path.of(Server.env("CATALYST_TEST_PLUGIN_KEY"))));
         notes = Files.readAllBytes(Path.of(System.getProperty("catalyst.notes.plugin",
-                "../plugins/notes/target/notes-plugin.jar")));
+                "../plugins/features/notes/target/notes-plugin.jar")));
         HttpResponse<String> installed = install(notes, sign(notes));
         assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
         assertThat(Server.json(installed).getString("state")).isEqualTo("STARTED");
@@ -166,10 +166,10 @@ class PluginPlatformIT {
         Fixture.Tenant a = Fixture.tenant("tenant-admin");
         String aAdmin = Fixture.token(a, List.of("*")).bearer();
         enable(aAdmin, "notes", true);
-        HttpResponse<String> saved = Fixture.call("PUT", "/api/tenant/plugins/notes/settings", aAdmin,
+        HttpResponse<String> saved = Fixture.call("PUT", "/api/tenant/plugins/features/notes/settings", aAdmin,
                 "{\"title\":\"Client log\",\"retention-days\":\"90\"}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        HttpResponse<String> invalid = Fixture.call("PUT", "/api/tenant/plugins/notes/settings", aAdmin,
+        HttpResponse<String> invalid = Fixture.call("PUT", "/api/tenant/plugins/features/notes/settings", aAdmin,
                 "{\"retention-days\":\"soon\",\"colour\":\"red\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("retention-days", "colour");

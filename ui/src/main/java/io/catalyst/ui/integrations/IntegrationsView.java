@@ -281,7 +281,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         List<ProviderAccount> accounts;
         try {
             accounts = connections.providerAccounts(tenantId(), v.id());
-        } catch (ProblemException | io.catalyst.core.plugins.PluginFailure e) {
+        } catch (ProblemException | io.catalyst.runtime.PluginFailure e) {
             show("Could not list the accounts: " + e.getMessage(), true);
             return;
         }

@@ -12,7 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.core.identity.SignedIn;
 import io.catalyst.core.plugins.PluginContexts;
-import io.catalyst.core.plugins.PluginFailure;
+import io.catalyst.runtime.PluginFailure;
 import io.catalyst.core.plugins.PluginHost;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Services;

@@ -2,9 +2,9 @@ package io.catalyst.ui.plugins;
 
 import io.catalyst.api.ui.UiScreen;
 import io.catalyst.core.identity.SignedIn;
-import io.catalyst.core.plugins.Contribution;
+import io.catalyst.runtime.Contribution;
 import io.catalyst.core.plugins.PluginHost;
-import io.catalyst.core.plugins.PluginRuntime;
+import io.catalyst.runtime.PluginRuntime;
 import io.catalyst.core.plugins.TenantPlugins;
 import io.catalyst.ui.shell.NavEntry;
 import io.catalyst.ui.shell.UserSession;

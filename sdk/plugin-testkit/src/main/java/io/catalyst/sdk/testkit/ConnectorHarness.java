@@ -31,7 +31,7 @@ import java.util.logging.Logger;
  * test sees each classification at once.
  *
  * <pre>
- * ConnectorHarness harness = new ConnectorHarness(new MetaAds(), URI.create(wireMock.baseUrl()), "test-token");
+ * ConnectorHarness harness = new ConnectorHarness(new MetaAdsConnector(), URI.create(wireMock.baseUrl()), "test-token");
  * CollectingSink sink = harness.read(new StreamRead("campaign_insights", List.of("act_1"), from, to, Optional.empty()));
  * </pre>
  */

@@ -18,9 +18,9 @@ import io.catalyst.api.security.PluginPermissions;
 import io.catalyst.api.settings.SettingType;
 import io.catalyst.api.settings.SettingsSchema;
 import io.catalyst.api.ui.UiScreen;
-import io.catalyst.core.plugins.Contribution;
-import io.catalyst.core.plugins.PluginRuntime;
-import io.catalyst.core.plugins.PluginStatus;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginRuntime;
+import io.catalyst.runtime.PluginStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -215,7 +215,7 @@ public final class PluginTestKit implements AutoCloseable {
      * permission (403 without it), binds the {@code {name}} segments and maps a {@link PluginProblem} to an
      * {@code application/problem+json} response. No match answers 404.
      *
-     * @throws io.catalyst.core.plugins.PluginFailure if the endpoint throws anything else or runs too long
+     * @throws io.catalyst.runtime.PluginFailure if the endpoint throws anything else or runs too long
      */
     public PluginResponse call(PluginRequest request) {
         String[] segments = segments(request.path());

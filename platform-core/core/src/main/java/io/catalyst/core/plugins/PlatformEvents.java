@@ -1,0 +1,79 @@
+package io.catalyst.core.plugins;
+
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
+import io.catalyst.api.events.PlatformEvent;
+import io.catalyst.api.events.PlatformEventListener;
+import io.catalyst.core.audit.AuditEntry;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The event bus plugins listen on. Every audited action of the platform is an event whose topic is the action
+ * (such as {@code identity.membership.granted}), published once its transaction has committed; plugins publish
+ * their own under {@code <plugin-id>.*}. Each listener of a plugin enabled for the event's tenant gets it on its own
+ * thread, through the guarded call path, so a slow or failing listener delays or breaks nothing else.
+ */
+@ApplicationScoped
+public class PlatformEvents {
+
+    private static final Logger LOG = Logger.getLogger(PlatformEvents.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    TenantPlugins tenantPlugins;
+
+    @Inject
+    PluginContexts contexts;
+
+    void onAudited(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditEntry entry) {
+        if (entry.tenantId() == null) {
+            return; // platform-wide actions are not any tenant's plugins' business
+        }
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("targetType", String.valueOf(entry.targetType()));
+        payload.put("targetId", String.valueOf(entry.targetId()));
+        payload.put("actor", String.valueOf(entry.actor()));
+        publish(new PlatformEvent(entry.action(), entry.tenantId(), payload, Instant.now()));
+    }
+
+    public void publish(PlatformEvent event) {
+        if (!host.ready() || event.tenantId() == null) {
+            return;
+        }
+        for (Contribution<PlatformEventListener> listener : host.runtime().extensions(PlatformEventListener.class)) {
+            executor.execute(() -> deliver(listener, event));
+        }
+    }
+
+    private void deliver(Contribution<PlatformEventListener> listener, PlatformEvent event) {
+        try {
+            if (!tenantPlugins.enabled(event.tenantId(), listener.pluginId())) {
+                return;
+            }
+            if (!host.runtime().call(listener, "topics", PlatformEventListener::topics).contains(event.topic())) {
+                return;
+            }
+            var context = contexts.create(listener.pluginId(), event.tenantId(), null, null);
+            host.runtime().call(listener, "event " + event.topic(), l -> {
+                l.on(event, context);
+                return null;
+            });
+        } catch (PluginFailure e) {
+            LOG.warning(e.getMessage());
+        }
+    }
+}

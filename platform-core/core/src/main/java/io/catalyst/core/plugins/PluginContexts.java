@@ -1,0 +1,335 @@
+package io.catalyst.core.plugins;
+
+import io.catalyst.runtime.PluginStatus;
+import io.catalyst.api.PluginContext;
+import io.catalyst.api.TenantInfo;
+import io.catalyst.api.UserInfo;
+import io.catalyst.api.events.PlatformEvent;
+import io.catalyst.api.host.AuditTrail;
+import io.catalyst.api.host.EventPublisher;
+import io.catalyst.api.host.HttpRequestSpec;
+import io.catalyst.api.host.HttpResult;
+import io.catalyst.api.host.Notification;
+import io.catalyst.api.host.Notifications;
+import io.catalyst.api.host.PluginCache;
+import io.catalyst.api.host.PluginData;
+import io.catalyst.api.host.PluginHttp;
+import io.catalyst.api.host.PluginScheduler;
+import io.catalyst.api.host.Secrets;
+import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.identity.Member;
+import io.catalyst.core.identity.Users;
+import io.catalyst.core.mail.Mailer;
+import io.catalyst.core.tenancy.Scopes;
+import io.catalyst.core.tenancy.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.config.ResultType;
+
+/**
+ * Makes the {@link PluginContext} a plugin gets for one tenant (and, in a request, one user). Every service in it is
+ * bound to that tenant and that plugin: data to the plugin's own schema under the tenant's row-level security, HTTP
+ * to the plugin's declared egress hosts, events and audit entries to the plugin's name.
+ */
+@ApplicationScoped
+public class PluginContexts {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    TenantPlugins tenantPlugins;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    PlatformEvents events;
+
+    @Inject
+    PluginJobs jobs;
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(String value, Instant expires) {
+    }
+
+    /**
+     * A context for work in one tenant.
+     *
+     * @param userId   the user the work is for, or null for jobs and listeners
+     * @param permits  the user's (or token's) permission check; for work without a user, the plugin's own
+     *                 permissions only
+     */
+    public PluginContext create(String pluginId, UUID tenantId, UUID userId, Predicate<String> permits) {
+        Tenant tenant = scopes.tenant(tenantId, em -> em.find(Tenant.class, tenantId));
+        TenantInfo tenantInfo = new TenantInfo(tenant.id(), tenant.slug(), tenant.name(), ZoneId.of(tenant.timezone()),
+                tenant.currency());
+        Optional<UserInfo> user = userId == null ? Optional.empty() : users.members(tenantId).stream()
+                .filter(m -> m.userId().equals(userId)).findFirst()
+                .map(m -> new UserInfo(m.userId(), m.email(), m.name() == null ? m.email() : m.name()));
+        Predicate<String> check = permits != null ? permits : p -> p.startsWith(pluginId + ":");
+        Set<String> egress = host.runtime().status(pluginId).map(PluginStatus::egressHosts).orElse(Set.of());
+        Logger log = Logger.getLogger("plugin." + pluginId);
+        String actor = user.map(u -> u.email() + " via plugin " + pluginId).orElse("plugin " + pluginId);
+        String schema = PluginSchemas.schemaOf(pluginId);
+
+        PluginData data = new PluginData() {
+            @Override
+            public List<Map<String, Object>> query(String sql, Object... params) {
+                return scopes.tenant(tenantId, em -> {
+                    searchPath(em, schema);
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> rows = bind(Scopes.sql(em, numbered(sql)), params)
+                            .setHint(QueryHints.RESULT_TYPE, ResultType.Map).getResultList();
+                    return rows.stream().map(PluginContexts::plain).toList();
+                });
+            }
+
+            @Override
+            public int update(String sql, Object... params) {
+                return scopes.tenant(tenantId, em -> {
+                    searchPath(em, schema);
+                    return bind(Scopes.sql(em, numbered(sql)), params).executeUpdate();
+                });
+            }
+        };
+        Secrets secrets = key -> tenantPlugins.secret(tenantId, pluginId, key);
+        PluginHttp http = request -> send(pluginId, egress, request, log);
+        EventPublisher publisher = (topic, payload) -> {
+            if (!topic.startsWith(pluginId + ".")) {
+                throw new IllegalArgumentException("a plugin publishes topics under its own id: " + pluginId + ".*");
+            }
+            events.publish(new PlatformEvent(topic, tenantId, payload, Instant.now()));
+        };
+        PluginScheduler scheduler = (jobName, delay) -> jobs.runLater(pluginId, tenantId, jobName, delay);
+        Notifications notifications = new Notifications() {
+            @Override
+            public void notifyUsers(Set<UUID> userIds, Notification notification) {
+                deliver(users.members(tenantId).stream().filter(m -> userIds.contains(m.userId())).toList(),
+                        notification);
+            }
+
+            @Override
+            public void notifyRole(String role, Notification notification) {
+                deliver(users.members(tenantId).stream().filter(m -> m.roles().contains(role)).toList(),
+                        notification);
+            }
+
+            private void deliver(List<Member> to, Notification notification) {
+                for (Member member : to) {
+                    mailer.send(member.email(), notification.title(), notification.message()
+                            + (notification.link() == null ? "" : "\n\n" + notification.link())
+                            + "\n\n-- sent by the " + pluginId + " plugin for " + tenantInfo.name());
+                }
+            }
+        };
+        AuditTrail trail = (action, target, before, after) -> audit.record(new AuditEntry(tenantId, userId, actor,
+                "plugin." + pluginId + "." + action, "plugin", target,
+                before == null ? null : Map.of("value", before), after == null ? null : Map.of("value", after)));
+        PluginCache pluginCache = new PluginCache() {
+            @Override
+            public Optional<String> get(String key) {
+                Cached hit = cache.get(cacheKey(key));
+                if (hit == null || hit.expires().isBefore(Instant.now())) {
+                    cache.remove(cacheKey(key));
+                    return Optional.empty();
+                }
+                return Optional.of(hit.value());
+            }
+
+            @Override
+            public void put(String key, String value, Duration ttl) {
+                cache.put(cacheKey(key), new Cached(value, Instant.now().plus(ttl)));
+            }
+
+            @Override
+            public void remove(String key) {
+                cache.remove(cacheKey(key));
+            }
+
+            private String cacheKey(String key) {
+                return pluginId + "/" + tenantId + "/" + key;
+            }
+        };
+        Map<String, String> settings = Map.copyOf(tenantPlugins.settings(tenantId, pluginId));
+
+        return new PluginContext() {
+            @Override
+            public String pluginId() {
+                return pluginId;
+            }
+
+            @Override
+            public TenantInfo tenant() {
+                return tenantInfo;
+            }
+
+            @Override
+            public Optional<UserInfo> user() {
+                return user;
+            }
+
+            @Override
+            public boolean isPermitted(String permission) {
+                return check.test(permission);
+            }
+
+            @Override
+            public PluginData data() {
+                return data;
+            }
+
+            @Override
+            public Map<String, String> settings() {
+                return settings;
+            }
+
+            @Override
+            public Secrets secrets() {
+                return secrets;
+            }
+
+            @Override
+            public PluginHttp http() {
+                return http;
+            }
+
+            @Override
+            public EventPublisher events() {
+                return publisher;
+            }
+
+            @Override
+            public PluginScheduler scheduler() {
+                return scheduler;
+            }
+
+            @Override
+            public Notifications notifications() {
+                return notifications;
+            }
+
+            @Override
+            public AuditTrail audit() {
+                return trail;
+            }
+
+            @Override
+            public PluginCache cache() {
+                return pluginCache;
+            }
+
+            @Override
+            public Logger log() {
+                return log;
+            }
+        };
+    }
+
+    private static HttpResult send(String pluginId, Set<String> egress, HttpRequestSpec spec, Logger log) {
+        String target = spec.uri().getHost();
+        if (target == null || !allowed(egress, target.toLowerCase(java.util.Locale.ROOT))) {
+            throw new SecurityException("plugin " + pluginId + " may not reach " + target + ": not among its declared"
+                    + " egress hosts " + egress);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(spec.uri()).timeout(spec.timeout())
+                .method(spec.method(), spec.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(spec.body()));
+        spec.headers().forEach(request::header);
+        // the path only: query strings and headers may carry credentials
+        log.fine(() -> spec.method() + " " + spec.uri().getScheme() + "://" + target + spec.uri().getPath());
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A declared host matches itself; {@code *.example.com} matches its sub-domains, not example.com itself. */
+    static boolean allowed(Set<String> egress, String host) {
+        return egress.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).anyMatch(h -> h.equals(host)
+                || h.startsWith("*.") && host.endsWith(h.substring(1)));
+    }
+
+    /** A row as plugins get it: lower-case column names, timestamps as {@code OffsetDateTime} in UTC. */
+    private static Map<String, Object> plain(Map<String, Object> row) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        org.eclipse.persistence.sessions.DatabaseRecord record = (org.eclipse.persistence.sessions.DatabaseRecord) row;
+        for (int i = 0; i < record.size(); i++) {
+            Object value = record.getValues().get(i);
+            if (value instanceof java.sql.Timestamp timestamp) {
+                value = java.time.OffsetDateTime.ofInstant(timestamp.toInstant(), java.time.ZoneOffset.UTC);
+            } else if (value instanceof java.sql.Date date) {
+                value = date.toLocalDate();
+            }
+            out.put(record.getFields().get(i).getName().toLowerCase(java.util.Locale.ROOT), value);
+        }
+        return out;
+    }
+
+    private static void searchPath(jakarta.persistence.EntityManager em, String schema) {
+        Scopes.sql(em, "select set_config('search_path', ?1, true)").setParameter(1, schema + ", public")
+                .getSingleResult();
+    }
+
+    private static Query bind(Query query, Object... params) {
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query;
+    }
+
+    /** JDBC-style {@code ?} placeholders to the numbered ones JPA native queries take, outside quoted text. */
+    static String numbered(String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        boolean quoted = false;
+        int n = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c == '?' && !quoted) {
+                out.append('?').append(++n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

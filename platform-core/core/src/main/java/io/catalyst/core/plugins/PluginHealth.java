@@ -1,0 +1,98 @@
+package io.catalyst.core.plugins;
+
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
+import io.catalyst.api.health.HealthCheck;
+import io.catalyst.api.health.HealthResult;
+import io.catalyst.core.tenancy.Tenant;
+import io.catalyst.core.tenancy.Tenants;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The plugins' state and their own health checks, in {@code /health/ready} under {@code plugins}. Always UP: a plugin
+ * that fails is isolated, so it never takes the node out of service; the data says what is wrong. The checks run in
+ * the background every {@link #EVERY_SECONDS} (each for one tenant that enabled the plugin, through the guarded call
+ * path), so a health probe never waits on a plugin or the database.
+ */
+@Readiness
+@ApplicationScoped
+public class PluginHealth implements org.eclipse.microprofile.health.HealthCheck {
+
+    static final long EVERY_SECONDS = 15;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PluginHealth.class.getName());
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
+
+    private volatile Map<String, String> latest = Map.of();
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    TenantPlugins tenantPlugins;
+
+    @Inject
+    PluginContexts contexts;
+
+    @Inject
+    Tenants tenants;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("plugins").up();
+        if (!host.ready()) {
+            return response.withData("runtime", "not started").build();
+        }
+        host.list().forEach(status -> response.withData(status.pluginId(), status.state()
+                + (status.reason() == null ? "" : ": " + status.reason())));
+        latest.forEach(response::withData);
+        return response.build();
+    }
+
+    // after the plugin host has loaded what is installed
+    void start(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(
+            jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) io.catalyst.core.database.SchemaReady ready) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                latest = Map.copyOf(checks());
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Plugin health checks did not run: " + e.getMessage());
+            }
+        }, 1, EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Per plugin health check, its answer now. */
+    Map<String, String> checks() {
+        Map<String, String> results = new LinkedHashMap<>();
+        if (!host.ready()) {
+            return results;
+        }
+        Map<String, List<String>> enabledFor = tenantPlugins.tenantsByPlugin();
+        for (Contribution<HealthCheck> check : host.runtime().extensions(HealthCheck.class)) {
+            String name = check.pluginId() + "/" + host.runtime().call(check, "health name", HealthCheck::name);
+            Optional<Tenant> tenant = enabledFor.getOrDefault(check.pluginId(), List.of()).stream().findFirst()
+                    .flatMap(tenants::bySlug);
+            if (tenant.isEmpty()) {
+                results.put(name, "not run: enabled for no tenant");
+                continue;
+            }
+            try {
+                var context = contexts.create(check.pluginId(), tenant.get().id(), null, null);
+                HealthResult result = host.runtime().call(check, "health " + name, c -> c.check(context));
+                results.put(name, result.status() + ": " + result.message());
+            } catch (PluginFailure e) {
+                results.put(name, "DOWN: " + e.getMessage());
+            }
+        }
+        return results;
+    }
+}
