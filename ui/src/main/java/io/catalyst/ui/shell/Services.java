@@ -2,12 +2,19 @@ package io.catalyst.ui.shell;
 
 import jakarta.enterprise.inject.spi.CDI;
 
-/** Platform services for screens, which Vaadin builds itself and so cannot have injected. */
+/**
+ * Looks up a platform CDI bean ({@code CDI.current()}) when called. Screens are built by vaadin-cdi and could have
+ * beans injected (SignInView does); most call this instead, in a field initializer or where they use the bean. It
+ * also works in code CDI does not build (listeners, components made with {@code new}). Nothing is resolved before
+ * the call, so a Karibu unit test, which builds screens without a CDI container, can build one whose lookups sit in
+ * listeners (MainLayout).
+ */
 public final class Services {
 
     private Services() {
     }
 
+    /** The bean of this type; throws if CDI is not running (as in a unit test) or no single bean matches. */
     public static <T> T get(Class<T> service) {
         return CDI.current().select(service).get();
     }
