@@ -11,9 +11,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.core.identity.SignedIn;
-import io.catalyst.core.plugins.PluginContexts;
+import io.catalyst.core.plugins.PluginDispatch;
 import io.catalyst.runtime.PluginFailure;
-import io.catalyst.core.plugins.PluginHost;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -55,12 +54,11 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
         title = found.title() + " · Catalyst";
         SignedIn.TenantAccess tenant = UserSession.tenant().orElseThrow();
         SignedIn user = UserSession.user().orElseThrow();
-        PluginHost host = Services.get(PluginHost.class);
-        var context = Services.get(PluginContexts.class).create(pluginId, tenant.tenantId(), user.userId(),
-                UserSession::permits);
+        var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession::permits);
         UI ui = UI.getCurrent();
         try {
-            Component screen = host.runtime().call(found.screen(), "screen " + route, s -> {
+            Component screen = Services.get(PluginDispatch.class).call(found.screen(), on, "screen " + route,
+                    (s, context) -> {
                 // components may look up the UI while they are built, on the plugin's thread
                 Map<Class<?>, CurrentInstance> saved = CurrentInstance.setCurrent(ui);
                 try {
@@ -70,7 +68,7 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
                 }
             });
             add(screen);
-        } catch (PluginFailure failure) {
+        } catch (PluginFailure | IllegalStateException failure) {
             H2 heading = new H2(found.title());
             Paragraph message = new Paragraph("This screen of the " + pluginId + " plugin failed to open. The rest of"
                     + " Catalyst works as usual; a platform administrator can see why on the Plugins screen.");

@@ -2,17 +2,14 @@ package io.catalyst.ui.plugins;
 
 import io.catalyst.api.ui.UiScreen;
 import io.catalyst.core.identity.SignedIn;
+import io.catalyst.core.plugins.PluginDispatch;
 import io.catalyst.runtime.Contribution;
-import io.catalyst.core.plugins.PluginHost;
-import io.catalyst.runtime.PluginRuntime;
-import io.catalyst.core.plugins.TenantPlugins;
 import io.catalyst.ui.shell.NavEntry;
 import io.catalyst.ui.shell.UserSession;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The screens plugins contribute to the signed-in user's tenant: only those of plugins enabled there, and only those
@@ -47,26 +44,19 @@ public final class PluginScreens {
 
     private static List<Found> visible() {
         Optional<SignedIn.TenantAccess> tenant = UserSession.tenant();
-        PluginHost host;
-        TenantPlugins tenantPlugins;
+        PluginDispatch dispatch;
         try {
-            host = CDI.current().select(PluginHost.class).get();
-            tenantPlugins = CDI.current().select(TenantPlugins.class).get();
+            dispatch = CDI.current().select(PluginDispatch.class).get();
         } catch (IllegalStateException e) {
             return List.of(); // no container (UI unit tests): no plugins
         }
-        if (tenant.isEmpty() || !host.ready()) {
+        if (tenant.isEmpty()) {
             return List.of();
         }
-        PluginRuntime runtime = host.runtime();
-        Set<String> enabled = tenantPlugins.enabledIds(tenant.get().tenantId());
         List<Found> found = new ArrayList<>();
-        for (Contribution<UiScreen> screen : runtime.extensions(UiScreen.class)) {
-            if (!enabled.contains(screen.pluginId())) {
-                continue;
-            }
+        for (Contribution<UiScreen> screen : dispatch.extensions(tenant.get().tenantId(), UiScreen.class)) {
             try {
-                Found candidate = runtime.call(screen, "screen description", s -> new Found(screen, s.route(),
+                Found candidate = dispatch.describe(screen, "screen description", s -> new Found(screen, s.route(),
                         s.navLabel(), s.navIcon() == null ? "vaadin:puzzle-piece" : s.navIcon(),
                         s.requiredPermission()));
                 if (candidate.permission() == null || UserSession.permits(candidate.permission())) {

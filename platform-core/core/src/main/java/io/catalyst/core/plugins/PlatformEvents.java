@@ -1,10 +1,10 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.Contribution;
-import io.catalyst.runtime.PluginFailure;
 import io.catalyst.api.events.PlatformEvent;
 import io.catalyst.api.events.PlatformEventListener;
 import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,13 +31,7 @@ public class PlatformEvents {
     ManagedExecutorService executor;
 
     @Inject
-    PluginHost host;
-
-    @Inject
-    TenantPlugins tenantPlugins;
-
-    @Inject
-    PluginContexts contexts;
+    PluginDispatch dispatch;
 
     void onAudited(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditEntry entry) {
         if (entry.tenantId() == null) {
@@ -51,28 +45,28 @@ public class PlatformEvents {
     }
 
     public void publish(PlatformEvent event) {
-        if (!host.ready() || event.tenantId() == null) {
+        if (event.tenantId() == null) {
             return;
         }
-        for (Contribution<PlatformEventListener> listener : host.runtime().extensions(PlatformEventListener.class)) {
-            executor.execute(() -> deliver(listener, event));
-        }
+        // off the publisher's thread: finding the listeners reads the tenant's enablement
+        executor.execute(() -> {
+            for (Contribution<PlatformEventListener> listener
+                    : dispatch.extensions(event.tenantId(), PlatformEventListener.class)) {
+                executor.execute(() -> deliver(listener, event));
+            }
+        });
     }
 
     private void deliver(Contribution<PlatformEventListener> listener, PlatformEvent event) {
         try {
-            if (!tenantPlugins.enabled(event.tenantId(), listener.pluginId())) {
-                return;
+            if (dispatch.describe(listener, "topics", PlatformEventListener::topics).contains(event.topic())) {
+                dispatch.call(listener, PluginDispatch.On.tenant(event.tenantId()), "event " + event.topic(),
+                        (l, context) -> {
+                            l.on(event, context);
+                            return null;
+                        });
             }
-            if (!host.runtime().call(listener, "topics", PlatformEventListener::topics).contains(event.topic())) {
-                return;
-            }
-            var context = contexts.create(listener.pluginId(), event.tenantId(), null, null);
-            host.runtime().call(listener, "event " + event.topic(), l -> {
-                l.on(event, context);
-                return null;
-            });
-        } catch (PluginFailure e) {
+        } catch (PluginFailure | IllegalStateException e) {
             LOG.warning(e.getMessage());
         }
     }

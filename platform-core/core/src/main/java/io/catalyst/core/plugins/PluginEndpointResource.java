@@ -1,7 +1,5 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.Contribution;
-import io.catalyst.runtime.PluginFailure;
 import io.catalyst.api.PluginProblem;
 import io.catalyst.api.rest.HttpMethod;
 import io.catalyst.api.rest.PluginRequest;
@@ -14,6 +12,8 @@ import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Tokens;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -54,13 +54,7 @@ public class PluginEndpointResource {
     Tokens tokens;
 
     @Inject
-    PluginHost host;
-
-    @Inject
-    TenantPlugins tenantPlugins;
-
-    @Inject
-    PluginContexts contexts;
+    PluginDispatch dispatch;
 
     @Context
     UriInfo uri;
@@ -100,16 +94,13 @@ public class PluginEndpointResource {
     private Response dispatch(HttpMethod method, String pluginId, String path, String body) {
         Caller caller = callers.caller();
         String requested = "/" + path;
-        if (!tenantPlugins.enabled(caller.tenantId(), pluginId)) {
-            throw notFound(pluginId, requested);
-        }
         Contribution<RestEndpoint> endpoint = null;
         Map<String, String> pathParams = null;
-        for (Contribution<RestEndpoint> candidate : host.runtime().extensions(pluginId, RestEndpoint.class).stream()
-                .map(e -> new Contribution<>(pluginId, e)).toList()) {
-            String template = host.runtime().call(candidate, "path", RestEndpoint::path);
+        for (Contribution<RestEndpoint> candidate : dispatch.extensions(caller.tenantId(), pluginId,
+                RestEndpoint.class)) {
+            String template = dispatch.describe(candidate, "path", RestEndpoint::path);
             Optional<Map<String, String>> match = PathTemplates.match(template, requested);
-            if (match.isPresent() && host.runtime().call(candidate, "method", RestEndpoint::method) == method) {
+            if (match.isPresent() && dispatch.describe(candidate, "method", RestEndpoint::method) == method) {
                 endpoint = candidate;
                 pathParams = match.get();
                 break;
@@ -118,7 +109,7 @@ public class PluginEndpointResource {
         if (endpoint == null) {
             throw notFound(pluginId, requested);
         }
-        String permission = host.runtime().call(endpoint, "permission", RestEndpoint::requiredPermission);
+        String permission = dispatch.describe(endpoint, "permission", RestEndpoint::requiredPermission);
         if (permission != null && !tokens.permits(caller, permission)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This needs the permission " + permission + ".");
         }
@@ -126,10 +117,10 @@ public class PluginEndpointResource {
         FORWARDED_HEADERS.forEach(h -> Optional.ofNullable(headers.getHeaderString(h)).ifPresent(v -> forwarded.put(h, v)));
         PluginRequest request = new PluginRequest(method, requested, pathParams, uri.getQueryParameters(), forwarded,
                 body);
-        var context = contexts.create(pluginId, caller.tenantId(), caller.userId(), p -> tokens.permits(caller, p));
+        var on = new PluginDispatch.On(caller.tenantId(), caller.userId(), p -> tokens.permits(caller, p));
         try {
-            PluginResponse response = host.runtime().call(endpoint, method + " " + requested,
-                    e -> e.handle(request, context));
+            PluginResponse response = dispatch.call(endpoint, on, method + " " + requested,
+                    (e, context) -> e.handle(request, context));
             return Response.status(response.status()).type(response.contentType()).entity(response.body()).build();
         } catch (PluginProblem problem) {
             throw new ProblemException(ProblemType.forStatus(problem.status()), problem.detail());

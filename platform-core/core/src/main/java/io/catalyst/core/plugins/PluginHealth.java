@@ -1,11 +1,11 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.Contribution;
-import io.catalyst.runtime.PluginFailure;
 import io.catalyst.api.health.HealthCheck;
 import io.catalyst.api.health.HealthResult;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.Tenants;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -41,7 +41,7 @@ public class PluginHealth implements org.eclipse.microprofile.health.HealthCheck
     TenantPlugins tenantPlugins;
 
     @Inject
-    PluginContexts contexts;
+    PluginDispatch dispatch;
 
     @Inject
     Tenants tenants;
@@ -70,7 +70,7 @@ public class PluginHealth implements org.eclipse.microprofile.health.HealthCheck
         }, 1, EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /** Per plugin health check, its answer now. */
+    /** Per plugin health check, its answer now: run for the first tenant (by slug) that enabled the plugin. */
     Map<String, String> checks() {
         Map<String, String> results = new LinkedHashMap<>();
         if (!host.ready()) {
@@ -78,19 +78,19 @@ public class PluginHealth implements org.eclipse.microprofile.health.HealthCheck
         }
         Map<String, List<String>> enabledFor = tenantPlugins.tenantsByPlugin();
         for (Contribution<HealthCheck> check : host.runtime().extensions(HealthCheck.class)) {
-            String name = check.pluginId() + "/" + host.runtime().call(check, "health name", HealthCheck::name);
-            Optional<Tenant> tenant = enabledFor.getOrDefault(check.pluginId(), List.of()).stream().findFirst()
-                    .flatMap(tenants::bySlug);
-            if (tenant.isEmpty()) {
-                results.put(name, "not run: enabled for no tenant");
-                continue;
-            }
             try {
-                var context = contexts.create(check.pluginId(), tenant.get().id(), null, null);
-                HealthResult result = host.runtime().call(check, "health " + name, c -> c.check(context));
+                String name = check.pluginId() + "/" + dispatch.describe(check, "health name", HealthCheck::name);
+                Optional<Tenant> tenant = enabledFor.getOrDefault(check.pluginId(), List.of()).stream().findFirst()
+                        .flatMap(tenants::bySlug);
+                if (tenant.isEmpty()) {
+                    results.put(name, "not run: enabled for no tenant");
+                    continue;
+                }
+                HealthResult result = dispatch.call(check, PluginDispatch.On.tenant(tenant.get().id()),
+                        "health " + name, (c, context) -> c.check(context));
                 results.put(name, result.status() + ": " + result.message());
-            } catch (PluginFailure e) {
-                results.put(name, "DOWN: " + e.getMessage());
+            } catch (PluginFailure | IllegalStateException e) {
+                results.put(check.pluginId(), "DOWN: " + e.getMessage());
             }
         }
         return results;

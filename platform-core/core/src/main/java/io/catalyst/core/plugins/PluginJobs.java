@@ -1,13 +1,14 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.Contribution;
-import io.catalyst.runtime.PluginFailure;
 import io.catalyst.api.jobs.JobSchedule;
 import io.catalyst.api.jobs.PluginJob;
+import io.catalyst.core.database.SchemaReady;
+import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.TenantStatus;
 import io.catalyst.core.tenancy.Tenants;
-import io.catalyst.core.database.SchemaReady;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.CronTrigger;
@@ -17,23 +18,38 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Runs plugins' scheduled jobs: each job, on its schedule, once for every tenant that has the plugin enabled, as the
- * plugin (no user). Re-planned whenever the set of running plugins changes. A failing job marks its plugin FAILED
- * through the guarded call path; other plugins' jobs go on.
+ * Runs plugins' scheduled jobs, once per due time for every active tenant that has the plugin enabled, as the plugin
+ * (no user). A tick looks for due runs: an interval job is due at each multiple of its interval since the epoch, a
+ * cron job at each time its expression names in the tenant's time zone. Each due run is claimed in
+ * {@code plugin_job_run} first, so across a cluster (and across a restart) it runs once. Due times do not depend on
+ * when plugins were installed or restarted, so nothing that happens to one plugin postpones another's jobs.
  */
 @ApplicationScoped
 public class PluginJobs {
 
     private static final Logger LOG = Logger.getLogger(PluginJobs.class.getName());
+
+    /** How often the host looks for due runs; a run starts at most this late. */
+    static final Duration TICK = Duration.ofSeconds(20);
+
+    /** A cron run missed by more than this (the server was down) is skipped, as cron does. */
+    static final Duration CRON_GRACE = Duration.ofMinutes(2);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -42,73 +58,131 @@ public class PluginJobs {
     PluginHost host;
 
     @Inject
-    TenantPlugins tenantPlugins;
+    PluginDispatch dispatch;
 
     @Inject
-    PluginContexts contexts;
+    TenantPlugins tenantPlugins;
 
     @Inject
     Tenants tenants;
 
-    private final List<ScheduledFuture<?>> planned = new ArrayList<>();
+    @Inject
+    Scopes scopes;
+
+    /** A job's name and schedule, asked once per extension instance (the runtime keeps the same instances). */
+    private record Declared(String name, JobSchedule schedule) {
+    }
+
+    // weak keys: an uninstalled plugin's extensions (and so its class loader) must not be kept alive here
+    private final Map<PluginJob, Declared> declared = Collections.synchronizedMap(new WeakHashMap<>());
 
     // after the plugin host has loaded what is installed
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) SchemaReady ready) {
-        host.onChange(this::replan);
-        replan();
+        scheduler.scheduleWithFixedDelay(this::tick, TICK.toSeconds(), TICK.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Cancels every planned job and plans those of the plugins running now. */
-    public synchronized void replan() {
-        planned.forEach(f -> f.cancel(false));
-        planned.clear();
-        if (!host.ready()) {
-            return;
-        }
-        for (Contribution<PluginJob> job : host.runtime().extensions(PluginJob.class)) {
-            try {
-                String name = host.runtime().call(job, "job name", PluginJob::name);
-                JobSchedule schedule = host.runtime().call(job, "job schedule", PluginJob::schedule);
-                Runnable run = () -> runForEveryTenant(job, name);
-                planned.add(schedule.every() != null
-                        ? scheduler.scheduleAtFixedRate(run, schedule.every().toSeconds(), schedule.every().toSeconds(),
-                        TimeUnit.SECONDS)
-                        : scheduler.schedule(run, new CronTrigger(schedule.cron(), ZoneId.of("UTC"))));
-            } catch (PluginFailure | IllegalArgumentException e) {
-                LOG.warning(() -> "A job of plugin " + job.pluginId() + " is not planned: " + e.getMessage());
-            }
-        }
-    }
-
-    /** Runs a plugin's job once for one tenant, soon (a plugin asking for a follow-up run). */
-    public void runLater(String pluginId, UUID tenantId, String jobName, Duration delay) {
-        Contribution<PluginJob> job = host.runtime().extensions(PluginJob.class).stream()
-                .filter(c -> c.pluginId().equals(pluginId))
-                .filter(c -> host.runtime().call(c, "job name", PluginJob::name).equals(jobName))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("plugin " + pluginId
-                        + " has no job " + jobName));
-        scheduler.schedule(() -> runFor(job, jobName, tenantId), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-    }
-
-    private void runForEveryTenant(Contribution<PluginJob> job, String name) {
-        for (Tenant tenant : tenants.all()) {
-            if (tenant.status() == TenantStatus.ACTIVE) {
-                runFor(job, name, tenant.id());
-            }
-        }
-    }
-
-    private void runFor(Contribution<PluginJob> job, String name, UUID tenantId) {
+    /** Starts every run that is due now and not yet claimed. */
+    void tick() {
         try {
-            if (!tenantPlugins.enabled(tenantId, job.pluginId())) {
+            if (!host.ready()) {
                 return;
             }
-            var context = contexts.create(job.pluginId(), tenantId, null, null);
-            host.runtime().call(job, "job " + name, j -> {
+            Instant now = Instant.now();
+            Map<String, Set<UUID>> enabledFor = tenantPlugins.tenantIdsByPlugin();
+            Map<UUID, ZoneId> zones = new ConcurrentHashMap<>();
+            for (Tenant tenant : tenants.all()) {
+                if (tenant.status() == TenantStatus.ACTIVE) {
+                    zones.put(tenant.id(), ZoneId.of(tenant.timezone()));
+                }
+            }
+            for (Contribution<PluginJob> job : host.runtime().extensions(PluginJob.class)) {
+                Optional<Declared> what = declaration(job);
+                if (what.isEmpty()) {
+                    continue;
+                }
+                for (UUID tenantId : enabledFor.getOrDefault(job.pluginId(), Set.of())) {
+                    ZoneId zone = zones.get(tenantId);
+                    if (zone != null) {
+                        dueAt(what.get().schedule(), zone, now)
+                                .ifPresent(due -> scheduler.execute(() -> runIfClaimed(job, what.get().name(), tenantId,
+                                        due)));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Plugin jobs were not checked: " + e);
+        }
+    }
+
+    /**
+     * The latest due time at or before {@code now}: for an interval, the last multiple of it since the epoch; for
+     * cron, the last time it names in the zone, unless that was longer ago than {@link #CRON_GRACE}.
+     */
+    static Optional<Instant> dueAt(JobSchedule schedule, ZoneId zone, Instant now) {
+        if (schedule.every() != null) {
+            long every = schedule.every().toSeconds();
+            return Optional.of(Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), every) * every));
+        }
+        CronTrigger trigger = new CronTrigger(schedule.cron(), zone);
+        ZonedDateTime from = now.minus(CRON_GRACE).atZone(zone);
+        ZonedDateTime last = null;
+        // with no last execution, the trigger counts from the given time: the next time it names from there
+        for (ZonedDateTime next = trigger.getNextRunTime(null, from); next != null && !next.toInstant().isAfter(now);
+                next = trigger.getNextRunTime(null, next.plusSeconds(1))) {
+            last = next;
+        }
+        return Optional.ofNullable(last).map(ZonedDateTime::toInstant);
+    }
+
+    /** Runs a plugin's job once for one tenant, soon (a plugin asking for a follow-up run on this node). */
+    public void runLater(String pluginId, UUID tenantId, String jobName, Duration delay) {
+        Contribution<PluginJob> job = dispatch.extensions(tenantId, pluginId, PluginJob.class).stream()
+                .filter(c -> declaration(c).map(d -> d.name().equals(jobName)).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("plugin " + pluginId
+                        + " has no job " + jobName));
+        scheduler.schedule(() -> run(job, jobName, tenantId), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private Optional<Declared> declaration(Contribution<PluginJob> job) {
+        try {
+            return Optional.of(declared.computeIfAbsent(job.extension(), j -> new Declared(
+                    dispatch.describe(job, "job name", PluginJob::name),
+                    dispatch.describe(job, "job schedule", PluginJob::schedule))));
+        } catch (PluginFailure | IllegalArgumentException e) {
+            LOG.warning(() -> "A job of plugin " + job.pluginId() + " is not run: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void runIfClaimed(Contribution<PluginJob> job, String name, UUID tenantId, Instant due) {
+        if (claim(job.pluginId(), name, tenantId, due)) {
+            run(job, name, tenantId);
+        }
+    }
+
+    /** True for the one node (and the one start) that records this due run first. */
+    private boolean claim(String pluginId, String name, UUID tenantId, Instant due) {
+        OffsetDateTime dueAt = due.atOffset(ZoneOffset.UTC);
+        return scopes.tenant(tenantId, em -> {
+            int claimed = Scopes.sql(em, "insert into plugin_job_run (tenant_id, plugin_id, job, due_at)"
+                    + " values (current_tenant(), ?1, ?2, ?3) on conflict do nothing")
+                    .setParameter(1, pluginId).setParameter(2, name).setParameter(3, dueAt).executeUpdate();
+            if (claimed == 1) {
+                // only the newest claim of a job matters: it is what a second node or a restart compares with
+                Scopes.sql(em, "delete from plugin_job_run where plugin_id = ?1 and job = ?2 and due_at < ?3")
+                        .setParameter(1, pluginId).setParameter(2, name).setParameter(3, dueAt).executeUpdate();
+            }
+            return claimed == 1;
+        });
+    }
+
+    private void run(Contribution<PluginJob> job, String name, UUID tenantId) {
+        try {
+            dispatch.call(job, PluginDispatch.On.tenant(tenantId), "job " + name, (j, context) -> {
                 j.run(context);
                 return null;
             });
-        } catch (PluginFailure e) {
+        } catch (PluginFailure | IllegalStateException e) {
             LOG.warning(e.getMessage());
         }
     }

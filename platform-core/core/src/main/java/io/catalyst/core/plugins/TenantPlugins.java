@@ -1,7 +1,5 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.Contribution;
-import io.catalyst.runtime.PluginStatus;
 import io.catalyst.api.settings.FieldError;
 import io.catalyst.api.settings.SettingField;
 import io.catalyst.api.settings.SettingType;
@@ -13,6 +11,8 @@ import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,6 +24,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,18 @@ public class TenantPlugins {
                     + " on t.id = p.tenant_id where p.enabled order by t.slug").getResultList();
             Map<String, List<String>> byPlugin = new TreeMap<>();
             rows.forEach(r -> byPlugin.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]));
+            return byPlugin;
+        });
+    }
+
+    /** The active tenants each plugin is enabled for, by id (for the host's jobs). */
+    public Map<String, Set<UUID>> tenantIdsByPlugin() {
+        return scopes.platform(em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Scopes.sql(em, "select p.plugin_id, p.tenant_id from tenant_plugin p join tenant t"
+                    + " on t.id = p.tenant_id where p.enabled and t.status = 'ACTIVE'").getResultList();
+            Map<String, Set<UUID>> byPlugin = new TreeMap<>();
+            rows.forEach(r -> byPlugin.computeIfAbsent((String) r[0], k -> new HashSet<>()).add((UUID) r[1]));
             return byPlugin;
         });
     }

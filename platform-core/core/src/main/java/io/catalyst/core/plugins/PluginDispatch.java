@@ -1,0 +1,96 @@
+package io.catalyst.core.plugins;
+
+import io.catalyst.api.PluginContext;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The one way into plugins for work in a tenant: the extensions of a type, of the plugins enabled for that tenant,
+ * each called with a context bound to the tenant (and the user, if any) through the runtime's guarded call path.
+ * Events, jobs, health checks and REST endpoints all come through here, and so should every new extension point.
+ */
+@ApplicationScoped
+public class PluginDispatch {
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    TenantPlugins tenantPlugins;
+
+    @Inject
+    PluginContexts contexts;
+
+    /** Who a call into a plugin is for: a tenant, and a user with their permission check when a person asked. */
+    public record On(UUID tenantId, UUID userId, Predicate<String> permits) {
+
+        /** Work for the tenant with no user (jobs, listeners, health): the plugin holds only its own permissions. */
+        public static On tenant(UUID tenantId) {
+            return new On(tenantId, null, null);
+        }
+    }
+
+    /** What a call does with the extension and its context. */
+    @FunctionalInterface
+    public interface Use<T, R> {
+        R apply(T extension, PluginContext context) throws Exception;
+    }
+
+    /** The extensions of a type from the plugins running (the runtime lists only those) and enabled for a tenant. */
+    public <T> List<Contribution<T>> extensions(UUID tenantId, Class<T> type) {
+        if (!host.ready()) {
+            return List.of();
+        }
+        List<Contribution<T>> all = host.runtime().extensions(type);
+        if (all.isEmpty()) {
+            return all;
+        }
+        Set<String> enabled = tenantPlugins.enabledIds(tenantId);
+        return all.stream().filter(c -> enabled.contains(c.pluginId())).toList();
+    }
+
+    /** One plugin's extensions of a type, when that plugin runs and is enabled for the tenant; else none. */
+    public <T> List<Contribution<T>> extensions(UUID tenantId, String pluginId, Class<T> type) {
+        if (!enabled(tenantId, pluginId)) {
+            return List.of();
+        }
+        return host.runtime().extensions(pluginId, type).stream().map(e -> new Contribution<>(pluginId, e)).toList();
+    }
+
+    /** Whether the plugin runs and is enabled for the tenant. */
+    public boolean enabled(UUID tenantId, String pluginId) {
+        return tenantPlugins.enabled(tenantId, pluginId);
+    }
+
+    /**
+     * Reads something an extension declares (its name, path, topics, schedule) through the guarded path.
+     *
+     * @throws PluginFailure if the plugin throws or hangs; it is then marked FAILED
+     */
+    public <T, R> R describe(Contribution<T> extension, String what, Function<T, R> question) {
+        return host.runtime().call(extension, what, question::apply);
+    }
+
+    /**
+     * Calls an extension for a tenant, with a context bound to it, through the guarded path.
+     *
+     * @throws PluginFailure if the plugin throws or hangs
+     * @throws IllegalStateException if the plugin is not running or not enabled for the tenant, so no caller can
+     *                               reach a plugin that the tenant has not chosen
+     */
+    public <T, R> R call(Contribution<T> extension, On on, String operation, Use<T, R> use) {
+        if (!enabled(on.tenantId(), extension.pluginId())) {
+            throw new IllegalStateException("plugin " + extension.pluginId() + " is not enabled for tenant "
+                    + on.tenantId());
+        }
+        PluginContext context = contexts.create(extension.pluginId(), on.tenantId(), on.userId(), on.permits());
+        return host.runtime().call(extension, operation, e -> use.apply(e, context));
+    }
+}
