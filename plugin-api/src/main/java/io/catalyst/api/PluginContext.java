@@ -28,12 +28,13 @@ public interface PluginContext {
     Optional<UserInfo> user();
 
     /**
-     * Whether the current user holds a tenant-relative permission such as {@code leads:read}; always false without a
-     * user.
+     * Whether the current user holds a tenant-relative permission such as {@code leads:read}. Without a user (jobs,
+     * event listeners, health checks) the host answers true for this plugin's own permissions
+     * ({@code <plugin-id>:...}) and false for all others.
      */
     boolean isPermitted(String permission);
 
-    /** SQL on the plugin's own schema, limited to the current tenant's rows. */
+    /** SQL on the plugin's own schema, under the current tenant's row-level security. */
     PluginData data();
 
     /** The tenant's values for this plugin's {@link io.catalyst.api.settings.SettingsSchema}, secrets left out. */
@@ -48,16 +49,16 @@ public interface PluginContext {
     /** Publishes platform events in the current tenant. */
     EventPublisher events();
 
-    /** Asks for one of this plugin's jobs to run again later for the current tenant. */
+    /** Asks for one of this plugin's jobs to run again later for the current tenant, on this node. */
     PluginScheduler scheduler();
 
-    /** Sends in-app notifications to the tenant's users. */
+    /** Notifies the tenant's users: by email today, not in the app (see {@link Notifications}). */
     Notifications notifications();
 
     /** Writes entries to the tenant's audit log, attributed to this plugin and the current user. */
     AuditTrail audit();
 
-    /** A tenant-scoped cache with time-to-live, shared by the cluster. */
+    /** A tenant-scoped text cache with time-to-live, in this node's memory (not shared by the cluster). */
     PluginCache cache();
 
     /** This plugin's logger; records carry the plugin id. */

@@ -6,11 +6,14 @@ import java.util.Map;
 public interface EventPublisher {
 
     /**
-     * Publishes an event after the current work succeeds.
+     * Publishes an event at once: listeners of plugins enabled for the tenant get it asynchronously, on this node,
+     * whatever the rest of the current call does (there is no surrounding transaction to wait for: each
+     * {@link PluginData} call commits on its own).
      *
-     * @param topic   dotted name, e.g. {@code lead-scoring.scored}; plugins should prefix topics with their id
-     * @param payload JSON-like values only (strings, numbers, booleans, lists, maps), since listeners may run on
-     *                another cluster member
+     * @param topic   dotted name under the plugin's id, e.g. {@code lead-scoring.scored}
+     * @param payload JSON-like values only (strings, numbers, booleans, lists, maps), so that events can later travel
+     *                between nodes
+     * @throws IllegalArgumentException if the topic does not start with {@code <plugin-id>.}
      */
     void publish(String topic, Map<String, Object> payload);
 }

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SQL on the plugin's own database schema. The host sets the search path to that schema and row-level security to the
- * current tenant, so a plugin sees only its own tables and only the current tenant's rows. Parameters are positional
+ * SQL on the plugin's own database schema, {@code plugin_<id>} (dashes become underscores), whose tables the plugin's
+ * migrations create (see {@code docs/plugin-sdk.md}, "Your plugin's tables"). The host sets the search path to that
+ * schema, then {@code public}, and binds row-level security to the current tenant, so tables under RLS show only the
+ * current tenant's rows. Name only your own tables: the search path does not stop SQL on other schemas yet. Each call
+ * is its own transaction. Parameters are positional
  * JDBC {@code ?} markers; never concatenate values into the SQL text. Rows come back as maps keyed by lower-case
  * column name; {@code timestamptz} values are {@code java.time.OffsetDateTime} (UTC) and {@code date} values
  * {@code java.time.LocalDate}. A table's {@code tenant_id} can default to {@code public.current_tenant()}.

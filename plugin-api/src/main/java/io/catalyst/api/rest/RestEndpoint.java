@@ -4,9 +4,10 @@ import io.catalyst.api.PluginContext;
 import org.pf4j.ExtensionPoint;
 
 /**
- * One REST operation. The host serves it at {@code /api/plugins/{pluginId}/{path}}, authenticates the caller, checks
- * {@link #requiredPermission()} in the caller's tenant, and maps a thrown {@link io.catalyst.api.PluginProblem} to an
- * {@code application/problem+json} response. Any other exception is a plugin failure (500).
+ * One REST operation. The host serves it at {@code /api/plugins/{pluginId}/{path}} to callers with a bearer API token
+ * (the API never reads the browser session), checks {@code tenant:read} and then {@link #requiredPermission()} in the
+ * token's tenant, and maps a thrown {@link io.catalyst.api.PluginProblem} to an {@code application/problem+json}
+ * response. Any other exception is a plugin failure: 502 {@code plugin-failed}, and the plugin is marked FAILED.
  */
 public interface RestEndpoint extends ExtensionPoint {
 
@@ -19,7 +20,7 @@ public interface RestEndpoint extends ExtensionPoint {
      */
     String path();
 
-    /** Tenant-relative permission the caller needs, e.g. {@code leads:write}. */
+    /** Tenant-relative permission the caller needs, e.g. {@code leads:write}; null for {@code tenant:read} only. */
     String requiredPermission();
 
     /** Handles one request. */

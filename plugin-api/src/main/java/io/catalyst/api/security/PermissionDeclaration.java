@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * A permission a plugin introduces.
  *
- * @param name        {@code domain:action} in lower case, e.g. {@code leads:rescore}; no wildcards
+ * @param name        {@code domain:action} in lower case, the domain being the plugin's id, e.g.
+ *                    {@code leads:rescore} in plugin {@code leads}; no wildcards
  * @param description what holding it allows, shown to tenant admins
  */
 public record PermissionDeclaration(String name, String description) {

@@ -24,11 +24,13 @@ public interface UiScreen extends ExtensionPoint {
     /** Vaadin icon name for the side navigation, e.g. {@code vaadin:chart}, or null for none. */
     String navIcon();
 
-    /** Tenant-relative permission needed to see the screen, e.g. {@code leads:read}. */
+    /** Tenant-relative permission needed to see the screen, e.g. {@code leads:read}; null for every member. */
     String requiredPermission();
 
     /**
-     * Builds the screen's content. Called once per navigation on the UI thread; keep it fast and load data lazily.
+     * Builds the screen's content. Called once per navigation through the guarded call path, on a plugin-call thread
+     * while the navigation waits ({@code UI.getCurrent()} works) and under the call time limit: keep it fast and load
+     * data lazily.
      */
     Component create(PluginContext ctx);
 }
