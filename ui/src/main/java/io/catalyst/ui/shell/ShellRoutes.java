@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Registers the shell's screens when Vaadin starts. Screens without {@code @Route}, such as plugin screens, are
- * registered here at runtime; {@link SystemView} is the core's own such screen, which keeps this path exercised.
- * Found through {@code META-INF/services}, so it runs on Liberty and in UI unit tests alike.
+ * Registers the shell's screens when Vaadin starts: the core's side-navigation entries, and {@link SystemView} as a
+ * route added at runtime (it has no {@code @Route}), which keeps that path exercised. Plugin screens are not
+ * registered here: they share one route, {@code PluginScreenView}, and their entries are added per tenant by
+ * {@code MainLayout}. Found through {@code META-INF/services}, so it runs on Liberty and in UI unit tests alike.
  */
 public class ShellRoutes implements VaadinServiceInitListener {
 
