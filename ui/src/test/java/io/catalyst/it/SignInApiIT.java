@@ -1,0 +1,79 @@
+package io.catalyst.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import elemental.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/auth/token}: email and password for a personal token of one company, acting as its user. */
+class SignInApiIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Test
+    void aMemberGetsATokenThatActsAsThemInTheirCompany() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("viewer");
+        Fixture.password(acme, PASSWORD);
+
+        HttpResponse<String> signedIn = Fixture.call("POST", "/api/auth/token", null,
+                "{\"email\":\"" + acme.email().toUpperCase() + "\",\"password\":\"" + PASSWORD + "\"}");
+
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        JsonObject answer = Server.json(signedIn);
+        assertThat(answer.getString("tenant")).isEqualTo(acme.slug());
+        String token = answer.getString("token");
+        assertThat(Fixture.call("GET", "/api/members", token, null).statusCode())
+                .as("a viewer may read the members").isEqualTo(200);
+        assertThat(Fixture.call("GET", "/api/tokens", token, null).statusCode())
+                .as("but holds no token management").isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailAnswerTheSame() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("tenant-admin");
+        Fixture.password(acme, PASSWORD);
+
+        HttpResponse<String> wrong = Fixture.call("POST", "/api/auth/token", null,
+                "{\"email\":\"" + acme.email() + "\",\"password\":\"not it\"}");
+        HttpResponse<String> unknown = Fixture.call("POST", "/api/auth/token", null,
+                "{\"email\":\"nobody-" + acme.slug() + "@example.org\",\"password\":\"not it\"}");
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(Server.json(wrong).getString("detail")).isEqualTo(Server.json(unknown).getString("detail"));
+    }
+
+    @Test
+    void aMemberOfSeveralCompaniesSaysWhichAndCannotNameAnother() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("analyst");
+        Fixture.Tenant globex = Fixture.tenant("viewer");
+        Fixture.Tenant stranger = Fixture.tenant("viewer");
+        Fixture.join(acme, globex, "viewer");
+        Fixture.password(acme, PASSWORD);
+        String credentials = "\"email\":\"" + acme.email() + "\",\"password\":\"" + PASSWORD + "\"";
+
+        HttpResponse<String> unsaid = Fixture.call("POST", "/api/auth/token", null, "{" + credentials + "}");
+        HttpResponse<String> other = Fixture.call("POST", "/api/auth/token", null,
+                "{" + credentials + ",\"tenant\":\"" + stranger.slug() + "\"}");
+        HttpResponse<String> chosen = Fixture.call("POST", "/api/auth/token", null,
+                "{" + credentials + ",\"tenant\":\"" + globex.slug() + "\"}");
+
+        assertThat(unsaid.statusCode()).isEqualTo(400);
+        assertThat(unsaid.body()).contains(acme.slug()).contains(globex.slug());
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(other.body()).doesNotContain(stranger.slug());
+        assertThat(chosen.statusCode()).isEqualTo(200);
+        assertThat(Server.json(chosen).getString("tenant")).isEqualTo(globex.slug());
+    }
+
+    @Test
+    void aBodyWithoutCredentialsIsRefusedClearly() {
+        HttpResponse<String> empty = Fixture.call("POST", "/api/auth/token", null, "{}");
+
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("email").contains("password");
+    }
+}
