@@ -5,9 +5,14 @@ import java.time.Duration;
 /**
  * When a {@link PluginJob} runs: either a fixed interval or a cron expression, never both.
  *
- * @param every the interval between runs, at least one minute; or null
- * @param cron  a five-field Unix cron expression (minute hour day-of-month month day-of-week), evaluated in the
- *              tenant's time zone; or null
+ * <p>The host looks for due runs every 20 seconds, so a run starts up to that much after its time. A cron run missed
+ * by more than two minutes (the servers were down) is skipped, as cron does; an interval job runs its latest missed
+ * time once.
+ *
+ * @param every the interval between runs, at least one minute; or null. Runs fall on multiples of it counted from
+ *              the epoch (UTC), not from when the plugin started: {@code every(Duration.ofHours(1))} runs on the hour
+ * @param cron  a five-field Unix cron expression (minute hour day-of-month month day-of-week), evaluated in each
+ *              tenant's time zone ({@link io.catalyst.api.TenantInfo#timezone()}); or null
  */
 public record JobSchedule(Duration every, String cron) {
 

@@ -4,8 +4,11 @@ import io.catalyst.api.PluginContext;
 import org.pf4j.ExtensionPoint;
 
 /**
- * Scheduled background work. The host runs it on its schedule once for every tenant that enabled the plugin, on one
- * cluster member at a time, with a context that has no user.
+ * Scheduled background work. At each due time of its {@link #schedule()} the host runs it once for every active
+ * tenant that enabled the plugin, with a context that has no user. Each due run is claimed in the database first, so
+ * it runs on one node of a cluster and not again after a restart. A run is a call like any other: it has the host's
+ * call time limit (5 s by default) and a throw or a timeout marks the plugin FAILED, so split long work into short
+ * runs (for example with {@link io.catalyst.api.PluginContext#scheduler()}).
  */
 public interface PluginJob extends ExtensionPoint {
 
