@@ -6,7 +6,7 @@ import io.catalyst.api.settings.SettingsSchema;
 import java.util.List;
 import org.pf4j.Extension;
 
-/** Per-tenant settings: the host renders them as a form under Settings, Plugins. */
+/** Per-tenant settings: the host renders them as a form on the company's Plugins screen, checks and stores them. */
 @Extension
 public class GreetingSettings implements SettingsSchema {
 
