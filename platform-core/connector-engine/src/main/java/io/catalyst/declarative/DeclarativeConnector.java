@@ -4,23 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.catalyst.api.connect.AuthSpec;
 import io.catalyst.api.connect.Connector;
 import io.catalyst.api.connect.ConnectorSession;
 import io.catalyst.api.connect.ProviderAccount;
-import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
-import io.catalyst.api.host.HttpRequestSpec;
 import io.catalyst.api.host.HttpResult;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,10 +45,12 @@ public final class DeclarativeConnector implements Connector {
 
     private final Spec.Manifest manifest;
     private final List<StreamSpec> streams;
+    private final ErrorRules errorRules;
 
     DeclarativeConnector(Spec.Manifest manifest) {
         this.manifest = manifest;
         this.streams = manifest.streams().stream().map(s -> new StreamSpec(s.name(), s.sync())).toList();
+        this.errorRules = new ErrorRules(manifest.id(), manifest.errors());
     }
 
     @Override
@@ -275,11 +270,13 @@ public final class DeclarativeConnector implements Connector {
     private void fetch(ConnectorSession session, Spec.Request request, Spec.Paginator paginator, String selector,
                        List<Spec.ErrorRule> rules, Function<String, String> vars, String limitKey, String state,
                        PageHandler handler) {
+        Paging paging = Paging.of(paginator);
         String page = state;
         while (true) {
-            HttpResult result = session.send(build(session, request, paginator, vars, page), limitKey);
+            HttpResult result = session.send(Requests.build(session.baseUrl(), request, paging, vars, page),
+                    limitKey);
             JsonNode body = parseBody(result);
-            Spec.Action action = classify(result, body, rules);
+            Spec.Action action = errorRules.classify(result, body, rules);
             if (action == Spec.Action.IGNORE) {
                 handler.page(List.of(), null);
                 return;
@@ -291,7 +288,7 @@ public final class DeclarativeConnector implements Connector {
             } else if (selected.isObject()) {
                 records.add(selected);
             }
-            String next = next(paginator, page, body, records.size());
+            String next = paging.next(page, body, records.size());
             handler.page(records, next);
             if (next == null || next.equals(page)) {
                 return;
@@ -300,192 +297,8 @@ public final class DeclarativeConnector implements Connector {
         }
     }
 
-    private HttpRequestSpec build(ConnectorSession session, Spec.Request request, Spec.Paginator paginator,
-                                  Function<String, String> vars, String page) {
-        StringBuilder uri = new StringBuilder(trimSlash(session.baseUrl().toString()))
-                .append(Templates.render(request.path(), vars, DeclarativeConnector::encodePath));
-        List<String> params = new ArrayList<>();
-        request.query().forEach((name, value) -> params.add(encode(name) + "=" + encode(Templates.render(value, vars))));
-        // raw values keep their literal text (Rest.li's List(...) and (start:(...))); only variables are encoded
-        request.queryRaw().forEach((name, value) ->
-                params.add(encode(name) + "=" + Templates.render(value, vars, DeclarativeConnector::encode)));
-        switch (paginator.type()) {
-            case CURSOR:
-                if (page != null) {
-                    params.add(encode(paginator.param()) + "=" + encode(page));
-                }
-                break;
-            case OFFSET:
-            case PAGE:
-                params.add(encode(paginator.param()) + "="
-                        + (page != null ? page : String.valueOf(paginator.start())));
-                if (paginator.sizeParam() != null) {
-                    params.add(encode(paginator.sizeParam()) + "=" + paginator.size());
-                }
-                break;
-            default:
-                break;
-        }
-        if (!params.isEmpty()) {
-            uri.append(uri.indexOf("?") < 0 ? '?' : '&').append(String.join("&", params));
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().forEach((name, value) -> headers.put(name, Templates.render(value, vars)));
-        String body = null;
-        if (request.body() != null) {
-            body = renderBody(request.body(), vars).toString();
-            headers.putIfAbsent("Content-Type", "application/json");
-        }
-        return new HttpRequestSpec(request.method(), URI.create(uri.toString()), headers, body,
-                Duration.ofSeconds(60));
-    }
-
-    private static JsonNode renderBody(JsonNode node, Function<String, String> vars) {
-        if (node.isTextual()) {
-            return TextNode.valueOf(Templates.render(node.asText(), vars));
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), renderBody(e.getValue(), vars)));
-            return copy;
-        }
-        if (node.isArray()) {
-            var copy = JSON.createArrayNode();
-            node.forEach(item -> copy.add(renderBody(item, vars)));
-            return copy;
-        }
-        return node;
-    }
-
-    private static String next(Spec.Paginator paginator, String page, JsonNode body, int count) {
-        switch (paginator.type()) {
-            case CURSOR: {
-                String token = JsonPaths.text(body, paginator.tokenPath());
-                return token == null || token.isEmpty() || count == 0 ? null : token;
-            }
-            case OFFSET: {
-                long offset = page == null ? paginator.start() : Long.parseLong(page);
-                long total = number(body, paginator.totalPath());
-                // a total the provider states beats guessing from a short page (some cap the page size)
-                boolean done = total >= 0 ? offset + count >= total : count < paginator.size();
-                if (count == 0 || done) {
-                    return null;
-                }
-                return String.valueOf(offset + count);
-            }
-            case PAGE: {
-                long current = page == null ? paginator.start() : Long.parseLong(page);
-                long totalPages = number(body, paginator.totalPagesPath());
-                long total = number(body, paginator.totalPath());
-                boolean done;
-                if (totalPages >= 0) {
-                    done = current - paginator.start() + 1 >= totalPages;
-                } else if (total >= 0) {
-                    done = (current - paginator.start() + 1) * paginator.size() >= total;
-                } else {
-                    done = count < paginator.size();
-                }
-                if (count == 0 || done) {
-                    return null;
-                }
-                return String.valueOf(current + 1);
-            }
-            default:
-                return null;
-        }
-    }
-
-    private Spec.Action classify(HttpResult result, JsonNode body, List<Spec.ErrorRule> streamRules) {
-        List<Spec.ErrorRule> rules = new ArrayList<>(streamRules);
-        rules.addAll(manifest.errors());
-        for (Spec.ErrorRule rule : rules) {
-            if (!matches(rule, result, body)) {
-                continue;
-            }
-            String detail = message(rule, result, body);
-            switch (rule.action()) {
-                case AUTH_EXPIRED:
-                    throw new ProviderException(ProviderException.Kind.AUTH_EXPIRED, detail, null);
-                case RATE_LIMITED:
-                    throw new ProviderException(ProviderException.Kind.RATE_LIMITED, detail, retryAfter(rule,
-                            result, body));
-                case RETRY:
-                    throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, detail, null);
-                case FAIL:
-                    throw new ProviderException(ProviderException.Kind.REFUSED, detail, null);
-                default:
-                    return Spec.Action.IGNORE;
-            }
-        }
-        if (!result.isSuccess()) {
-            throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, message(null, result, body), null);
-        }
-        if (body.isMissingNode() && result.body() != null && !result.body().isBlank()) {
-            throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED,
-                    id() + " answered HTTP " + result.status() + " with a body that is not JSON", null);
-        }
-        return null;
-    }
-
-    private static boolean matches(Spec.ErrorRule rule, HttpResult result, JsonNode body) {
-        if (!rule.statuses().isEmpty() && !rule.statuses().contains(result.status())) {
-            return false;
-        }
-        if (rule.field() == null) {
-            return true;
-        }
-        String value = JsonPaths.text(body, rule.field());
-        if (value == null) {
-            return false;
-        }
-        if (!rule.equals().isEmpty() && !containsValue(rule.equals(), value)) {
-            return false;
-        }
-        return rule.notEquals().isEmpty() || !containsValue(rule.notEquals(), value);
-    }
-
-    /** Compares numbers as numbers, so {@code 0} in YAML matches {@code 0.0} or {@code "0"} in a body. */
-    private static boolean containsValue(java.util.Set<String> values, String value) {
-        for (String candidate : values) {
-            if (candidate.equals(value)) {
-                return true;
-            }
-            try {
-                if (new BigDecimal(candidate).compareTo(new BigDecimal(value)) == 0) {
-                    return true;
-                }
-            } catch (NumberFormatException e) {
-                // not both numbers
-            }
-        }
-        return false;
-    }
-
-    private String message(Spec.ErrorRule rule, HttpResult result, JsonNode body) {
-        StringBuilder text = new StringBuilder(id()).append(" answered HTTP ").append(result.status());
-        if (rule != null && rule.field() != null) {
-            text.append(" with ").append(rule.field()).append('=').append(JsonPaths.text(body, rule.field()));
-        }
-        String detail = rule == null || rule.messagePath() == null ? null : JsonPaths.text(body, rule.messagePath());
-        if (detail != null) {
-            text.append(": ").append(detail);
-        }
-        return text.toString();
-    }
-
-    private static Duration retryAfter(Spec.ErrorRule rule, HttpResult result, JsonNode body) {
-        String seconds = rule.retryAfterPath() == null ? null : JsonPaths.text(body, rule.retryAfterPath());
-        if (seconds == null) {
-            seconds = result.headers().getOrDefault("retry-after", List.of()).stream().findFirst().orElse(null);
-        }
-        try {
-            return seconds == null ? null : Duration.ofSeconds(new BigDecimal(seconds.trim()).longValue());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static JsonNode parseBody(HttpResult result) {
+    /** An answer's body as JSON; {@link MissingNode} when it is empty or not JSON. */
+    static JsonNode parseBody(HttpResult result) {
         if (result.body() == null || result.body().isBlank()) {
             return MissingNode.getInstance();
         }
@@ -527,14 +340,6 @@ public final class DeclarativeConnector implements Connector {
         }
     }
 
-    private static long number(JsonNode body, String path) {
-        if (path == null) {
-            return -1;
-        }
-        JsonNode node = JsonPaths.at(body, path);
-        return node.isNumber() || node.isTextual() && node.asText().matches("\\d+") ? node.asLong() : -1;
-    }
-
     private static JsonNode parseCursor(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return MissingNode.getInstance();
@@ -567,17 +372,5 @@ public final class DeclarativeConnector implements Connector {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String encodePath(String value) {
-        return encode(value);
     }
 }
