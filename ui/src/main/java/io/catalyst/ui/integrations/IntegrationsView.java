@@ -6,24 +6,15 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -42,7 +33,6 @@ import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +42,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The company's data sources: connect one (OAuth or an API key), pick its accounts and schedule, sync now or
@@ -71,7 +60,8 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         thread.setDaemon(true);
         return thread;
     });
-    private static final Map<Integer, String> SCHEDULES = schedules();
+    /** The schedules people choose from, minutes to label. */
+    static final Map<Integer, String> SCHEDULES = schedules();
 
     private final transient Connections connections = Services.get(Connections.class);
     private final transient ConnectorRegistry registry = Services.get(ConnectorRegistry.class);
@@ -218,31 +208,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     }
 
     private void apiKeyDialog(ConnectorRegistry.Available available) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Connect " + available.connector().displayName());
-        TextField name = new TextField("Name");
-        name.setValue(available.connector().displayName());
-        PasswordField key = new PasswordField("API key");
-        key.setId("api-key");
-        key.setHelperText("Stored encrypted. Nobody can read it back, not even an admin.");
-        Button save = new Button("Connect", click -> {
-            try {
-                Connections.View created = connections.create(tenantId(), actorId(), UserSession.actor(),
-                        new Connections.Draft(available.connector().id(), name.getValue(), key.getValue(), null,
-                                null, null, null, null));
-                dialog.close();
-                refresh();
-                pickAccounts(created);
-            } catch (ProblemException e) {
-                key.setInvalid(true);
-                key.setErrorMessage(e.getMessage());
-            }
-        });
-        save.setId("save-api-key");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(name, key);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
-        dialog.open();
+        new ApiKeyDialog(connections, available, created -> {
+            refresh();
+            pickAccounts(created);
+        }).open();
     }
 
     private Component actions(Connections.View v) {
@@ -285,127 +254,34 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             show("Could not list the accounts: " + e.getMessage(), true);
             return;
         }
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Accounts to sync from " + v.connectorName());
-        CheckboxGroup<ProviderAccount> picks = new CheckboxGroup<>();
-        picks.setId("account-picker");
-        picks.setItems(accounts);
-        picks.setItemLabelGenerator(a -> a.name() + " (" + a.id() + (a.currency() == null ? "" : ", "
-                + a.currency()) + ")");
-        picks.setValue(accounts.stream().filter(a -> v.accounts().contains(a.id())).collect(Collectors.toSet()));
-        Button save = new Button("Save and sync", click -> {
-            Set<ProviderAccount> chosen = picks.getValue();
-            connections.update(tenantId(), actorId(), UserSession.actor(), v.id(), new Connections.Change(null,
-                    chosen.stream().map(ProviderAccount::id).sorted().toList(), null, null, null, null, null));
-            if (!chosen.isEmpty()) {
-                engine.runNow(tenantId(), v.id());
-            }
-            dialog.close();
+        new AccountsDialog(connections, engine, v, accounts, () -> {
             selected = v.id();
             refresh();
-        });
-        save.setId("save-accounts");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(accounts.isEmpty() ? new Paragraph("This sign-in reaches no accounts.") : picks);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
-        dialog.open();
+        }).open();
     }
 
     private void schedule(Connections.View v) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Schedule of " + v.name());
-        Select<Integer> every = new Select<>();
-        every.setLabel("Sync");
-        every.setItems(SCHEDULES.keySet());
-        every.setItemLabelGenerator(SCHEDULES::get);
-        every.setValue(SCHEDULES.containsKey(v.scheduleMinutes()) ? v.scheduleMinutes() : 360);
-        IntegerField lookback = new IntegerField("Re-read the last (days)");
-        lookback.setHelperText("Ad platforms correct recent figures for weeks; each sync reads these days again.");
-        lookback.setMin(0);
-        lookback.setMax(365);
-        lookback.setValue(v.lookbackDays());
-        Button save = new Button("Save", click -> {
-            try {
-                connections.update(tenantId(), actorId(), UserSession.actor(), v.id(), new Connections.Change(null,
-                        null, every.getValue(), lookback.getValue(), null, null, null));
-                dialog.close();
-                refresh();
-            } catch (ProblemException e) {
-                lookback.setInvalid(true);
-                lookback.setErrorMessage(e.getMessage());
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(every, lookback);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
-        dialog.open();
+        new ScheduleDialog(connections, v, this::refresh).open();
     }
 
     private void backfill(Connections.View v) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Backfill " + v.name());
-        DatePicker from = new DatePicker("From", LocalDate.now().minusMonths(3));
-        DatePicker to = new DatePicker("To", LocalDate.now().minusDays(1));
-        Button save = new Button("Backfill", click -> {
-            if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
-                to.setInvalid(true);
-                to.setErrorMessage("on or after From");
-                return;
-            }
-            engine.backfill(tenantId(), v.id(), from.getValue(), to.getValue());
-            dialog.close();
+        new BackfillDialog(engine, v, () -> {
             selected = v.id();
-            Notification.show("Backfill queued; it runs after the regular syncs")
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph("Reads the daily figures of these dates again, replacing what is stored."), from, to);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), save);
-        dialog.open();
+        }).open();
     }
 
     private void shareLink(Connections.View v) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Let the client authorise " + v.connectorName());
-        TextField link = new TextField("Link (works once, for 7 days)");
-        link.setId("share-link");
-        link.setReadOnly(true);
-        link.setWidthFull();
-        link.setValue(connections.shareLink(tenantId(), actorId(), UserSession.actor(), v.id()).toString());
-        dialog.add(new Paragraph("Send this link to someone at the client who can sign in to "
-                + v.connectorName() + ". They need no Catalyst account."), link);
-        dialog.getFooter().add(new Button("Done", c -> dialog.close()));
-        dialog.setWidth("36em");
-        dialog.open();
+        new ShareLinkDialog(connections, v).open();
     }
 
     private void disconnect(Connections.View v) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Disconnect " + v.name());
-        RadioButtonGroup<String> data = new RadioButtonGroup<>();
-        data.setId("keep-data");
-        data.setItems("Keep the data synced so far", "Delete its data from Catalyst");
-        data.setValue("Keep the data synced so far");
-        Button confirm = new Button("Disconnect", click -> {
-            try {
-                connections.delete(tenantId(), actorId(), UserSession.actor(), v.id(),
-                        data.getValue().startsWith("Keep"));
-                dialog.close();
-                if (v.id().equals(selected)) {
-                    selected = null;
-                }
-                refresh();
-            } catch (ProblemException e) {
-                show(e.getMessage(), true);
-                dialog.close();
+        new DisconnectDialog(connections, v, () -> {
+            if (v.id().equals(selected)) {
+                selected = null;
             }
-        });
-        confirm.setId("confirm-disconnect");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph("Syncing stops. Choose what happens to what was already synced."), data);
-        dialog.getFooter().add(new Button("Cancel", c -> dialog.close()), confirm);
-        dialog.open();
+            refresh();
+        }, message -> show(message, true)).open();
     }
 
     private Component statusOf(Connections.View v) {
@@ -525,11 +401,11 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         return s;
     }
 
-    private static UUID tenantId() {
+    static UUID tenantId() {
         return UserSession.tenant().orElseThrow().tenantId();
     }
 
-    private static UUID actorId() {
+    static UUID actorId() {
         return UserSession.user().orElseThrow().userId();
     }
 }
