@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,22 +52,38 @@ public final class PluginRuntime implements AutoCloseable {
      * @param callTimeout     default time limit of a call into a plugin
      */
     public record Config(Path pluginsDir, String systemVersion, Collection<PublicKey> trustedKeys,
-                         boolean developmentMode, Duration callTimeout) {
+                         boolean developmentMode, Duration callTimeout, Preparation preparation) {
 
-        /** Production defaults: the current API version, signatures required, 5 second calls. */
+        /** Production defaults: the current API version, signatures required, 5 second calls, nothing to prepare. */
         public static Config of(Path pluginsDir, Collection<PublicKey> trustedKeys) {
-            return new Config(pluginsDir, PluginApi.VERSION, trustedKeys, false, Duration.ofSeconds(5));
+            return new Config(pluginsDir, PluginApi.VERSION, trustedKeys, false, Duration.ofSeconds(5),
+                    (id, loader) -> { });
         }
 
         /** The same settings with development mode on or off. */
         public Config withDevelopmentMode(boolean on) {
-            return new Config(pluginsDir, systemVersion, trustedKeys, on, callTimeout);
+            return new Config(pluginsDir, systemVersion, trustedKeys, on, callTimeout, preparation);
         }
 
         /** The same settings with another default call timeout. */
         public Config withCallTimeout(Duration timeout) {
-            return new Config(pluginsDir, systemVersion, trustedKeys, developmentMode, timeout);
+            return new Config(pluginsDir, systemVersion, trustedKeys, developmentMode, timeout, preparation);
         }
+
+        /** The same settings with host work that must be done before each start (a plugin's migrations). */
+        public Config withPreparation(Preparation work) {
+            return new Config(pluginsDir, systemVersion, trustedKeys, developmentMode, callTimeout, work);
+        }
+    }
+
+    /**
+     * The host's own work for a plugin before it starts, such as migrating its tables, so that nobody can call a
+     * plugin that reports STARTED while its tables are not there yet. A throw keeps the plugin from starting: it is
+     * FAILED with the message.
+     */
+    @FunctionalInterface
+    public interface Preparation {
+        void prepare(String pluginId, ClassLoader pluginLoader) throws Exception;
     }
 
     /** Plugin code run by {@link #call}; may throw anything. */
@@ -182,6 +199,20 @@ public final class PluginRuntime implements AutoCloseable {
             Entry old = entries.get(id);
             if (old == null || manager.getPlugin(id) == null) {
                 return candidate.refused("plugin " + id + " is not installed; install it").refusedStatus(jar);
+            }
+            String installed = old.status().version();
+            String offered = candidate.file.descriptor.getVersion();
+            int order = manager.getVersionManager().compareVersions(offered, installed);
+            if (order < 0) {
+                return candidate.refused("version " + offered + " is older than the installed " + installed
+                        + "; a plugin is never downgraded in place: uninstall it first").refusedStatus(jar);
+            }
+            if (order == 0) {
+                if (Arrays.equals(candidate.file.content, Files.readAllBytes(old.file()))) {
+                    return old.status(); // the same file again: nothing to do
+                }
+                return candidate.refused("version " + offered + " is installed already with other contents; give"
+                        + " the new build a higher Plugin-Version").refusedStatus(jar);
             }
             Map<String, String> available = loadedVersions();
             available.remove(id);
@@ -425,7 +456,10 @@ public final class PluginRuntime implements AutoCloseable {
             case VALID -> Optional.empty();
             case UNSIGNED -> config.developmentMode() ? Optional.empty() : Optional.of("unsigned: "
                     + signature.reason() + " (only development mode accepts unsigned plugins)");
-            case TAMPERED, UNTRUSTED_KEY -> Optional.of(signature.verdict() + ": " + signature.reason());
+            case TAMPERED -> Optional.of(signature.verdict() + ": " + signature.reason());
+            case UNTRUSTED_KEY -> Optional.of(signature.verdict() + ": " + signature.reason() + ". A platform operator"
+                    + " who trusts this signer adds its public key to the host's trusted keys"
+                    + " (CATALYST_PLUGINS_TRUSTED_KEYS) and restarts the server");
         };
     }
 
@@ -523,14 +557,21 @@ public final class PluginRuntime implements AutoCloseable {
 
     /** Starts a loaded plugin and creates its extensions once, through the invoker (a constructor may hang). */
     private void start(String id, Entry entry) {
-        PluginState state = manager.startPlugin(id);
         PluginWrapper plugin = manager.getPlugin(id);
+        try {
+            config.preparation().prepare(id, plugin.getPluginClassLoader());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, e, () -> "Plugin " + id + " could not be prepared");
+            entries.put(id, entry.with(State.FAILED, e.getMessage() != null ? e.getMessage() : e.toString()));
+            return;
+        }
+        PluginState state = manager.startPlugin(id);
         if (state != PluginState.STARTED) {
             Throwable cause = plugin.getFailedException();
             entries.put(id, entry.with(State.FAILED, "did not start" + (cause == null ? "" : ": " + cause)));
             return;
         }
-        entries.put(id, entry.with(State.STARTED, entry.status().reason()));
+        entries.put(id, entry.with(State.STARTED, null)); // a restart leaves no earlier failure behind
         try {
             @SuppressWarnings("unchecked")
             List<Object> extensions = invoker.invoke(id, plugin.getPluginClassLoader(), "creating extensions",

@@ -157,7 +157,8 @@ class PluginRuntimeTest {
 
         assertThat(status.state()).isEqualTo(State.REFUSED);
         assertThat(status.signature().verdict()).isEqualTo(Verdict.UNTRUSTED_KEY);
-        assertThat(status.reason()).contains(PluginSignatures.keyId(STRANGER.getPublic())).contains("not trusted");
+        assertThat(status.reason()).contains(PluginSignatures.keyId(STRANGER.getPublic())).contains("not trusted")
+                .as("and says how an operator trusts a signer").contains("CATALYST_PLUGINS_TRUSTED_KEYS");
         assertGoodStillWorks();
     }
 
@@ -305,7 +306,9 @@ class PluginRuntimeTest {
         assertThat(runtime.extensions("bomb", RestEndpoint.class)).isEmpty();
         assertGoodStillWorks();
 
-        assertThat(runtime.enable("bomb").state()).isEqualTo(State.STARTED);
+        PluginStatus restarted = runtime.enable("bomb");
+        assertThat(restarted.state()).isEqualTo(State.STARTED);
+        assertThat(restarted.reason()).as("a restarted plugin shows no earlier failure").isNull();
         assertThat(runtime.extensions("bomb", RestEndpoint.class)).hasSize(1);
     }
 
@@ -383,6 +386,65 @@ class PluginRuntimeTest {
         assertThat(runtime.extensions("greeter", RestEndpoint.class)).isEmpty();
         assertThat(pluginsDir.resolve("greeter-2.0.0.jar")).doesNotExist();
         assertThat(pluginsDir.resolve("greeter-2.0.0.jar.sig")).doesNotExist();
+    }
+
+    @Test
+    void anUpgradeToAnOlderOrAnEqualVersionWithOtherContentsIsRefused() throws IOException {
+        runtime.install(signed(Spec.of("ladder", "2.0.0").endpoint("test.ladder.Hello", "hello", "\"v2\"")));
+        Path older = TestPlugins.buildSigned(builds.resolve("ladder-1"),
+                Spec.of("ladder", "1.9.0").endpoint("test.ladder.Hello", "hello", "\"v1\""), TRUSTED);
+        Path rebuilt = TestPlugins.buildSigned(builds.resolve("ladder-2b"),
+                Spec.of("ladder", "2.0.0").endpoint("test.ladder.Hello", "hello", "\"v2b\""), TRUSTED);
+
+        PluginStatus down = runtime.upgrade(older);
+        PluginStatus same = runtime.upgrade(rebuilt);
+
+        assertThat(down.state()).isEqualTo(State.REFUSED);
+        assertThat(down.reason()).contains("1.9.0 is older than the installed 2.0.0");
+        assertThat(same.state()).isEqualTo(State.REFUSED);
+        assertThat(same.reason()).contains("higher Plugin-Version");
+        assertThat(get("ladder")).isEqualTo("v2");
+        assertThat(runtime.status("ladder").orElseThrow().version()).isEqualTo("2.0.0");
+    }
+
+    @Test
+    void theSameFileAgainIsNoUpgradeAndNoRefusal() throws IOException {
+        Path jar = signed(Spec.of("again", "1.0.0").endpoint("test.again.Hello", "hello", "\"v1\""));
+        runtime.install(jar);
+
+        PluginStatus again = runtime.upgrade(jar);
+
+        assertThat(again.state()).isEqualTo(State.STARTED);
+        assertThat(get("again")).isEqualTo("v1");
+    }
+
+    @Test
+    void thePreparationRunsBeforeEachStartAndAFailedOneKeepsThePluginFromStarting() throws IOException {
+        runtime.close();
+        List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runtime = new PluginRuntime(PluginRuntime.Config.of(pluginsDir, List.of(TRUSTED.getPublic()))
+                .withCallTimeout(Duration.ofSeconds(2)).withPreparation((id, loader) -> {
+                    assertThat(loader.loadClass("test." + id + ".Hello")).as("the plugin's own classes").isNotNull();
+                    prepared.add(id);
+                    if (id.equals("unready")) {
+                        throw new IllegalStateException("its database migrations failed: relation exists");
+                    }
+                }), executor);
+
+        runtime.install(good);
+        PluginStatus unready = runtime.install(signed(Spec.of("unready", "1.0.0")
+                .endpoint("test.unready.Hello", "hello", "\"never\"")));
+
+        assertThat(prepared).containsExactly("good", "unready");
+        assertThat(unready.state()).isEqualTo(State.FAILED);
+        assertThat(unready.reason()).isEqualTo("its database migrations failed: relation exists");
+        assertThat(runtime.extensions("unready", RestEndpoint.class)).isEmpty();
+        assertGoodStillWorks();
+
+        runtime.enable("good");
+        runtime.disable("good");
+        runtime.enable("good");
+        assertThat(prepared).as("again at every start").containsExactly("good", "unready", "good");
     }
 
     @Test

@@ -69,6 +69,11 @@ public class PluginDispatch {
         return tenantPlugins.enabled(tenantId, pluginId);
     }
 
+    /** Whether the tenant has the plugin enabled but it is not running (failed, disabled or being replaced). */
+    public boolean outOfService(UUID tenantId, String pluginId) {
+        return tenantPlugins.enabledIds(tenantId).contains(pluginId) && !enabled(tenantId, pluginId);
+    }
+
     /**
      * Reads something an extension declares (its name, path, topics, schedule) through the guarded path.
      *

@@ -107,6 +107,10 @@ public class PluginEndpointResource {
             }
         }
         if (endpoint == null) {
+            if (dispatch.outOfService(caller.tenantId(), pluginId)) {
+                throw new ProblemException(ProblemType.PLUGIN_FAILED, "The plugin " + pluginId + " is out of service"
+                        + " for now; a platform administrator can see why on the Plugins screen.");
+            }
             throw notFound(pluginId, requested);
         }
         String permission = dispatch.describe(endpoint, "permission", RestEndpoint::requiredPermission);

@@ -1,11 +1,5 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.CatalogIndex;
-import io.catalyst.runtime.Contribution;
-import io.catalyst.runtime.PluginFailure;
-import io.catalyst.runtime.PluginRuntime;
-import io.catalyst.runtime.PluginSignatures;
-import io.catalyst.runtime.PluginStatus;
 import io.catalyst.api.security.PermissionDeclaration;
 import io.catalyst.api.security.PluginPermissions;
 import io.catalyst.core.audit.AuditEntry;
@@ -17,6 +11,12 @@ import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.runtime.CatalogIndex;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
+import io.catalyst.runtime.PluginRuntime;
+import io.catalyst.runtime.PluginSignatures;
+import io.catalyst.runtime.PluginStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -103,7 +103,8 @@ public class PluginHost {
             }
             clear(dir); // the database says what is installed; files left from an earlier run are stale
             runtime = new PluginRuntime(PluginRuntime.Config.of(dir, keys()).withDevelopmentMode(developmentMode)
-                    .withCallTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds)), executor);
+                    .withCallTimeout(java.time.Duration.ofSeconds(callTimeoutSeconds))
+                    .withPreparation(this::migrate), executor);
             // the first load runs on the scheduler, not here: calls into plugins run on managed threads, which
             // wait for the application to finish starting, and this observer is part of starting it
             reconciling = scheduler.scheduleWithFixedDelay(this::reconcileQuietly, 0, RECONCILE_SECONDS,
@@ -302,34 +303,34 @@ public class PluginHost {
         }
     }
 
-    /** A plugin just started: its schema is migrated and its permissions join the registry. */
+    /** Before a plugin starts, so that it never runs without its tables: its schema is migrated. */
+    private void migrate(String id, ClassLoader loader) {
+        try {
+            schemas.migrate(id, loader);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("its database migrations failed: " + rootMessage(e), e);
+        }
+    }
+
+    /** A plugin just started: its permissions join the registry. */
     private void afterLoad(String id) {
-        runtime.classLoader(id).ifPresent(loader -> {
+        for (Contribution<PluginPermissions> c : runtime.extensions(PluginPermissions.class)) {
+            if (!c.pluginId().equals(id)) {
+                continue;
+            }
             try {
-                schemas.migrate(id, loader);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Plugin " + id + ": its migrations failed", e);
-                runtime.fail(id, "its database migrations failed: " + rootMessage(e));
-                return;
-            }
-            for (Contribution<PluginPermissions> c : runtime.extensions(PluginPermissions.class)) {
-                if (!c.pluginId().equals(id)) {
-                    continue;
-                }
-                try {
-                    for (PermissionDeclaration p : runtime.call(c, "permissions", PluginPermissions::permissions)) {
-                        if (!p.name().startsWith(id + ":")) {
-                            LOG.warning(() -> "Plugin " + id + " declares " + p.name() + ", outside its own domain "
-                                    + id + ":, which is ignored");
-                            continue;
-                        }
-                        Permissions.registry().declare(new Permission(p.name(), p.description(), id));
+                for (PermissionDeclaration p : runtime.call(c, "permissions", PluginPermissions::permissions)) {
+                    if (!p.name().startsWith(id + ":")) {
+                        LOG.warning(() -> "Plugin " + id + " declares " + p.name() + ", outside its own domain "
+                                + id + ":, which is ignored");
+                        continue;
                     }
-                } catch (PluginFailure e) {
-                    LOG.warning(e.getMessage());
+                    Permissions.registry().declare(new Permission(p.name(), p.description(), id));
                 }
+            } catch (PluginFailure e) {
+                LOG.warning(e.getMessage());
             }
-        });
+        }
     }
 
     private void record(String id, String version, byte[] jar, String signature, String sha, UUID actorId) {
