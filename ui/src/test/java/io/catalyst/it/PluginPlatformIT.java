@@ -145,10 +145,15 @@ class PluginPlatformIT {
         assertThat(Fixture.call("GET", "/api/plugins/notes/notes", aAdmin, null).statusCode())
                 .as("another plugin answers").isEqualTo(200);
         assertThat(Server.get("/health/ready").statusCode()).isEqualTo(200);
+        HttpResponse<String> down = Fixture.call("GET", "/api/plugins/" + id + "/fine", aAdmin, null);
+        assertThat(down.statusCode()).as("a failed plugin is out of service, not missing").isEqualTo(502);
+        assertThat(Server.json(down).getString("detail")).contains("out of service");
 
         HttpResponse<String> restarted = Fixture.call("POST", "/api/platform/plugins/" + id + "/restart", platform,
                 null);
         assertThat(Server.json(restarted).getString("state")).isEqualTo("STARTED");
+        assertThat(listed(id).hasKey("reason") && !listed(id).get("reason").jsEquals(elemental.json.Json.createNull()))
+                .as("a restarted plugin no longer shows its old failure").isFalse();
         long started = System.nanoTime();
         HttpResponse<String> hang = Fixture.call("GET", "/api/plugins/" + id + "/hang", aAdmin, null);
         assertThat(hang.statusCode()).isEqualTo(502);
