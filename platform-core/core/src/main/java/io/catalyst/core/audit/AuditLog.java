@@ -1,12 +1,13 @@
 package io.catalyst.core.audit;
 
-import io.catalyst.core.tenancy.Scopes;
+import io.catalyst.core.web.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,10 +19,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
 
+    /** The chain of platform actions: the nil UUID, which is also the tenant id bound where no tenant is meant. */
+    public static final UUID PLATFORM_CHAIN = new UUID(0, 0);
+
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
-    Scopes scopes;
+    AuditScopes scopes;
 
     @Inject
     RequestOrigin origin;
@@ -30,21 +34,16 @@ public class AuditLog {
     Event<AuditEntry> recorded;
 
     public void record(AuditEntry entry) {
-        if (entry.tenantId() == null || Scopes.NO_TENANT.equals(entry.tenantId())) {
-            scopes.platform(em -> insert(em, Scopes.NO_TENANT, entry));
-        } else if (scopes.platformBound()) { // a platform action on a tenant: recorded in the tenant's chain
-            scopes.platform(em -> insert(em, entry.tenantId(), entry));
-        } else {
-            scopes.tenant(entry.tenantId(), em -> insert(em, entry.tenantId(), entry));
-        }
+        UUID chain = entry.tenantId() == null ? PLATFORM_CHAIN : entry.tenantId();
+        scopes.appending(chain, em -> insert(em, chain, entry));
         recorded.fire(entry); // observers that care only about committed actions observe AFTER_SUCCESS
     }
 
     /** A tenant's newest entries, newest first. */
     public List<AuditRecord> recent(UUID tenantId, int limit) {
-        return scopes.tenant(tenantId, em -> {
+        return scopes.reading(tenantId, em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Scopes.sql(em, "select seq, to_char(occurred_at at time zone 'UTC',"
+            List<Object[]> rows = sql(em, "select seq, to_char(occurred_at at time zone 'UTC',"
                             + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), actor, action, target_type, target_id,"
                             + " before_state::text, after_state::text, source_ip, request_id, hash from audit_event"
                             + " where tenant_id = ?1 order by seq desc limit ?2")
@@ -58,7 +57,7 @@ public class AuditLog {
     }
 
     private int insert(EntityManager em, UUID chain, AuditEntry entry) {
-        return Scopes.sql(em, "insert into audit_event (tenant_id, seq, id, occurred_at, actor_id, actor, action,"
+        return sql(em, "insert into audit_event (tenant_id, seq, id, occurred_at, actor_id, actor, action,"
                         + " target_type, target_id, before_state, after_state, source_ip, request_id, prev_hash, hash)"
                         + " values (?1, 0, ?2, clock_timestamp(), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, '', '')")
                 .setParameter(1, chain)
@@ -73,6 +72,11 @@ public class AuditLog {
                 .setParameter(10, origin.sourceAddress())
                 .setParameter(11, origin.requestId())
                 .executeUpdate();
+    }
+
+    // native SQL, which EclipseLink refuses in a unit with multitenant entities unless told per query (as Scopes.sql)
+    private static Query sql(EntityManager em, String sql) {
+        return em.createNativeQuery(sql).setHint("eclipselink.jdbc.allow-native-sql-query", true);
     }
 
     private static String json(Object state) {

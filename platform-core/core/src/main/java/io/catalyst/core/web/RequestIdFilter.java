@@ -1,6 +1,5 @@
 package io.catalyst.core.web;
 
-import io.catalyst.core.audit.RequestOrigin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

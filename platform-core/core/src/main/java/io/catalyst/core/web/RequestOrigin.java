@@ -1,6 +1,5 @@
-package io.catalyst.core.audit;
+package io.catalyst.core.web;
 
-import io.catalyst.core.web.RequestIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 
