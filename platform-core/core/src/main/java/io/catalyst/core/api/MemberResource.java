@@ -1,7 +1,9 @@
-package io.catalyst.core.identity;
+package io.catalyst.core.api;
 
-import io.catalyst.core.api.CallerContext;
-import io.catalyst.core.api.Requires;
+import io.catalyst.core.identity.Caller;
+import io.catalyst.core.identity.Member;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.identity.Users;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

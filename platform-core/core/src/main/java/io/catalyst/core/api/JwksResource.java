@@ -1,6 +1,6 @@
-package io.catalyst.core.identity;
+package io.catalyst.core.api;
 
-import io.catalyst.core.api.Public;
+import io.catalyst.core.identity.TokenKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

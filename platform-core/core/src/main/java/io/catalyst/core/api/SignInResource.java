@@ -1,6 +1,12 @@
-package io.catalyst.core.identity;
+package io.catalyst.core.api;
 
-import io.catalyst.core.api.Public;
+import io.catalyst.core.identity.ApiToken;
+import io.catalyst.core.identity.Permission;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.identity.SignIn;
+import io.catalyst.core.identity.SignInException;
+import io.catalyst.core.identity.SignedIn;
+import io.catalyst.core.identity.Tokens;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;

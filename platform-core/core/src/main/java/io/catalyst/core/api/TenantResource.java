@@ -1,8 +1,9 @@
-package io.catalyst.core.tenancy;
+package io.catalyst.core.api;
 
-import io.catalyst.core.api.CallerContext;
-import io.catalyst.core.api.Requires;
 import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.tenancy.Onboarding;
+import io.catalyst.core.tenancy.Scopes;
+import io.catalyst.core.tenancy.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

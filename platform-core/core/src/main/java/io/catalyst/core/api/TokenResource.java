@@ -1,7 +1,9 @@
-package io.catalyst.core.identity;
+package io.catalyst.core.api;
 
-import io.catalyst.core.api.CallerContext;
-import io.catalyst.core.api.Requires;
+import io.catalyst.core.identity.ApiToken;
+import io.catalyst.core.identity.Caller;
+import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.identity.Tokens;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;

@@ -1,7 +1,7 @@
-package io.catalyst.core.audit;
+package io.catalyst.core.api;
 
-import io.catalyst.core.api.CallerContext;
-import io.catalyst.core.api.Requires;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.audit.AuditRecord;
 import io.catalyst.core.identity.Permissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
