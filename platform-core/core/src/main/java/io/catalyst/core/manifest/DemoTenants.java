@@ -1,4 +1,4 @@
-package io.catalyst.core.tenancy.manifest;
+package io.catalyst.core.manifest;
 
 import io.catalyst.core.database.SchemaReady;
 import io.catalyst.core.identity.Users;

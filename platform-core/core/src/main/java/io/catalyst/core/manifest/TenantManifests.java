@@ -1,4 +1,4 @@
-package io.catalyst.core.tenancy.manifest;
+package io.catalyst.core.manifest;
 
 import io.catalyst.core.identity.BuiltInRole;
 import io.catalyst.core.identity.Invitations;

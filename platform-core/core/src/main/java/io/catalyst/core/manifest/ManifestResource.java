@@ -1,4 +1,4 @@
-package io.catalyst.core.tenancy.manifest;
+package io.catalyst.core.manifest;
 
 import io.catalyst.core.api.CallerContext;
 import io.catalyst.core.api.Requires;

@@ -1,4 +1,4 @@
-package io.catalyst.core.tenancy.manifest;
+package io.catalyst.core.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package io.catalyst.core.tenancy.manifest;
+package io.catalyst.core.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
