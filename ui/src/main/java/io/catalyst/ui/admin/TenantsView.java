@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.StreamResourceWriter;
 import io.catalyst.core.identity.Impersonation;
+import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.SignedIn;
@@ -105,8 +106,8 @@ public class TenantsView extends Div {
         try {
             boolean invite = !admin.isEmpty();
             Tenant created = invite
-                    ? tenants.createClient(user.userId(), user.email(), slug.getValue().trim(), name.getValue(),
-                            admin.getValue())
+                    ? Services.get(Invitations.class).createClient(user.userId(), user.email(),
+                            slug.getValue().trim(), name.getValue(), admin.getValue())
                     : tenants.create(user.userId(), user.email(), slug.getValue().trim(), name.getValue());
             Notification.show("Created " + created.name() + (invite ? " and invited " + admin.getValue() : ""))
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

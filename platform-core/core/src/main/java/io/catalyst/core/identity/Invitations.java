@@ -5,6 +5,7 @@ import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.mail.Mailer;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.tenancy.Tenant;
+import io.catalyst.core.tenancy.Tenants;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
@@ -47,6 +48,9 @@ public class Invitations {
     Users users;
 
     @Inject
+    Tenants tenants;
+
+    @Inject
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
     String publicUrl;
 
@@ -64,6 +68,17 @@ public class Invitations {
 
     /** An invitation as the invitee sees it before accepting. */
     public record Pending(UUID tenantId, String tenantName, String email, List<String> roles, boolean hasAccount) {
+    }
+
+    /**
+     * Onboards a client company: creates it ({@link Tenants#create}) and invites its first admin by email, in one
+     * transaction, so a failure (a taken slug, a bad email, a mail server that refuses) leaves nothing behind.
+     */
+    @Transactional
+    public Tenant createClient(UUID actorId, String actor, String slug, String name, String adminEmail) {
+        Tenant tenant = tenants.create(actorId, actor, slug, name);
+        invite(actorId, actor, tenant.id(), adminEmail, List.of("tenant-admin"));
+        return tenant;
     }
 
     @Transactional

@@ -2,7 +2,6 @@ package io.catalyst.core.tenancy;
 
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
-import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
@@ -29,9 +28,6 @@ public class Tenants {
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    Invitations invitations;
 
     @Inject
     @ConfigProperty(name = "catalyst.offboarding.grace-days", defaultValue = "30")
@@ -113,17 +109,6 @@ public class Tenants {
         }
         audit.record(new AuditEntry(null, actorId, actor, action, "tenant", tenantId.toString(),
                 Map.of("status", before[0].name()), after));
-        return tenant;
-    }
-
-    /**
-     * Onboards a client company: creates it and invites its first admin by email, in one transaction, so a failure
-     * (a taken slug, a bad email, a mail server that refuses) leaves nothing behind.
-     */
-    @Transactional
-    public Tenant createClient(UUID actorId, String actor, String slug, String name, String adminEmail) {
-        Tenant tenant = create(actorId, actor, slug, name);
-        invitations.invite(actorId, actor, tenant.id(), adminEmail, List.of("tenant-admin"));
         return tenant;
     }
 
