@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.router.Route;
-import io.catalyst.ui.shell.NavEntry;
 import io.catalyst.ui.shell.PublicScreen;
-import io.catalyst.ui.shell.ShellRoutes;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import io.catalyst.ui.shell.ScreenContribution;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opens every screen of the UI, found by scanning for routes (and the runtime ones ShellRoutes registers), as tenant
+ * Opens every screen of the UI, found by scanning for routes (and the runtime ones screens contribute), as tenant
  * B's admin, and finds nothing of tenant A on any of them. The tenant comes from the session, so no URL names A.
  */
 class CrossTenantUiIT {
@@ -49,7 +47,7 @@ class CrossTenantUiIT {
     }
 
     // Every route of the UI: annotated screens, and the screens registered at runtime, except public ones.
-    private static TreeSet<String> screens() throws IllegalAccessException {
+    private static TreeSet<String> screens() {
         TreeSet<String> paths = new TreeSet<>();
         for (Class<?> screen : new Routes().autoDiscoverViews("io.catalyst.ui").getRoutes()) {
             if (!screen.isAnnotationPresent(PublicScreen.class)) {
@@ -58,10 +56,8 @@ class CrossTenantUiIT {
                         .replace(":screen", "board"));
             }
         }
-        for (Field field : ShellRoutes.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == NavEntry.class) {
-                paths.add(((NavEntry) field.get(null)).path());
-            }
+        for (ScreenContribution screen : ServiceLoader.load(ScreenContribution.class)) {
+            paths.add(screen.entry().path());
         }
         return paths;
     }

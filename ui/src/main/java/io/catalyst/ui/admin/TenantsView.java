@@ -35,6 +35,7 @@ import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -43,6 +44,7 @@ import java.util.Locale;
 /** Platform administration: every client company, its status, and its lifecycle. */
 @Route(value = "admin/tenants", layout = MainLayout.class)
 @PageTitle("Tenants · Catalyst")
+@Navigation(title = "Tenants", icon = "vaadin:building", order = 800)
 @RequiresPermission(Permissions.PLATFORM_TENANTS + ":manage")
 public class TenantsView extends Div {
 

@@ -11,6 +11,7 @@ import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.audit.AuditRecord;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -20,6 +21,7 @@ import java.util.Locale;
 /** The company's audit log, newest first, with a filter over actor, action and target. */
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit log · Catalyst")
+@Navigation(title = "Audit log", icon = "vaadin:list", order = 720)
 @RequiresPermission(Permissions.AUDIT_READ)
 public class AuditView extends Div {
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.NavEntry;
 import io.catalyst.ui.shell.NavigationRegistry;
 import io.catalyst.ui.onboarding.OnboardingView;
@@ -24,6 +25,7 @@ import io.catalyst.ui.shell.UserSession;
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Home · Catalyst")
+@Navigation(title = "Home", icon = "vaadin:home", order = 0)
 public class HomeView extends Div {
 
     private static final long serialVersionUID = 1L;

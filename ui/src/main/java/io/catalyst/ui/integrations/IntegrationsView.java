@@ -50,6 +50,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Route(value = "integrations", layout = MainLayout.class)
 @PageTitle("Integrations · Catalyst")
+@io.catalyst.ui.shell.Navigation(title = "Integrations", icon = "vaadin:connect", order = 100)
 @RequiresPermission(Permissions.CONNECTIONS_READ)
 public class IntegrationsView extends Div implements BeforeEnterObserver {
 

@@ -20,6 +20,7 @@ import io.catalyst.core.identity.Users;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -31,6 +32,7 @@ import java.util.UUID;
 /** Who has access to the company, with which roles; tenant admins change roles here. */
 @Route(value = "members", layout = MainLayout.class)
 @PageTitle("Members · Catalyst")
+@Navigation(title = "Members", icon = "vaadin:users", order = 700)
 @RequiresPermission(Permissions.USERS_READ)
 public class MembersView extends Div {
 

@@ -23,6 +23,7 @@ import io.catalyst.core.plugins.TenantPlugins;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -36,6 +37,7 @@ import java.util.UUID;
  */
 @Route(value = "settings/plugins", layout = MainLayout.class)
 @PageTitle("Plugins · Catalyst")
+@Navigation(title = "Plugins", icon = "vaadin:plug", order = 695)
 @RequiresPermission(Permissions.PLUGINS_MANAGE)
 public class CompanyPluginsView extends Div {
 

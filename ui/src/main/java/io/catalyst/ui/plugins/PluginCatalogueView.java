@@ -22,6 +22,7 @@ import io.catalyst.core.plugins.PluginHost;
 import io.catalyst.core.plugins.TenantPlugins;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -35,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Route(value = "admin/plugins", layout = MainLayout.class)
 @PageTitle("Plugin catalogue · Catalyst")
+@Navigation(title = "Plugin catalogue", icon = "vaadin:plug", order = 810)
 @RequiresPermission(Permissions.PLATFORM_PLUGINS + ":manage")
 public class PluginCatalogueView extends Div {
 

@@ -13,6 +13,7 @@ import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -20,6 +21,7 @@ import io.catalyst.ui.shell.UserSession;
 /** The company's profile, locale and goals, each saved on its own, after the setup wizard too. */
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Company settings · Catalyst")
+@Navigation(title = "Company settings", icon = "vaadin:cog", order = 690)
 @RequiresPermission(Permissions.TENANT_MANAGE)
 public class SettingsView extends Div {
 

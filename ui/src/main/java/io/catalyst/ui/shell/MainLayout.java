@@ -21,6 +21,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
@@ -28,7 +29,6 @@ import io.catalyst.core.identity.Impersonation;
 import io.catalyst.core.identity.SignedIn;
 import java.util.List;
 import java.util.UUID;
-import io.catalyst.ui.home.HomeView;
 
 /**
  * The frame around every screen: a header with the product, the tenant and the user menu, and a side navigation
@@ -47,7 +47,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Menu");
 
-        RouterLink product = new RouterLink("Catalyst", HomeView.class);
+        RouterLink product = new RouterLink("Catalyst", home());
         product.setId("product-name");
         product.addClassName("shell-product");
 
@@ -63,16 +63,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         navigation = new SideNav();
         navigation.setId("side-nav");
         navigation.setLabel("Screens");
-        java.util.List<NavEntry> entries = new java.util.ArrayList<>(
-                NavigationRegistry.of(VaadinService.getCurrent().getContext()).visibleEntries());
-        entries.addAll(io.catalyst.ui.plugins.PluginScreens.navEntries()); // this tenant's, per request
-        entries.sort(java.util.Comparator.comparingInt(NavEntry::order));
-        for (NavEntry entry : entries) {
+        // what the screens declare, and what the sources add for this user (their tenant's plugin screens)
+        for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).sideNavigation()) {
             SideNavItem item = new SideNavItem(entry.title(), entry.href(), new Icon(entry.icon()));
             item.setId("nav-" + (entry.path().isEmpty() ? "home" : entry.path().replace('/', '-')));
             navigation.addItem(item);
         }
         addToDrawer(new Scroller(navigation));
+    }
+
+    // Home is whichever screen has the root route.
+    private static Class<? extends Component> home() {
+        return RouteConfiguration.forApplicationScope().getRoute("")
+                .orElseThrow(() -> new IllegalStateException("No screen has the root route \"\""));
     }
 
     private static Component userMenu(ShellUser user) {

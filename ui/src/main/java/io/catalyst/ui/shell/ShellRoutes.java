@@ -1,61 +1,75 @@
 package io.catalyst.ui.shell;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.RouteBaseData;
 import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.router.RouteData;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinContext;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
-import io.catalyst.core.identity.Permissions;
-import io.catalyst.ui.system.SystemView;
-import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
 /**
- * Registers the shell's screens when Vaadin starts: the core's side-navigation entries, and {@link SystemView} as a
- * route added at runtime (it has no {@code @Route}), which keeps that path exercised. Plugin screens are not
- * registered here: they share one route, {@code PluginScreenView}, and their entries are added per tenant by
- * {@code MainLayout}. Found through {@code META-INF/services}, so it runs on Liberty and in UI unit tests alike.
+ * Builds the shell's navigation when Vaadin starts, from what the screens declare, without naming any of them: the
+ * entries that {@code @Route} screens declare with {@link Navigation}, the screens without {@code @Route} that
+ * features contribute ({@link ScreenContribution}; the system screen is one, which keeps that path exercised), and
+ * the {@link NavigationSource}s asked on each page load (the plugin screens of the user's tenant, which share one
+ * route, {@code PluginScreenView}). Found through {@code META-INF/services}, so it runs on Liberty and in UI unit
+ * tests alike.
  */
 public class ShellRoutes implements VaadinServiceInitListener {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ShellRoutes.class.getName());
 
-    public static final NavEntry HOME = new NavEntry("", "Home", "vaadin:home", 0, "core");
-    public static final NavEntry SETTINGS = new NavEntry("settings", "Company settings", "vaadin:cog", 690, "core",
-            Permissions.TENANT_MANAGE);
-    public static final NavEntry MEMBERS = new NavEntry("members", "Members", "vaadin:users", 700, "core",
-            Permissions.USERS_READ);
-    public static final NavEntry TOKENS = new NavEntry("api-tokens", "API tokens", "vaadin:key", 710, "core",
-            Permissions.TOKENS_MANAGE);
-    public static final NavEntry AUDIT = new NavEntry("audit", "Audit log", "vaadin:list", 720, "core",
-            Permissions.AUDIT_READ);
-    public static final NavEntry TENANTS = new NavEntry("admin/tenants", "Tenants", "vaadin:building", 800, "core",
-            Permissions.PLATFORM_TENANTS + ":manage");
-    public static final NavEntry INTEGRATIONS = new NavEntry("integrations", "Integrations", "vaadin:connect", 100,
-            "core", Permissions.CONNECTIONS_READ);
-    public static final NavEntry COMPANY_PLUGINS = new NavEntry("settings/plugins", "Plugins", "vaadin:plug", 695,
-            "core", Permissions.PLUGINS_MANAGE);
-    public static final NavEntry PLATFORM_PLUGINS = new NavEntry("admin/plugins", "Plugin catalogue", "vaadin:plug",
-            810, "core", Permissions.PLATFORM_PLUGINS + ":manage");
-    public static final NavEntry SYSTEM = new NavEntry("system", "System", "vaadin:server", 900, "core",
-            Permissions.PLATFORM_SYSTEM + ":read");
+    /** Who contributed the entries that screens declare: the UI itself. */
+    static final String CORE = "core";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         VaadinContext context = event.getSource().getContext();
         NavigationRegistry navigation = NavigationRegistry.of(context);
 
-        // screens with their own @Route
-        for (NavEntry entry : List.of(HOME, INTEGRATIONS, SETTINGS, COMPANY_PLUGINS, MEMBERS, TOKENS, AUDIT, TENANTS,
-                PLATFORM_PLUGINS)) {
-            navigation.register(entry);
+        // screens with their own @Route: those registered already, and any registered later
+        ApplicationRouteRegistry routes = ApplicationRouteRegistry.getInstance(context);
+        routes.addRoutesChangeListener(change -> {
+            change.getRemovedRoutes().forEach(route -> declaredEntry(route).map(NavEntry::path)
+                    .ifPresent(navigation::unregister));
+            change.getAddedRoutes().forEach(route -> declaredEntry(route).ifPresent(navigation::register));
+        });
+        for (RouteData route : routes.getRegisteredRoutes()) {
+            declaredEntry(route).ifPresent(navigation::register);
         }
-        register(context, SYSTEM, SystemView.class);
+        // screens without
+        ClassLoader loader = ShellRoutes.class.getClassLoader();
+        for (ScreenContribution screen : ServiceLoader.load(ScreenContribution.class, loader)) {
+            register(context, screen.entry(), screen.view());
+        }
+        for (NavigationSource source : ServiceLoader.load(NavigationSource.class, loader)) {
+            navigation.addSource(source);
+        }
 
         Guard guard = Guard.of(context);
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(guard::check));
+    }
+
+    /** The entry a {@code @Route} screen declares with {@link Navigation}, at the route's path. */
+    static Optional<NavEntry> declaredEntry(RouteBaseData<?> route) {
+        Class<? extends Component> screen = route.getNavigationTarget();
+        Navigation declared = screen.getAnnotation(Navigation.class);
+        if (declared == null) {
+            return Optional.empty();
+        }
+        if (route.getTemplate().contains(":")) {
+            throw new IllegalStateException(screen.getName() + " declares @Navigation but its route '"
+                    + route.getTemplate() + "' has parameters, so no link can lead to it");
+        }
+        RequiresPermission permission = screen.getAnnotation(RequiresPermission.class);
+        return Optional.of(new NavEntry(route.getTemplate(), declared.title(), declared.icon(), declared.order(), CORE,
+                permission == null ? null : permission.value()));
     }
 
     /**

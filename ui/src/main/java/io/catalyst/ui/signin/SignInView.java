@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
 
 /** The sign-in page: email and password. After signing in, the session id changes (no session fixation). */
 @Dependent
-@PublicScreen
+@PublicScreen(role = PublicScreen.Role.SIGN_IN)
 @Route("sign-in")
 @PageTitle("Sign in · Catalyst")
 public class SignInView extends Main {

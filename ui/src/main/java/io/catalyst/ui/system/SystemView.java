@@ -20,8 +20,8 @@ import java.lang.management.MemoryUsage;
 import java.time.Duration;
 
 /**
- * What this node runs and how much memory it uses. It has no {@code @Route}: {@code ShellRoutes} registers it at
- * runtime, the way plugin screens are.
+ * What this node runs and how much memory it uses. It has no {@code @Route}: {@link SystemScreen} adds it to the shell
+ * at runtime.
  */
 public class SystemView extends Div implements HasDynamicTitle {
 

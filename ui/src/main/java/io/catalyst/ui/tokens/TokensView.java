@@ -23,6 +23,7 @@ import io.catalyst.core.identity.Tokens;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
+import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
@@ -33,6 +34,7 @@ import java.util.UUID;
 /** The company's API tokens: issue one (shown once), see when each was last used, revoke it. */
 @Route(value = "api-tokens", layout = MainLayout.class)
 @PageTitle("API tokens · Catalyst")
+@Navigation(title = "API tokens", icon = "vaadin:key", order = 710)
 @RequiresPermission(Permissions.TOKENS_MANAGE)
 public class TokensView extends Div {
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import io.catalyst.ui.KaribuTest;
+import io.catalyst.ui.system.SystemScreen;
 import io.catalyst.ui.system.SystemView;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ShellRoutesTest extends KaribuTest {
         var context = UI.getCurrent().getSession().getService().getContext();
         NavigationRegistry registry = NavigationRegistry.of(context);
 
-        ShellRoutes.register(context, ShellRoutes.SYSTEM, SystemView.class);
+        ShellRoutes.register(context, SystemScreen.ENTRY, SystemView.class);
 
         assertThat(routes.getRoute("system")).contains(SystemView.class);
         assertThat(registry.entries()).filteredOn(e -> e.path().equals("system")).hasSize(1);
