@@ -26,7 +26,7 @@ class ModuleBoundariesTest {
     void pluginApiDependsOnNothingOfCatalystsButItself() {
         noClasses().that().resideInAPackage("io.catalyst.api..")
                 .should().dependOnClassesThat(resideInAPackage("io.catalyst..")
-                        .and(resideOutsideOfPackage("io.catalyst.api..")).as("Catalyst classes outside plugin-api"))
+                        .and(resideOutsideOfPackage("io.catalyst.api..")).as("reside in Catalyst outside plugin-api"))
                 .because("plugin-api is the only contract plugins compile against and is versioned on its own;"
                         + " anything it used would become part of every plugin's contract")
                 .check(CatalystClasses.platform());
@@ -57,7 +57,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("io.catalyst.runtime..")
                 .should().dependOnClassesThat(resideInAPackage("io.catalyst..")
                         .and(resideOutsideOfPackages("io.catalyst.runtime..", "io.catalyst.api.."))
-                        .as("Catalyst classes outside plugin-runtime and plugin-api"))
+                        .as("reside in Catalyst outside plugin-runtime and plugin-api"))
                 .because("the plugin runtime is pure Java, shared by the server and the plugin testkit;"
                         + " the server's CDI and persistence stay in platform-core")
                 .check(CatalystClasses.platform());
@@ -68,7 +68,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("io.catalyst.declarative..")
                 .should().dependOnClassesThat(resideInAPackage("io.catalyst..")
                         .and(resideOutsideOfPackages("io.catalyst.declarative..", "io.catalyst.api.."))
-                        .as("Catalyst classes outside connector-engine and plugin-api"))
+                        .as("reside in Catalyst outside connector-engine and plugin-api"))
                 .because("the declarative connector engine is pure Java, shared by the server and the plugin"
                         + " testkit, and reaches providers only through plugin-api's ConnectorSession")
                 .check(CatalystClasses.platform());
@@ -78,7 +78,7 @@ class ModuleBoundariesTest {
     void platformCoreNeverUsesTheUiOrAPlugin() {
         noClasses().that().resideInAPackage("io.catalyst.core..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.catalyst.ui..", "io.catalyst.plugins..")
-                        .as("the UI or a plugin"))
+                        .as("reside in the UI or a plugin"))
                 .because("platform-core is a jar inside the WAR that the REST API, jobs and the UI share; plugins"
                         + " reach it only through plugin-api at runtime, and the UI sits on top of it")
                 .check(CatalystClasses.platform());
