@@ -1,9 +1,9 @@
 package io.catalyst.core.connect;
 
 import io.catalyst.api.connect.Connector;
+import io.catalyst.core.plugins.PluginHost;
 import io.catalyst.declarative.ConnectorManifests;
 import io.catalyst.runtime.Contribution;
-import io.catalyst.core.plugins.PluginHost;
 import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +14,13 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.logging.Logger;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.logging.Logger;
 
 /**
  * The connectors the installed plugins offer: Java extensions of {@link Connector}, and declarative connectors, a

@@ -1,10 +1,10 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.PluginStatus;
 import io.catalyst.api.security.PermissionDeclaration;
 import io.catalyst.core.api.CallerContext;
 import io.catalyst.core.api.Requires;
 import io.catalyst.core.identity.Permissions;
+import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,10 +1,10 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.CatalogIndex;
-import io.catalyst.runtime.PluginStatus;
 import io.catalyst.api.PluginApi;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.runtime.CatalogIndex;
+import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,8 +1,8 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.PluginStatus;
 import io.catalyst.core.api.CallerContext;
 import io.catalyst.core.api.Requires;
+import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

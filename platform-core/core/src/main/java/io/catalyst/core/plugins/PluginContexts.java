@@ -1,6 +1,5 @@
 package io.catalyst.core.plugins;
 
-import io.catalyst.runtime.PluginStatus;
 import io.catalyst.api.PluginContext;
 import io.catalyst.api.TenantInfo;
 import io.catalyst.api.UserInfo;
@@ -23,6 +22,7 @@ import io.catalyst.core.identity.Users;
 import io.catalyst.core.mail.Mailer;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.tenancy.Tenant;
+import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;

@@ -2,8 +2,8 @@ package io.catalyst.plugins.metaads;
 
 import io.catalyst.api.connect.ConnectorSession;
 import io.catalyst.api.connect.Insight;
-import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.ProviderException.Kind;
+import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package io.catalyst.plugins.metaads;
 
-import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.ProviderException.Kind;
+import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.host.HttpResult;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
