@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.function.SerializableRunnable;
 import io.catalyst.api.connect.ProviderAccount;
 import io.catalyst.core.connect.Connections;
-import io.catalyst.core.sync.SyncEngine;
+import io.catalyst.core.sync.SyncScheduler;
 import io.catalyst.ui.shell.UserSession;
 import java.util.List;
 import java.util.Set;
@@ -20,16 +20,16 @@ class AccountsDialog extends Dialog {
     private static final long serialVersionUID = 1L;
 
     private final transient Connections connections;
-    private final transient SyncEngine engine;
+    private final transient SyncScheduler scheduler;
 
     /**
      * @param accounts the accounts the provider lists for the connection
      * @param saved    runs once the choice is saved (and a sync queued when any account is chosen)
      */
-    AccountsDialog(Connections connections, SyncEngine engine, Connections.View v, List<ProviderAccount> accounts,
+    AccountsDialog(Connections connections, SyncScheduler scheduler, Connections.View v, List<ProviderAccount> accounts,
                    SerializableRunnable saved) {
         this.connections = connections;
-        this.engine = engine;
+        this.scheduler = scheduler;
         setHeaderTitle("Accounts to sync from " + v.connectorName());
         CheckboxGroup<ProviderAccount> picks = new CheckboxGroup<>();
         picks.setId("account-picker");
@@ -43,7 +43,7 @@ class AccountsDialog extends Dialog {
                     v.id(), new Connections.Change(null, chosen.stream().map(ProviderAccount::id).sorted().toList(),
                             null, null, null, null, null));
             if (!chosen.isEmpty()) {
-                this.engine.runNow(IntegrationsView.tenantId(), v.id());
+                this.scheduler.runNow(IntegrationsView.tenantId(), v.id());
             }
             close();
             saved.run();

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.function.SerializableRunnable;
 import io.catalyst.core.connect.Connections;
-import io.catalyst.core.sync.SyncEngine;
+import io.catalyst.core.sync.SyncScheduler;
 import java.time.LocalDate;
 
 /** Queues a backfill: reads a range of days of a connection again, replacing what is stored. */
@@ -17,11 +17,11 @@ class BackfillDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient SyncEngine engine;
+    private final transient SyncScheduler scheduler;
 
     /** {@code queued} runs once the backfill is queued. */
-    BackfillDialog(SyncEngine engine, Connections.View v, SerializableRunnable queued) {
-        this.engine = engine;
+    BackfillDialog(SyncScheduler scheduler, Connections.View v, SerializableRunnable queued) {
+        this.scheduler = scheduler;
         setHeaderTitle("Backfill " + v.name());
         DatePicker from = new DatePicker("From", LocalDate.now().minusMonths(3));
         DatePicker to = new DatePicker("To", LocalDate.now().minusDays(1));
@@ -31,7 +31,7 @@ class BackfillDialog extends Dialog {
                 to.setErrorMessage("on or after From");
                 return;
             }
-            this.engine.backfill(IntegrationsView.tenantId(), v.id(), from.getValue(), to.getValue());
+            this.scheduler.backfill(IntegrationsView.tenantId(), v.id(), from.getValue(), to.getValue());
             close();
             Notification.show("Backfill queued; it runs after the regular syncs")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -24,8 +24,8 @@ import io.catalyst.api.connect.ProviderAccount;
 import io.catalyst.core.connect.Connections;
 import io.catalyst.core.connect.ConnectorRegistry;
 import io.catalyst.core.identity.Permissions;
-import io.catalyst.core.sync.SyncEngine;
 import io.catalyst.core.sync.SyncRuns;
+import io.catalyst.core.sync.SyncScheduler;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.RequiresPermission;
@@ -66,7 +66,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
 
     private final transient Connections connections = Services.get(Connections.class);
     private final transient ConnectorRegistry registry = Services.get(ConnectorRegistry.class);
-    private final transient SyncEngine engine = Services.get(SyncEngine.class);
+    private final transient SyncScheduler scheduler = Services.get(SyncScheduler.class);
     private final transient SyncRuns runs = Services.get(SyncRuns.class);
     private final boolean manage = UserSession.permits(Permissions.CONNECTIONS_MANAGE);
     private final Grid<Connections.View> grid = new Grid<>();
@@ -227,7 +227,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             row.add(reconnect, share);
         } else {
             Button sync = new Button("Run now", click -> {
-                engine.runNow(tenantId(), v.id());
+                scheduler.runNow(tenantId(), v.id());
                 Notification.show("Sync queued").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 selected = v.id();
                 refresh();
@@ -255,7 +255,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             show("Could not list the accounts: " + e.getMessage(), true);
             return;
         }
-        new AccountsDialog(connections, engine, v, accounts, () -> {
+        new AccountsDialog(connections, scheduler, v, accounts, () -> {
             selected = v.id();
             refresh();
         }).open();
@@ -266,7 +266,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     }
 
     private void backfill(Connections.View v) {
-        new BackfillDialog(engine, v, () -> {
+        new BackfillDialog(scheduler, v, () -> {
             selected = v.id();
             refresh();
         }).open();

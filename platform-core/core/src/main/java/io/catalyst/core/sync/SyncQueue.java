@@ -1,19 +1,30 @@
 package io.catalyst.core.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.catalyst.runtime.HostFailure;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The durable sync queue in PostgreSQL. Jobs are claimed with {@code FOR UPDATE SKIP LOCKED} under a lease, so
- * nodes never run one job twice and a job whose node died is claimed again once its lease ran out. Incremental syncs
- * go before backfills. How a run ended decides what happens next ({@link Outcome}). Plain JDBC: claiming runs on a
- * connection in platform scope (every tenant's jobs), the rest on one bound to the job's tenant.
+ * The durable sync queue in PostgreSQL: every write to {@code sync_job} and {@code sync_checkpoint} ({@link SyncRuns}
+ * reads the runs for people). Jobs are
+ * claimed with {@code FOR UPDATE SKIP LOCKED} under a lease, so nodes never run one job twice and a job whose node
+ * died is claimed again once its lease ran out; a node renews the leases of the jobs it runs, and every write of a
+ * run checks that its node still holds the job. Incremental syncs go before backfills. How a run ended decides what
+ * happens next ({@link Outcome}) and what the connection shows of it. Plain JDBC: claiming, renewing and queueing
+ * due connections run on a connection in platform scope (every tenant's jobs), the rest on one bound to the job's
+ * tenant; {@link #jdbc} runs a statement as a unit of work of {@code Scopes}.
  */
 public final class SyncQueue {
 
@@ -24,6 +35,7 @@ public final class SyncQueue {
     public static final int MAX_ATTEMPTS = 6;
     /** Our own failures clear fast (a database restart): no provider is waiting to be spared. */
     static final Duration HOST_RETRY = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SyncQueue() {
     }
@@ -34,6 +46,10 @@ public final class SyncQueue {
     /** A claimed job. */
     public record Job(UUID tenantId, UUID id, UUID connectionId, Kind kind, int attempts, LocalDate from,
                       LocalDate to) {
+    }
+
+    /** Who holds the jobs this node claims ({@code locked_by}), and how long a claim or a renewal keeps one. */
+    record Lease(String holder, Duration length) {
     }
 
     /** How a run ended, as the engine classified it. */
@@ -60,12 +76,36 @@ public final class SyncQueue {
         record Stopped(String reason) implements Outcome { }
     }
 
-    /** Queues a sync of a connection; a backfill names its date range. */
+    /** This node no longer holds the job (its lease ran out and another node took it). */
+    static final class LeaseLost extends HostFailure {
+        LeaseLost() {
+            super("lease lost", null);
+        }
+    }
+
+    /** A statement on a scope's own connection. */
+    @FunctionalInterface
+    interface Statement<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /** A statement as a unit of work of {@code Scopes}, on the connection its transaction is bound on. */
+    static <T> Function<EntityManager, T> jdbc(Statement<T> statement) {
+        return em -> {
+            try {
+                return statement.on(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Queues a sync of a connection; a backfill names its date range; {@code trigger} says who asked for it. */
     public static UUID enqueue(Connection tenantBound, UUID tenantId, UUID connectionId, Kind kind, LocalDate from,
-                               LocalDate to) throws SQLException {
+                               LocalDate to, String trigger) throws SQLException {
         UUID id = UUID.randomUUID();
         try (PreparedStatement insert = tenantBound.prepareStatement("insert into sync_job (tenant_id, id,"
-                + " connection_id, kind, priority, range_from, range_to) values (?, ?, ?, ?, ?, ?, ?)")) {
+                + " connection_id, kind, priority, range_from, range_to, trigger) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, tenantId);
             insert.setObject(2, id);
             insert.setObject(3, connectionId);
@@ -73,9 +113,40 @@ public final class SyncQueue {
             insert.setInt(5, kind == Kind.INCREMENTAL ? INCREMENTAL_PRIORITY : BACKFILL_PRIORITY);
             insert.setObject(6, from);
             insert.setObject(7, to);
+            insert.setString(8, trigger);
             insert.executeUpdate();
         }
         return id;
+    }
+
+    /** The incremental sync of a connection that is waiting or running, if there is one. */
+    static Optional<UUID> openIncremental(Connection tenantBound, UUID connectionId) throws SQLException {
+        try (PreparedStatement read = tenantBound.prepareStatement("select id from sync_job where connection_id = ?"
+                + " and kind = 'INCREMENTAL' and status in ('QUEUED', 'RUNNING', 'RETRY') limit 1")) {
+            read.setObject(1, connectionId);
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Queues an incremental sync of every active connection with accounts whose schedule is due: none waiting or
+     * running, and the last one queued longer ago than its schedule. Answers how many were queued.
+     */
+    static int enqueueDue(Connection platformBound) throws SQLException {
+        try (PreparedStatement insert = platformBound.prepareStatement("insert into sync_job (tenant_id, id,"
+                + " connection_id, kind, priority, trigger)"
+                + " select c.tenant_id, gen_random_uuid(), c.id, 'INCREMENTAL', ?, 'SCHEDULE' from connection c"
+                + " where c.status = 'ACTIVE' and c.accounts <> '[]'::jsonb"
+                + " and not exists (select 1 from sync_job j where j.tenant_id = c.tenant_id"
+                + " and j.connection_id = c.id and j.kind = 'INCREMENTAL' and j.status in ('QUEUED', 'RUNNING', 'RETRY'))"
+                + " and coalesce((select max(j.created_at) from sync_job j where j.tenant_id = c.tenant_id"
+                + " and j.connection_id = c.id and j.kind = 'INCREMENTAL'), '-infinity')"
+                + " < now() - make_interval(mins => c.schedule_minutes)")) {
+            insert.setInt(1, INCREMENTAL_PRIORITY);
+            return insert.executeUpdate();
+        }
     }
 
     /**
@@ -103,7 +174,90 @@ public final class SyncQueue {
         }
     }
 
-    /** Records how a claimed job ended and what comes next. */
+    /** Renews the leases of the given jobs that this worker still holds. */
+    static int renew(Connection platformBound, Lease lease, UUID[] jobIds) throws SQLException {
+        try (PreparedStatement renew = platformBound.prepareStatement("update sync_job set lease_until = now()"
+                + " + make_interval(secs => ?) where id = any (cast(? as uuid[])) and status = 'RUNNING'"
+                + " and locked_by = ?")) {
+            renew.setLong(1, lease.length().toSeconds());
+            renew.setString(2, arrayLiteral(jobIds));
+            renew.setString(3, lease.holder());
+            return renew.executeUpdate();
+        }
+    }
+
+    /** PostgreSQL's text form of an array of ids: {@code {id1,id2}}. */
+    static String arrayLiteral(UUID[] ids) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < ids.length; i++) {
+            literal.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        return literal.append('}').toString();
+    }
+
+    /**
+     * Lets the running jobs of this worker be claimed at once, not after their leases run out: a node that starts
+     * again takes back what it was running when it stopped. Answers how many.
+     */
+    static int release(Connection platformBound, String worker) throws SQLException {
+        try (PreparedStatement release = platformBound.prepareStatement("update sync_job set lease_until = now()"
+                + " - interval '1 second' where status = 'RUNNING' and locked_by = ?")) {
+            release.setString(1, worker);
+            return release.executeUpdate();
+        }
+    }
+
+    /** Marks a claimed job started (once) and answers each stream's progress so far: its cursor, and if it is done. */
+    static ObjectNode start(Connection tenantBound, Job job) throws SQLException {
+        try (PreparedStatement start = tenantBound.prepareStatement("update sync_job set started_at ="
+                + " coalesce(started_at, now()) where id = ? returning cursors::text")) {
+            start.setObject(1, job.id());
+            try (ResultSet row = start.executeQuery()) {
+                row.next();
+                return (ObjectNode) JSON.readTree(row.getString(1));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Records a run's progress on a stream: its state ({@code cursor}, {@code done}) if any, the counters, and a
+     * renewed lease. Call in the transaction that wrote the rows it counts.
+     *
+     * @throws LeaseLost if this worker no longer holds the job; the transaction must roll back
+     */
+    static void progress(Connection tenantBound, Job job, Lease lease, String stream, Map<String, Object> state,
+                         int records, int quarantined, int pages) throws SQLException {
+        try (PreparedStatement update = tenantBound.prepareStatement("update sync_job set"
+                + " cursors = case when ?::jsonb is null then cursors else jsonb_set(cursors, array[?], ?::jsonb) end,"
+                + " records = records + ?, quarantined = quarantined + ?, pages = ?, stream = ?,"
+                + " lease_until = now() + make_interval(secs => ?)"
+                + " where tenant_id = ? and id = ? and status = 'RUNNING' and locked_by = ?")) {
+            String json = state == null ? null : JSON.writeValueAsString(state);
+            update.setString(1, json);
+            update.setString(2, stream);
+            update.setString(3, json);
+            update.setInt(4, records);
+            update.setInt(5, quarantined);
+            update.setInt(6, pages);
+            update.setString(7, stream);
+            update.setLong(8, lease.length().toSeconds());
+            update.setObject(9, job.tenantId());
+            update.setObject(10, job.id());
+            update.setString(11, lease.holder());
+            if (update.executeUpdate() == 0) {
+                throw new LeaseLost(); // rolls the batch back: the node that holds the job now writes it
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Records how a claimed job ended and what comes next, and shows it on the connection (its last sync, status and
+     * error in words).
+     */
     public static void finish(Connection tenantBound, Job job, Outcome outcome) throws SQLException {
         if (outcome instanceof Outcome.Succeeded) {
             update(tenantBound, job, "SUCCEEDED", null, null, true);
@@ -135,11 +289,47 @@ public final class SyncQueue {
                         false);
             }
         }
+        try (PreparedStatement shown = tenantBound.prepareStatement("update connection set last_sync_at = now(),"
+                + " last_status = ?, last_error = ? where tenant_id = ? and id = ?")) {
+            shown.setString(1, status(outcome));
+            shown.setString(2, describe(outcome));
+            shown.setObject(3, job.tenantId());
+            shown.setObject(4, job.connectionId());
+            shown.executeUpdate();
+        }
     }
 
     /** 1, 2, 4, 8 ... minutes, at most an hour. */
     static Duration backoff(int attempts) {
         return Duration.ofMinutes(Math.min(60, 1L << Math.max(0, attempts - 1)));
+    }
+
+    /** A run's outcome as the connection's last status. */
+    static String status(Outcome outcome) {
+        return outcome instanceof Outcome.Succeeded ? "SUCCEEDED"
+                : outcome instanceof Outcome.AuthExpired ? "NEEDS_REAUTH"
+                : outcome instanceof Outcome.RateLimited ? "RATE_LIMITED"
+                : outcome instanceof Outcome.Stopped ? "STOPPED" : "FAILED";
+    }
+
+    /** A run's outcome in words for people, or null when it succeeded. */
+    static String describe(Outcome outcome) {
+        if (outcome instanceof Outcome.AuthExpired e) {
+            return e.detail() + ". Reconnect to resume.";
+        }
+        if (outcome instanceof Outcome.RateLimited r) {
+            return "The provider asked to slow down; the next try is in " + r.retryAfter().toSeconds() + " s.";
+        }
+        if (outcome instanceof Outcome.ProviderFailed f) {
+            return f.detail();
+        }
+        if (outcome instanceof Outcome.HostFailed h) {
+            return h.detail();
+        }
+        if (outcome instanceof Outcome.Stopped c) {
+            return c.reason();
+        }
+        return null;
     }
 
     /** The committed cursor of a stream, if any. */

@@ -52,7 +52,7 @@ public class SyncResource {
     Connections connections;
 
     @Inject
-    SyncEngine engine;
+    SyncScheduler scheduler;
 
     @Inject
     SyncRuns runs;
@@ -64,7 +64,7 @@ public class SyncResource {
     public Queued sync(@PathParam("connectionId") UUID id) {
         UUID tenantId = callers.caller().tenantId();
         connections.get(tenantId, id);
-        return new Queued(engine.runNow(tenantId, id));
+        return new Queued(scheduler.runNow(tenantId, id));
     }
 
     @POST
@@ -81,7 +81,7 @@ public class SyncResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "to must be on or after from, within 3 years",
                     List.of(new Problem.FieldError("to", "on or after from, within 3 years")), null);
         }
-        return new Queued(engine.backfill(tenantId, id, from, to));
+        return new Queued(scheduler.backfill(tenantId, id, from, to));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.catalyst.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.catalyst.core.warehouse.TestDatabase;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sync queue against real PostgreSQL: priorities, no double claims, leases, retries, re-auth, checkpoints. */
+/**
+ * The sync queue against real PostgreSQL: priorities, no double claims, leases, retries, re-auth, checkpoints, due
+ * schedules.
+ */
 class SyncQueueTest {
 
     private static TestDatabase db;
@@ -122,11 +127,11 @@ class SyncQueueTest {
         finish(claim("w").orElseThrow(), new SyncQueue.Outcome.AuthExpired("HTTP 401"));
         assertThat(job(tenant, "status")).isEqualTo("FAILED");
         try (Connection app = db.appFor(tenant); PreparedStatement read = app.prepareStatement(
-                "select status from connection where id = ?")) {
+                "select status || '|' || last_status || '|' || last_error from connection where id = ?")) {
             read.setObject(1, connection);
             try (ResultSet row = read.executeQuery()) {
                 row.next();
-                assertThat(row.getString(1)).isEqualTo("NEEDS_REAUTH");
+                assertThat(row.getString(1)).isEqualTo("NEEDS_REAUTH|NEEDS_REAUTH|HTTP 401. Reconnect to resume.");
             }
         }
     }
@@ -151,12 +156,84 @@ class SyncQueueTest {
         assertThat(SyncQueue.backoff(12)).isEqualTo(Duration.ofMinutes(60));
     }
 
+    @Test
+    void aWriteOfANodeThatLostTheJobIsRefusedAndARestartedNodeTakesBackItsJobs() throws Exception {
+        UUID tenant = db.tenant();
+        UUID job = enqueue(tenant, connection(tenant), SyncQueue.Kind.INCREMENTAL);
+        SyncQueue.Job claimed = claim("w1").orElseThrow();
+        try (Connection app = db.appFor(tenant)) {
+            assertThat(SyncQueue.start(app, claimed).size()).isZero();
+            SyncQueue.progress(app, claimed, new SyncQueue.Lease("w1", Duration.ofMinutes(10)), "insights",
+                    Map.of("cursor", "act_1:2026-03-01"), 5, 1, 2);
+            app.commit();
+        }
+        try (Connection app = db.appFor(tenant)) {
+            assertThatThrownBy(() -> SyncQueue.progress(app, claimed, new SyncQueue.Lease("w2",
+                    Duration.ofMinutes(10)), "insights", null, 7, 0, 3)).isInstanceOf(SyncQueue.LeaseLost.class);
+            app.rollback();
+        }
+        assertThat(job(tenant, "records || ':' || quarantined || ':' || pages || ':' || stream"))
+                .isEqualTo("5:1:2:insights");
+        try (Connection app = db.appFor(tenant)) {
+            assertThat(SyncQueue.start(app, claimed).path("insights").path("cursor").asText())
+                    .isEqualTo("act_1:2026-03-01");
+            app.commit();
+        }
+
+        assertThat(claim("w2")).as("still leased to w1").isEmpty();
+        try (Connection platform = db.appForPlatform()) {
+            assertThat(SyncQueue.release(platform, "w1")).isEqualTo(1);
+            platform.commit();
+        }
+        assertThat(claim("w2").map(SyncQueue.Job::id)).contains(job);
+    }
+
+    @Test
+    void aRenewedLeaseKeepsTheJobOnlyForItsHolder() throws Exception {
+        UUID tenant = db.tenant();
+        UUID job = enqueue(tenant, connection(tenant), SyncQueue.Kind.INCREMENTAL);
+        assertThat(claim("w1", Duration.ofSeconds(1)).map(SyncQueue.Job::id)).contains(job);
+        try (Connection platform = db.appForPlatform()) {
+            assertThat(SyncQueue.renew(platform, new SyncQueue.Lease("w2", Duration.ofMinutes(10)),
+                    new UUID[] {job})).isZero();
+            assertThat(SyncQueue.renew(platform, new SyncQueue.Lease("w1", Duration.ofMinutes(10)),
+                    new UUID[] {UUID.randomUUID(), job})).isEqualTo(1);
+            platform.commit();
+        }
+
+        Thread.sleep(1500);
+
+        assertThat(claim("w2")).as("renewed for ten minutes").isEmpty();
+    }
+
+    @Test
+    void aConnectionWhoseScheduleIsDueIsQueuedOnceAndOneWithoutAccountsNever() throws Exception {
+        UUID tenant = db.tenant();
+        UUID due = connection(tenant, "[\"act_1\"]");
+        connection(tenant);
+
+        enqueueDue();
+        enqueueDue();
+
+        assertThat(job(tenant, "count(*) || ':' || min(kind) || ':' || min(trigger) || ':' || min(priority) || ':'"
+                + " || bool_and(connection_id = '" + due + "')")).isEqualTo("1:INCREMENTAL:SCHEDULE:10:true");
+        finish(claim("w").orElseThrow(), new SyncQueue.Outcome.Succeeded());
+        enqueueDue();
+        assertThat(job(tenant, "count(*)")).as("not due again before its schedule").isEqualTo("1");
+    }
+
     private static UUID connection(UUID tenant) throws SQLException {
+        return connection(tenant, "[]");
+    }
+
+    private static UUID connection(UUID tenant, String accounts) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection app = db.appFor(tenant); PreparedStatement insert = app.prepareStatement(
-                "insert into connection (tenant_id, id, connector, name) values (?, ?, 'meta-ads', 'Meta')")) {
+                "insert into connection (tenant_id, id, connector, name, accounts) values (?, ?, 'meta-ads', 'Meta',"
+                        + " cast(? as jsonb))")) {
             insert.setObject(1, tenant);
             insert.setObject(2, id);
+            insert.setString(3, accounts);
             insert.executeUpdate();
             app.commit();
         }
@@ -167,7 +244,7 @@ class SyncQueueTest {
         try (Connection app = db.appFor(tenant)) {
             UUID id = SyncQueue.enqueue(app, tenant, connection, kind, kind == SyncQueue.Kind.BACKFILL
                     ? LocalDate.of(2025, 1, 1) : null, kind == SyncQueue.Kind.BACKFILL ? LocalDate.of(2025, 12, 31)
-                    : null);
+                    : null, kind == SyncQueue.Kind.BACKFILL ? "BACKFILL" : "MANUAL");
             app.commit();
             return id;
         }
@@ -189,6 +266,13 @@ class SyncQueueTest {
         try (Connection app = db.appFor(job.tenantId())) {
             SyncQueue.finish(app, job, outcome);
             app.commit();
+        }
+    }
+
+    private static void enqueueDue() throws SQLException {
+        try (Connection platform = db.appForPlatform()) {
+            SyncQueue.enqueueDue(platform);
+            platform.commit();
         }
     }
 
