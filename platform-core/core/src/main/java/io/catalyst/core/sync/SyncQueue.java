@@ -17,14 +17,14 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The durable sync queue in PostgreSQL: every write to {@code sync_job} and {@code sync_checkpoint} ({@link SyncRuns}
- * reads the runs for people). Jobs are
- * claimed with {@code FOR UPDATE SKIP LOCKED} under a lease, so nodes never run one job twice and a job whose node
- * died is claimed again once its lease ran out; a node renews the leases of the jobs it runs, and every write of a
- * run checks that its node still holds the job. Incremental syncs go before backfills. How a run ended decides what
- * happens next ({@link Outcome}) and what the connection shows of it. Plain JDBC: claiming, renewing and queueing
- * due connections run on a connection in platform scope (every tenant's jobs), the rest on one bound to the job's
- * tenant; {@link #jdbc} runs a statement as a unit of work of {@code Scopes}.
+ * The durable sync queue in PostgreSQL: all the sync engine's SQL on {@code sync_job} and {@code sync_checkpoint}
+ * ({@link SyncRuns} reads the runs for people). Jobs are claimed with {@code FOR UPDATE SKIP LOCKED} under a lease, so
+ * nodes never run one job twice and a job whose node died is claimed again once its lease ran out; a node renews the
+ * leases of the jobs it runs, and every write of a run checks that its node still holds the job. Incremental syncs go
+ * before backfills. How a run ended decides what happens next ({@link Outcome}) and what the connection shows of it.
+ * Plain JDBC: claiming, renewing and queueing due connections run on a connection in platform scope (every tenant's
+ * jobs), the rest on one bound to the job's tenant; {@link #jdbc} runs a statement as a unit of work of
+ * {@code Scopes}.
  */
 public final class SyncQueue {
 
