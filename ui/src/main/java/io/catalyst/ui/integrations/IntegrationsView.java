@@ -21,8 +21,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.api.connect.AuthKind;
 import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.core.connect.ConnectionAuthorization;
+import io.catalyst.core.connect.ConnectionSessions;
 import io.catalyst.core.connect.Connections;
 import io.catalyst.core.connect.ConnectorRegistry;
+import io.catalyst.core.connect.ShareLinks;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.sync.SyncRuns;
 import io.catalyst.core.sync.SyncScheduler;
@@ -65,6 +68,9 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     static final Map<Integer, String> SCHEDULES = schedules();
 
     private final transient Connections connections = Services.get(Connections.class);
+    private final transient ConnectionAuthorization authorization = Services.get(ConnectionAuthorization.class);
+    private final transient ConnectionSessions sessions = Services.get(ConnectionSessions.class);
+    private final transient ShareLinks shareLinks = Services.get(ShareLinks.class);
     private final transient ConnectorRegistry registry = Services.get(ConnectorRegistry.class);
     private final transient SyncScheduler scheduler = Services.get(SyncScheduler.class);
     private final transient SyncRuns runs = Services.get(SyncRuns.class);
@@ -200,7 +206,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
 
     private void authorize(Connections.View connection) {
         try {
-            var uri = connections.authorize(tenantId(), actorId(), null, connection.id(), "/integrations");
+            var uri = authorization.authorize(tenantId(), actorId(), null, connection.id(), "/integrations");
             getUI().ifPresent(ui -> ui.getPage().setLocation(uri.toString()));
         } catch (ProblemException e) {
             show(e.getMessage(), true);
@@ -250,7 +256,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     private void pickAccounts(Connections.View v) {
         List<ProviderAccount> accounts;
         try {
-            accounts = connections.providerAccounts(tenantId(), v.id());
+            accounts = sessions.providerAccounts(tenantId(), v.id());
         } catch (ProblemException | io.catalyst.runtime.PluginFailure e) {
             show("Could not list the accounts: " + e.getMessage(), true);
             return;
@@ -273,7 +279,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     }
 
     private void shareLink(Connections.View v) {
-        new ShareLinkDialog(connections, v).open();
+        new ShareLinkDialog(shareLinks, v).open();
     }
 
     private void disconnect(Connections.View v) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import io.catalyst.core.connect.Connections;
+import io.catalyst.core.connect.ShareLinks;
 import io.catalyst.ui.shell.UserSession;
 
 /**
@@ -15,13 +16,13 @@ class ShareLinkDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
 
-    ShareLinkDialog(Connections connections, Connections.View v) {
+    ShareLinkDialog(ShareLinks shareLinks, Connections.View v) {
         setHeaderTitle("Let the client authorise " + v.connectorName());
         TextField link = new TextField("Link (works once, for 7 days)");
         link.setId("share-link");
         link.setReadOnly(true);
         link.setWidthFull();
-        link.setValue(connections.shareLink(IntegrationsView.tenantId(), IntegrationsView.actorId(),
+        link.setValue(shareLinks.create(IntegrationsView.tenantId(), IntegrationsView.actorId(),
                 UserSession.actor(), v.id()).toString());
         add(new Paragraph("Send this link to someone at the client who can sign in to "
                 + v.connectorName() + ". They need no Catalyst account."), link);

@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConnectCallbackResource {
 
     @Inject
-    Connections connections;
+    ConnectionAuthorization authorization;
+
+    @Inject
+    ShareLinks shareLinks;
 
     @Inject
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
@@ -39,7 +42,7 @@ public class ConnectCallbackResource {
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
                              @QueryParam("error") String error,
                              @QueryParam("error_description") String description) {
-        Connections.Completed done = connections.complete(state, code,
+        ConnectionAuthorization.Completed done = authorization.complete(state, code,
                 error == null ? null : error + (description == null ? "" : ": " + description));
         if ("/connected".equals(done.returnTo()) || done.returnTo() == null) {
             // someone without a Catalyst account (a share link), or a flow we cannot place: a plain page
@@ -56,7 +59,7 @@ public class ConnectCallbackResource {
     @Path("link/{token}")
     @Operation(summary = "Opens a share link: sends the browser to the provider's consent screen")
     public Response link(@PathParam("token") String token) {
-        return connections.openLink(token).map(uri -> Response.seeOther(uri).build())
+        return shareLinks.open(token).map(uri -> Response.seeOther(uri).build())
                 .orElseGet(() -> page("This link was already used or has expired. Ask the agency for a new one.",
                         404));
     }

@@ -55,6 +55,15 @@ public class ConnectionResource {
     Connections connections;
 
     @Inject
+    ConnectionAuthorization authorization;
+
+    @Inject
+    ShareLinks shareLinks;
+
+    @Inject
+    ConnectionSessions sessions;
+
+    @Inject
     ConnectorRegistry registry;
 
     @GET
@@ -120,7 +129,7 @@ public class ConnectionResource {
     @Operation(summary = "Start OAuth: answers the provider's consent URL; the provider returns to the platform")
     public Authorization authorize(@PathParam("connectionId") UUID id, @QueryParam("returnTo") String returnTo) {
         var caller = callers.caller();
-        return new Authorization(connections.authorize(caller.tenantId(), caller.userId(), null, id, returnTo));
+        return new Authorization(authorization.authorize(caller.tenantId(), caller.userId(), null, id, returnTo));
     }
 
     @POST
@@ -129,7 +138,7 @@ public class ConnectionResource {
     @Operation(summary = "A one-time link (7 days) that lets the client's staff authorise without a Catalyst account")
     public ShareLink share(@PathParam("connectionId") UUID id) {
         var caller = callers.caller();
-        return new ShareLink(connections.shareLink(caller.tenantId(), caller.userId(), caller.actor(), id));
+        return new ShareLink(shareLinks.create(caller.tenantId(), caller.userId(), caller.actor(), id));
     }
 
     @GET
@@ -137,6 +146,6 @@ public class ConnectionResource {
     @Requires(Permissions.CONNECTIONS_MANAGE)
     @Operation(summary = "The provider accounts the connection's authorisation reaches, to pick from")
     public List<io.catalyst.api.connect.ProviderAccount> accounts(@PathParam("connectionId") UUID id) {
-        return connections.providerAccounts(callers.caller().tenantId(), id);
+        return sessions.providerAccounts(callers.caller().tenantId(), id);
     }
 }

@@ -16,35 +16,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A company's connections to data sources: creating them, authorising them (OAuth 2.0 with PKCE, or an API key),
- * their settings, and their sealed credentials. Credentials go in sealed and come out only to the sync engine;
- * nothing here returns or logs one.
+ * A company's connections to data sources: creating them (an API key is sealed on arrival), listing them, their
+ * settings, and disconnecting them. Authorising one with OAuth is {@link ConnectionAuthorization} (and
+ * {@link ShareLinks}); its credential comes out, for a sync, only through {@link ConnectionSessions}. Nothing here
+ * returns or logs a credential.
  */
 @ApplicationScoped
 public class Connections {
 
-    static final Duration FLOW_LIFETIME = Duration.ofMinutes(15);
-    static final Duration LINK_LIFETIME = Duration.ofDays(7);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A connection as the API and UI show it: never its credential. */
@@ -64,10 +54,6 @@ public class Connections {
                          Map<String, String> settings, Boolean paused, String apiKey) {
     }
 
-    /** How an OAuth callback ended, for the page the browser lands on. */
-    public record Completed(UUID tenantId, UUID connectionId, String returnTo, String error) {
-    }
-
     @Inject
     Scopes scopes;
 
@@ -80,25 +66,10 @@ public class Connections {
     @Inject
     AuditLog audit;
 
-    @Inject
-    Config config;
-
-    @Inject
-    io.catalyst.core.plugins.PluginHost host;
-
-    @Inject
-    @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
-    String publicUrl;
-
     /** Hosts a connection's base URL may point at instead of the provider (local fakes); none in production. */
     @Inject
     @ConfigProperty(name = "catalyst.connectors.local-hosts")
     Optional<List<String>> localHosts;
-
-    private final Clock clock = Clock.systemUTC();
-    private final Map<String, ProviderHttp> clients = new java.util.concurrent.ConcurrentHashMap<>();
-    private final OAuthClient oauth = new OAuthClient(HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10)).build(), clock);
 
     public List<View> list(UUID tenantId) {
         return scopes.tenant(tenantId, em -> Scopes.sql(em, SELECT + " order by created_at").getResultList().stream()
@@ -200,206 +171,18 @@ public class Connections {
                 id.toString(), summary(view), Map.of("dataKept", keepData)));
     }
 
-    /**
-     * Starts an OAuth authorisation of a connection: returns where to send the browser. The state is random, stored
-     * hashed with the tenant, the user (or share link) and the PKCE verifier, and good once for 15 minutes.
-     */
-    public URI authorize(UUID tenantId, UUID userId, UUID linkId, UUID id, String returnTo) {
-        View view = get(tenantId, id);
-        Connector connector = connector(view.connector());
-        if (connector.auth().kind() != AuthKind.OAUTH2) {
-            throw invalid("connector", view.connectorName() + " connects with an API key, not OAuth");
-        }
-        String state = OAuthClient.randomToken();
-        String verifier = OAuthClient.randomToken();
-        scopes.tenant(tenantId, em -> Scopes.sql(em, "insert into oauth_flow (tenant_id, state_hash, connector,"
-                        + " connection_id, user_id, link_id, verifier, return_to, expires_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .setParameter(1, tenantId).setParameter(2, hash(state)).setParameter(3, connector.id())
-                .setParameter(4, id).setParameter(5, userId).setParameter(6, linkId)
-                .setParameter(7, secrets.seal(verifier, "oauth-flow/" + hash(state)))
-                .setParameter(8, safeReturn(returnTo))
-                .setParameter(9, Timestamp.from(clock.instant().plus(FLOW_LIFETIME))).executeUpdate());
-        URI authorizeUrl = Connector.withOrigin(connector.auth().authorizeUrl(), origin(view.baseUrl()));
-        return OAuthClient.authorizeUri(authorizeUrl, app(connector), connector.auth().scopes(), state, verifier);
+    /** Replaces a connection's credential, sealed, in the caller's transaction. */
+    void store(EntityManager em, UUID tenantId, UUID id, Credentials credentials) {
+        Scopes.sql(em, "update connection set credentials = ?1, updated_at = now() where id = ?2")
+                .setParameter(1, secrets.seal(credentials.toJson(), context(tenantId, id))).setParameter(2, id)
+                .executeUpdate();
     }
 
-    /**
-     * The provider's redirect back: finds the flow by its state (whoever's browser brings it), exchanges the code
-     * with the PKCE verifier, and stores the tokens sealed. A state is good once.
-     */
-    public Completed complete(String state, String code, String providerError) {
-        if (blank(state)) {
-            return new Completed(null, null, null, "The link is incomplete: it has no state. Start connecting again.");
-        }
-        Object[] flow = scopes.platform(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Scopes.sql(em, "delete from oauth_flow where state_hash = ?1 returning tenant_id,"
-                            + " connection_id, connector, verifier, return_to, expires_at, user_id, link_id")
-                    .setParameter(1, hash(state)).getResultList();
-            return rows.isEmpty() ? null : rows.get(0);
-        });
-        if (flow == null) {
-            return new Completed(null, null, null, "This authorisation was already used or is unknown."
-                    + " Start connecting again.");
-        }
-        UUID tenantId = (UUID) flow[0];
-        UUID id = (UUID) flow[1];
-        String returnTo = (String) flow[4];
-        if (toInstant(flow[5]).isBefore(clock.instant())) {
-            return new Completed(tenantId, id, returnTo, "The authorisation took longer than 15 minutes."
-                    + " Start connecting again.");
-        }
-        if (!blank(providerError)) {
-            return new Completed(tenantId, id, returnTo, "The provider did not grant access (" + providerError
-                    + "). Nothing was changed.");
-        }
-        if (blank(code)) {
-            return new Completed(tenantId, id, returnTo, "The provider sent no authorisation code.");
-        }
-        View view;
-        try {
-            view = get(tenantId, id);
-        } catch (ProblemException gone) {
-            return new Completed(tenantId, id, returnTo, "The connection was removed while it was being authorised.");
-        }
-        Connector connector = connector(view.connector());
-        String verifier = secrets.open((String) flow[3], "oauth-flow/" + hash(state));
-        Credentials tokens;
-        try {
-            tokens = oauth.exchange(Connector.withOrigin(connector.auth().tokenUrl(), origin(view.baseUrl())),
-                    app(connector), code, verifier);
-        } catch (OAuthClient.TokenRefused refused) {
-            return new Completed(tenantId, id, returnTo, refused.getMessage());
-        }
-        scopes.tenant(tenantId, em -> {
-            store(em, tenantId, id, tokens);
-            Scopes.sql(em, "update connection set status = 'ACTIVE', last_error = null, updated_at = now()"
-                    + " where id = ?1").setParameter(1, id).executeUpdate();
-            return null;
-        });
-        UUID userId = (UUID) flow[6];
-        UUID linkId = (UUID) flow[7];
-        audit.record(new AuditEntry(tenantId, userId, linkId == null ? "user" : "share link " + linkId,
-                "connections.connection.authorised", "connection", id.toString(), null,
-                Map.of("connector", connector.id())));
-        return new Completed(tenantId, id, returnTo, null);
-    }
-
-    /**
-     * A link the client's own staff can open to authorise this connection without a Catalyst account. Only its
-     * hash is stored; it works once, for seven days.
-     */
-    public URI shareLink(UUID tenantId, UUID actorId, String actor, UUID id) {
-        View view = get(tenantId, id);
-        if (connector(view.connector()).auth().kind() != AuthKind.OAUTH2) {
-            throw invalid("connector", view.connectorName() + " connects with an API key; share that instead");
-        }
-        String token = OAuthClient.randomToken();
-        UUID linkId = UUID.randomUUID();
-        scopes.tenant(tenantId, em -> Scopes.sql(em, "insert into connect_link (tenant_id, id, token_hash,"
-                        + " connection_id, created_by, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, tenantId).setParameter(2, linkId).setParameter(3, hash(token)).setParameter(4, id)
-                .setParameter(5, actorId).setParameter(6, Timestamp.from(clock.instant().plus(LINK_LIFETIME)))
-                .executeUpdate());
-        audit.record(new AuditEntry(tenantId, actorId, actor, "connections.link.created", "connection",
-                id.toString(), null, Map.of("link", linkId.toString())));
-        return URI.create(publicUrl.replaceAll("/+$", "") + "/api/connect/link/" + token);
-    }
-
-    /** Opens a share link: marks it used and starts the OAuth flow in the name of the link. */
-    public Optional<URI> openLink(String token) {
-        Object[] link = scopes.platform(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Scopes.sql(em, "update connect_link set used_at = now() where token_hash = ?1"
-                            + " and used_at is null and expires_at > now() returning tenant_id, id, connection_id")
-                    .setParameter(1, hash(token)).getResultList();
-            return rows.isEmpty() ? null : rows.get(0);
-        });
-        if (link == null) {
-            return Optional.empty();
-        }
-        return Optional.of(authorize((UUID) link[0], null, (UUID) link[1], (UUID) link[2], "/connected"));
-    }
-
-    /** The credential for a sync; refreshed first when it expires soon. Only the sync engine calls this. */
-    Optional<Credentials> credentials(UUID tenantId, UUID id) {
-        String sealed = scopes.tenant(tenantId, em -> (String) Scopes.sql(em, "select credentials from connection"
-                + " where id = ?1").setParameter(1, id).getResultStream().findFirst().orElse(null));
-        return sealed == null ? Optional.empty()
-                : Optional.of(Credentials.fromJson(secrets.open(sealed, context(tenantId, id))));
-    }
-
-    /** Refreshes an OAuth token and stores the result (with the rotated refresh token, if the provider sent one). */
-    Credentials refresh(UUID tenantId, UUID id, Credentials current) {
-        View view = get(tenantId, id);
-        Connector connector = connector(view.connector());
-        Credentials fresh = oauth.refresh(Connector.withOrigin(connector.auth().tokenUrl(), origin(view.baseUrl())),
-                app(connector), current);
-        scopes.tenant(tenantId, em -> {
-            store(em, tenantId, id, fresh);
-            return null;
-        });
-        return fresh;
-    }
-
-    /**
-     * Opens a connector session for a sync run, or empty while the connection has no credential. The HTTP client is
-     * shared per connector and origin, so its rate-limit pauses hold across runs and connections.
-     */
-    public Optional<HostSession> session(UUID tenantId, View view, ConnectorRegistry.Available available) {
-        Connector connector = available.connector();
-        Optional<Credentials> credentials = connector.auth().kind() == AuthKind.NONE
-                ? Optional.of(new Credentials(null, null, null, null)) : credentials(tenantId, view.id());
-        if (credentials.isEmpty()) {
-            return Optional.empty();
-        }
-        URI origin = origin(view.baseUrl());
-        java.util.Set<String> hosts = new java.util.HashSet<>(available.egressHosts());
-        hosts.add(Connector.withOrigin(connector.baseUrl(), origin).getHost());
-        ProviderHttp http = clients.computeIfAbsent(connector.id() + " " + origin, key -> new ProviderHttp(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                new ProviderHttp.Policy(hosts, 4, maxWait(), Duration.ofSeconds(1)),
-                duration -> Thread.sleep(duration.toMillis()), clock));
-        Map<String, String> settings = new java.util.HashMap<>(view.settings());
-        for (String name : connector.platformSettings()) {
-            config.getOptionalValue("catalyst.connectors." + connector.id() + "." + name.replace('_', '-'),
-                    String.class).ifPresent(value -> settings.put(name, value));
-        }
-        return Optional.of(new HostSession(this, connector, tenantId, view, http, credentials.get(), settings,
-                zone(tenantId), clock));
-    }
-
-    // the company's days are the ones its figures are reported in
-    private java.time.ZoneId zone(UUID tenantId) {
-        String name = scopes.tenant(tenantId, em -> (String) Scopes.sql(em, "select timezone from tenant where id"
-                + " = ?1").setParameter(1, tenantId).getSingleResult());
-        try {
-            return java.time.ZoneId.of(name);
-        } catch (java.time.DateTimeException e) {
-            return java.time.ZoneOffset.UTC;
-        }
-    }
-
-    // a wait up to this long is slept inside the run; a longer one reschedules the job instead of holding a thread
-    private Duration maxWait() {
-        return Duration.ofSeconds(config.getOptionalValue("catalyst.sync.max-wait-seconds", Integer.class)
-                .orElse(60));
-    }
-
-    /** The accounts the connection's credential reaches, asked of the provider through the connector. */
-    public List<io.catalyst.api.connect.ProviderAccount> providerAccounts(UUID tenantId, UUID id) {
-        View view = get(tenantId, id);
-        ConnectorRegistry.Available available = registry.find(view.connector()).orElseThrow(() ->
-                new ProblemException(ProblemType.CONFLICT, view.connectorName() + " is not installed any more"));
-        HostSession session = session(tenantId, view, available).orElseThrow(() ->
-                new ProblemException(ProblemType.CONFLICT, "Authorise the connection first"));
-        try {
-            return host.runtime().call(available.contribution(), "accounts", Duration.ofSeconds(60),
-                    c -> c.accounts(session));
-        } catch (io.catalyst.api.connect.ProviderException e) {
-            throw new ProblemException(ProblemType.CONFLICT, view.connectorName() + ": " + e.getMessage());
-        }
+    /** An installed connector, or a validation problem naming the field. */
+    Connector connector(String id) {
+        return registry.find(id).map(ConnectorRegistry.Available::connector).orElseThrow(() -> new ProblemException(
+                ProblemType.VALIDATION_FAILED, "No installed connector is called " + id, List.of(
+                        new Problem.FieldError("connector", "not installed: ask a platform admin")), null));
     }
 
     /** The configured local stand-in of the provider's origin, if any. */
@@ -407,33 +190,35 @@ public class Connections {
         return baseUrl == null ? null : URI.create(baseUrl);
     }
 
-    private void store(EntityManager em, UUID tenantId, UUID id, Credentials credentials) {
-        Scopes.sql(em, "update connection set credentials = ?1, updated_at = now() where id = ?2")
-                .setParameter(1, secrets.seal(credentials.toJson(), context(tenantId, id))).setParameter(2, id)
-                .executeUpdate();
+    /** What a connection's credential is sealed to: it opens for this tenant and connection only. */
+    static String context(UUID tenantId, UUID connectionId) {
+        return "tenant/" + tenantId + "/connection/" + connectionId;
     }
 
-    private OAuthClient.App app(Connector connector) {
-        String prefix = "catalyst.connectors." + connector.id() + ".";
-        Optional<String> clientId = config.getOptionalValue(prefix + "client-id", String.class);
-        Optional<String> clientSecret = config.getOptionalValue(prefix + "client-secret", String.class);
-        if (clientId.isEmpty() || clientSecret.isEmpty()) {
-            String env = "CATALYST_CONNECTORS_" + connector.id().toUpperCase(Locale.ROOT).replace('-', '_');
-            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, connector.displayName() + " cannot be"
-                    + " connected yet: the platform has no OAuth app for it (" + env + "_CLIENT_ID and "
-                    + env + "_CLIENT_SECRET).");
+    /** A timestamp column as the JDBC driver hands it, as an instant. */
+    public static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
         }
-        return new OAuthClient.App(clientId.get(), clientSecret.get(),
-                URI.create(publicUrl.replaceAll("/+$", "") + "/api/connect/oauth/callback"));
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return (Instant) value;
     }
 
-    Connector connector(String id) {
-        return registry.find(id).map(ConnectorRegistry.Available::connector).orElseThrow(() -> new ProblemException(
-                ProblemType.VALIDATION_FAILED, "No installed connector is called " + id, List.of(
-                        new Problem.FieldError("connector", "not installed: ask a platform admin")), null));
+    static ProblemException invalid(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, field + ": " + message,
+                List.of(new Problem.FieldError(field, message)), null);
     }
 
-    private String baseUrl(String requested) {
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    String baseUrl(String requested) {
         if (blank(requested)) {
             return null;
         }
@@ -487,39 +272,7 @@ public class Connections {
         return s;
     }
 
-    /** A timestamp column as the JDBC driver hands it, as an instant. */
-    public static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (Instant) value;
-    }
-
-    static String context(UUID tenantId, UUID connectionId) {
-        return "tenant/" + tenantId + "/connection/" + connectionId;
-    }
-
-    static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    // only paths inside the product: an open redirect would hand the user to anyone
-    private static String safeReturn(String returnTo) {
-        return returnTo != null && returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/integrations";
-    }
-
-    private static int schedule(Integer minutes, int fallback) {
+    static int schedule(Integer minutes, int fallback) {
         int value = minutes == null ? fallback : minutes;
         if (value < 15 || value > 7 * 24 * 60) {
             throw invalid("scheduleMinutes", "between 15 minutes and a week");
@@ -527,21 +280,12 @@ public class Connections {
         return value;
     }
 
-    private static int lookback(Integer days, int fallback) {
+    static int lookback(Integer days, int fallback) {
         int value = days == null ? fallback : days;
         if (value < 0 || value > 365) {
             throw invalid("lookbackDays", "between 0 and 365 days");
         }
         return value;
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)), null);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static String json(Object value) {

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  */
 public final class HostSession implements ConnectorSession {
 
-    private final Connections connections;
+    private final ConnectionSessions sessions;
     private final Connector connector;
     private final UUID tenantId;
     private final UUID connectionId;
@@ -43,9 +43,9 @@ public final class HostSession implements ConnectorSession {
     private final AtomicInteger pages = new AtomicInteger();
     private Credentials credentials;
 
-    HostSession(Connections connections, Connector connector, UUID tenantId, Connections.View connection,
+    HostSession(ConnectionSessions sessions, Connector connector, UUID tenantId, Connections.View connection,
                 ProviderHttp http, Credentials credentials, Map<String, String> settings, ZoneId zone, Clock clock) {
-        this.connections = connections;
+        this.sessions = sessions;
         this.connector = connector;
         this.tenantId = tenantId;
         this.connectionId = connection.id();
@@ -115,7 +115,7 @@ public final class HostSession implements ConnectorSession {
 
     private void refresh() {
         try {
-            credentials = connections.refresh(tenantId, connectionId, credentials);
+            credentials = sessions.refresh(tenantId, connectionId, credentials);
         } catch (OAuthClient.TokenRefused refused) {
             if (refused.invalidGrant()) {
                 throw new ProviderException(ProviderException.Kind.AUTH_EXPIRED, refused.getMessage(), null);

@@ -6,6 +6,7 @@ import io.catalyst.api.connect.Connector;
 import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.core.connect.ConnectionSessions;
 import io.catalyst.core.connect.Connections;
 import io.catalyst.core.connect.ConnectorRegistry;
 import io.catalyst.core.connect.HostSession;
@@ -48,6 +49,9 @@ public class SyncEngine {
 
     @Inject
     Connections connections;
+
+    @Inject
+    ConnectionSessions sessions;
 
     @Inject
     ConnectorRegistry registry;
@@ -123,7 +127,7 @@ public class SyncEngine {
                     + " connector is not installed or not running");
         }
         Connector connector = available.get().connector();
-        Optional<HostSession> session = connections.session(job.tenantId(), connection, available.get());
+        Optional<HostSession> session = sessions.session(job.tenantId(), connection, available.get());
         if (session.isEmpty()) {
             return new SyncQueue.Outcome.Stopped("The connection is not authorised yet");
         }
