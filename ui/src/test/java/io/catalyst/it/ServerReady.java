@@ -15,7 +15,10 @@ public final class ServerReady implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (System.getProperty("it.base.url") != null) {
+            long started = System.nanoTime();
             Server.awaitReady();
+            System.out.printf("ServerReady: %s reported ready after %.1f s of waiting%n", Server.BASE,
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 }
