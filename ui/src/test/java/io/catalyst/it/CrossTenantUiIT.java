@@ -43,7 +43,7 @@ class CrossTenantUiIT {
         assertThat(problems).isEmpty();
         System.out.println("CrossTenantUiIT opened " + screens().size() + " screens: " + screens());
         assertThat(screens()).contains("", "settings", "members", "api-tokens", "audit", "onboarding", "system", "admin/tenants",
-                "plugins/features/notes/board", "settings/plugins", "admin/plugins");
+                "plugins/notes/board", "settings/plugins", "admin/plugins");
     }
 
     // Every route of the UI: annotated screens, and the screens registered at runtime, except public ones.

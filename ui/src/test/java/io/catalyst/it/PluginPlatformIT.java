@@ -171,10 +171,10 @@ class PluginPlatformIT {
         Fixture.Tenant a = Fixture.tenant("tenant-admin");
         String aAdmin = Fixture.token(a, List.of("*")).bearer();
         enable(aAdmin, "notes", true);
-        HttpResponse<String> saved = Fixture.call("PUT", "/api/tenant/plugins/features/notes/settings", aAdmin,
+        HttpResponse<String> saved = Fixture.call("PUT", "/api/tenant/plugins/notes/settings", aAdmin,
                 "{\"title\":\"Client log\",\"retention-days\":\"90\"}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        HttpResponse<String> invalid = Fixture.call("PUT", "/api/tenant/plugins/features/notes/settings", aAdmin,
+        HttpResponse<String> invalid = Fixture.call("PUT", "/api/tenant/plugins/notes/settings", aAdmin,
                 "{\"retention-days\":\"soon\",\"colour\":\"red\"}");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("retention-days", "colour");
@@ -192,7 +192,7 @@ class PluginPlatformIT {
                 .contains("kept across the upgrade");
         assertThat(Server.strings("select version from plugin_install where plugin_id = 'notes'"))
                 .containsExactly("0.2.0");
-        install(notes, sign(notes)); // back to the build's version for the other tests
+        restoreTheBuildsNotes();
     }
 
     @Test
@@ -304,7 +304,7 @@ class PluginPlatformIT {
         assertThat(Server.json(installed).getString("version")).isEqualTo("0.4.0");
         assertThat(Fixture.call("POST", "/api/platform/catalog/notes/9.9.9", platform, null).statusCode())
                 .isEqualTo(404);
-        install(notes, sign(notes)); // back to the build's version for the other tests
+        restoreTheBuildsNotes();
     }
 
     private static void enableAsPlatformFor(Fixture.Tenant tenant) throws Exception {
@@ -362,6 +362,16 @@ class PluginPlatformIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Server.json(response).getString("detail")).containsIgnoringCase(reason);
+    }
+
+    /**
+     * Back to the build's version of notes for the other tests. A plugin is never downgraded in place, so it is
+     * uninstalled first; tenants' enablement and settings stay for the reinstall.
+     */
+    private static void restoreTheBuildsNotes() throws Exception {
+        assertThat(Fixture.call("DELETE", "/api/platform/plugins/notes", platform, null).statusCode()).isEqualTo(204);
+        HttpResponse<String> reinstalled = install(notes, sign(notes));
+        assertThat(reinstalled.statusCode()).as(reinstalled.body()).isEqualTo(200);
     }
 
     private static HttpResponse<String> install(byte[] jar, String signature) {

@@ -74,6 +74,8 @@ class TenancyGuardIT {
             sql.execute("insert into connect_link (tenant_id, id, token_hash, connection_id, created_by, expires_at)"
                     + " values ('" + TENANT_A + "', '" + UUID.randomUUID() + "', 'guard', '" + connection + "', '"
                     + user + "', now())");
+            sql.execute("insert into plugin_job_run (tenant_id, plugin_id, job, due_at) values ('" + TENANT_A
+                    + "', 'guard', 'guard', now())");
             sql.execute("insert into wh_quarantine (tenant_id, id, source, stream, reason) values ('" + TENANT_A
                     + "', '" + UUID.randomUUID() + "', 'guard', 'insights', 'seed')");
             sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"
