@@ -17,9 +17,9 @@ class RequestLogIT {
         Server.get("/api/no-such-thing", "X-Request-Id", id);
 
         Path accessLog = Server.DIR.resolve("logs/access.log");
-        // Liberty writes the access log from a buffer in the background: on a loaded machine that took over 30 s
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+        // the client may upgrade to HTTP/2 (h2c), which Liberty accepts: the version is not the point
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(Files.exists(accessLog) ? Files.readString(accessLog) : "")
-                        .containsPattern("\"GET /api/no-such-thing HTTP/1.1\" 404 .* rid=" + id));
+                        .containsPattern("\"GET /api/no-such-thing HTTP/[0-9.]+\" 404 .* rid=" + id));
     }
 }
