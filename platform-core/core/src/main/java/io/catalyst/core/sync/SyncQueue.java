@@ -328,13 +328,13 @@ public final class SyncQueue {
      */
     static String describe(Outcome outcome, OffsetDateTime resumes) {
         if (outcome instanceof Outcome.AuthExpired e) {
-            return e.detail() + ". Reconnect to resume.";
+            return sentence(e.detail()) + " Reconnect to resume.";
         }
         if (outcome instanceof Outcome.RateLimited r) {
             String when = resumes == null ? "in " + r.retryAfter().toSeconds() + " s"
                     : "at " + RESUME_TIME.format(resumes.withOffsetSameInstant(ZoneOffset.UTC));
-            return (r.detail() == null ? "The provider asked to wait" : r.detail())
-                    + ". The sync resumes by itself " + when + ".";
+            return sentence(r.detail() == null ? "The provider asked to wait" : r.detail())
+                    + " The sync resumes by itself " + when + ".";
         }
         if (outcome instanceof Outcome.ProviderFailed f) {
             return f.detail();
@@ -346,6 +346,11 @@ public final class SyncQueue {
             return c.reason();
         }
         return null;
+    }
+
+    // a provider's words end a sentence once: "... retry in some time." stays as it is
+    private static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     /** The committed cursor of a stream, if any. */

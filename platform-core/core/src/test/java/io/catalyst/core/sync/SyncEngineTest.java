@@ -109,6 +109,10 @@ class SyncEngineTest {
                         + " quotaError RESOURCE_EXHAUSTED: Too many requests. The sync resumes by itself at"
                         + " 2026-11-25 07:00 UTC.");
         assertThat(unsaid).isEqualTo(new SyncQueue.Outcome.RateLimited(Duration.ofMinutes(5), "slow down"));
+        assertThat(SyncQueue.describe(new SyncQueue.Outcome.RateLimited(Duration.ofSeconds(8), "tiktok-ads answered"
+                + " HTTP 200 with code=40133: Too many requests. Please retry in some time."), null))
+                .as("a provider's sentence is ended once").isEqualTo("tiktok-ads answered HTTP 200 with code=40133:"
+                        + " Too many requests. Please retry in some time. The sync resumes by itself in 8 s.");
         assertThat(SyncQueue.status(failed)).isEqualTo("FAILED");
         assertThat(SyncQueue.describe(failed, null)).isEqualTo("HTTP 503");
         assertThat(SyncQueue.status(refused)).isEqualTo("STOPPED");
