@@ -320,7 +320,8 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         }
         if ("RATE_LIMITED".equals(v.lastStatus())) {
             // the provider's reason and when the sync resumes, as the queue wrote them
-            return v.connectorName() + " asked us to wait " + when + ": " + v.lastError();
+            return v.connectorName() + " asked us to wait " + when + (v.lastError() == null
+                    ? "; the sync continues by itself." : ": " + v.lastError());
         }
         if ("STOPPED".equals(v.lastStatus())) {
             return "The last sync " + when + " stopped: " + v.lastError();

@@ -96,8 +96,11 @@ public final class GoogleAdsConnector implements Connector {
      */
     @Override
     public Optional<ProviderException> classify(HttpResult answer, ConnectorSession session) {
-        return answer.isSuccess() ? Optional.empty()
-                : Optional.of(GoogleAdsErrors.of(answer.status(), answer.body(), json));
+        if (answer.isSuccess()) {
+            return Optional.empty();
+        }
+        // an answer that is not Google's error body (a proxy's page, say) is left to its HTTP status
+        return GoogleAdsErrors.error(answer.body(), json).map(GoogleAdsErrors::of);
     }
 
     /** Google issues one developer token per API client, the platform: it is not a connection's setting. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns Google's error body into a {@link ProviderException}. The body is
@@ -23,6 +24,17 @@ final class GoogleAdsErrors {
     /** Whether a parsed body (or an element of a stream) is an error. */
     static boolean isError(JsonNode node) {
         return node != null && node.has("error");
+    }
+
+    /** Google's {@code {"error": …}} node in a body (or the first element of a stream's array), if it is one. */
+    static Optional<JsonNode> error(String body, ObjectMapper json) {
+        try {
+            JsonNode parsed = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+            JsonNode first = parsed.isArray() ? parsed.path(0) : parsed;
+            return isError(first) ? Optional.of(first) : Optional.empty();
+        } catch (Exception notJson) {
+            return Optional.empty();
+        }
     }
 
     /** From an HTTP answer that failed. */

@@ -318,6 +318,17 @@ class GoogleAdsConnectorTest {
     }
 
     @Test
+    void a401WithoutGooglesErrorBodyIsStillExpiredAuthorisation() {
+        ads.stubFor(stream(ACME).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Unauthorized</body></html>")));
+
+        ProviderException e = catchThrowableOfType(() -> harness().read(insights(List.of(ACME), null)),
+                ProviderException.class);
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.AUTH_EXPIRED);
+    }
+
+    @Test
     void aRowWithoutACurrencyTakesTheCustomersOwn() {
         ads.stubFor(stream(ACME).withRequestBody(containing("FROM campaign"))
                 .willReturn(okJson("insights-without-currency.json")));
