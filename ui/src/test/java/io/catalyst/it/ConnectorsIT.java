@@ -112,6 +112,10 @@ class ConnectorsIT {
         assertThat(spend(tenant, "ad")).isEqualByComparingTo(meta.totalSpend(first, today));
         assertThat(spend(tenant, "campaign")).as("campaign rows add up to their ads")
                 .isEqualByComparingTo(meta.totalSpend(first, today));
+        assertThat(Server.strings("select sum(conversions) || ' ' || sum(conversion_value) from wh_insight_daily"
+                + " where tenant_id = '" + tenant.id() + "' and level = 'ad'")).as("Meta's omni_purchase, by default")
+                .containsExactly((91 * 3 * 2) + ".0000 " + new BigDecimal("99.5").multiply(BigDecimal.valueOf(91 * 3))
+                        .setScale(4));
         assertThat(Server.strings("select external_id || '<' || campaign_id from wh_ad_set where tenant_id = '"
                 + tenant.id() + "' order by 1")).containsExactly("s1<c1", "s2<c2");
         assertThat(Server.strings("select count(*) from wh_insight_daily where tenant_id = '" + tenant.id()

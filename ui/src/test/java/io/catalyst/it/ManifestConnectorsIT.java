@@ -63,10 +63,18 @@ class ManifestConnectorsIT {
         String empty = "{\"code\":0,\"message\":\"OK\",\"request_id\":\"20261124\",\"data\":{\"list\":[],"
                 + "\"page_info\":{\"page\":1,\"page_size\":1000,\"total_number\":0,\"total_page\":0}}}";
         fake.stubFor(get(urlPathEqualTo(REPORT)).atPriority(9).willReturn(okJson(empty)));
+        // one report API at three data levels, each answering with its own id dimension
         fake.stubFor(get(urlPathEqualTo(REPORT)).withQueryParam("start_date", equalTo("2026-11-20"))
+                .withQueryParam("data_level", equalTo("AUCTION_CAMPAIGN"))
                 .withQueryParam("page", equalTo("1")).willReturn(okJson(fixture("report-page-1.json"))));
         fake.stubFor(get(urlPathEqualTo(REPORT)).withQueryParam("start_date", equalTo("2026-11-20"))
+                .withQueryParam("data_level", equalTo("AUCTION_CAMPAIGN"))
                 .withQueryParam("page", equalTo("2")).willReturn(okJson(fixture("report-page-2.json"))));
+        fake.stubFor(get(urlPathEqualTo(REPORT)).withQueryParam("start_date", equalTo("2026-11-20"))
+                .withQueryParam("data_level", equalTo("AUCTION_ADGROUP"))
+                .willReturn(okJson(fixture("report-adgroup.json"))));
+        fake.stubFor(get(urlPathEqualTo(REPORT)).withQueryParam("start_date", equalTo("2026-11-20"))
+                .withQueryParam("data_level", equalTo("AUCTION_AD")).willReturn(okJson(fixture("report-ad.json"))));
         Fixture.Tenant tenant = Fixture.tenant("tenant-admin");
         String bearer = Fixture.token(tenant, List.of("*")).bearer();
 
@@ -95,10 +103,15 @@ class ManifestConnectorsIT {
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
                 Server.strings("select status from sync_job where id = '" + job + "'"), s -> s.contains("SUCCEEDED"));
 
-        assertThat(Server.strings("select entity_id || ' ' || day || ' ' || spend || ' ' || currency from"
-                + " wh_insight_daily where tenant_id = '" + tenant.id() + "' and source = 'tiktok-ads' order by 1"))
-                .containsExactly("1780000000000001 2026-11-20 125.4000 USD", "1780000000000002 2026-11-20 0.0000 USD",
-                        "1780000000000003 2026-11-21 9.9900 USD");
+        assertThat(Server.strings("select level || ' ' || entity_id || ' ' || day || ' ' || spend || ' ' || currency"
+                + " from wh_insight_daily where tenant_id = '" + tenant.id() + "' and source = 'tiktok-ads'"
+                + " order by level, entity_id"))
+                .containsExactly("ad 1800000000000101 2026-11-20 80.4000 USD",
+                        "ad_set 1790000000000011 2026-11-20 80.4000 USD",
+                        "ad_set 1790000000000012 2026-11-20 45.0000 USD",
+                        "campaign 1780000000000001 2026-11-20 125.4000 USD",
+                        "campaign 1780000000000002 2026-11-20 0.0000 USD",
+                        "campaign 1780000000000003 2026-11-21 9.9900 USD");
         fake.verify(getRequestedFor(urlPathEqualTo(REPORT)).withHeader("Access-Token", equalTo(KEY))
                 .withQueryParam("advertiser_id", equalTo("7012345678901234567"))
                 .withQueryParam("end_date", equalTo("2026-11-21")));

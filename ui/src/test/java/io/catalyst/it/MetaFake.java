@@ -315,9 +315,13 @@ final class MetaFake implements ResponseDefinitionTransformerV2 {
                 + (ad == null ? "" : "\"adset_id\":\"" + (campaign.equals("c1") ? "s1" : "s2") + "\",\"ad_id\":\""
                 + ad + "\",")
                 + "\"spend\":\"" + (malformed ? "12,5O" : spend) + "\",\"impressions\":\"" + impressions + "\","
-                + "\"clicks\":\"21\",\"actions\":[{\"action_type\":\"purchase\",\"value\":\"2\",\"7d_click\":\"2\"},"
-                + "{\"action_type\":\"lead\",\"value\":\"1\",\"7d_click\":\"1\"}],\"action_values\":[{\"action_type\":"
-                + "\"purchase\",\"value\":\"99.5\",\"7d_click\":\"99.5\"}],\"date_start\":\"" + day + "\","
+                // purchases as Meta's insights report them: omni_purchase, and the pixel's share of it
+                + "\"clicks\":\"21\",\"actions\":[{\"action_type\":\"offsite_conversion.fb_pixel_purchase\","
+                + "\"value\":\"2\",\"7d_click\":\"2\"},{\"action_type\":\"omni_purchase\",\"value\":\"2\","
+                + "\"7d_click\":\"2\"},{\"action_type\":\"lead\",\"value\":\"1\",\"7d_click\":\"1\"}],"
+                + "\"action_values\":[{\"action_type\":\"offsite_conversion.fb_pixel_purchase\",\"value\":\"99.5\","
+                + "\"7d_click\":\"99.5\"},{\"action_type\":\"omni_purchase\",\"value\":\"99.5\","
+                + "\"7d_click\":\"99.5\"}],\"date_start\":\"" + day + "\","
                 + "\"date_stop\":\"" + day + "\"}";
     }
 

@@ -13,6 +13,8 @@ import com.networknt.schema.ValidationMessage;
 import io.catalyst.api.connect.AuthKind;
 import io.catalyst.api.connect.AuthSpec;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.settings.SettingField;
+import io.catalyst.api.settings.SettingType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -116,6 +118,8 @@ public final class ConnectorManifests {
 
         private final List<String> problems;
         private boolean hasAccounts;
+        /** The parameters every level of the stream being built gives; null outside a stream with levels. */
+        private Set<String> levelParams;
 
         Builder(List<String> problems) {
             this.problems = problems;
@@ -137,8 +141,37 @@ public final class ConnectorManifests {
             }
             return new Spec.Manifest(tree.get("id").asText(), tree.get("name").asText(),
                     text(tree, "category", "ads"), baseUrl, tree.path("mapping_version").asInt(1),
-                    auth(tree.get("auth")), platformSettings(tree.path("platform_settings")), accounts,
-                    errors(tree.path("errors"), "errors"), List.copyOf(streams));
+                    auth(tree.get("auth")), platformSettings(tree.path("platform_settings")),
+                    settings(tree.path("settings")), accounts, errors(tree.path("errors"), "errors"),
+                    List.copyOf(streams));
+        }
+
+        /** The settings a connection chooses: a choice when {@code choices} are given, else text. */
+        private List<SettingField> settings(JsonNode list) {
+            List<SettingField> fields = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode node = list.get(i);
+                String at = "settings[" + i + "]";
+                List<String> choices = new ArrayList<>();
+                node.path("choices").forEach(c -> choices.add(c.asText()));
+                String key = node.get("key").asText();
+                String fallback = text(node, "default", null);
+                if (!keys.add(key)) {
+                    problems.add(at + ".key: another setting has the key " + key);
+                }
+                if (fallback != null && !choices.isEmpty() && !choices.contains(fallback)) {
+                    problems.add(at + ".default: not one of the choices " + choices);
+                }
+                try {
+                    fields.add(new SettingField(key, node.get("label").asText(),
+                            choices.isEmpty() ? SettingType.STRING : SettingType.CHOICE,
+                            node.path("required").asBoolean(false), fallback, choices, text(node, "help", null)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(at + ": " + e.getMessage());
+                }
+            }
+            return List.copyOf(fields);
         }
 
         private static List<String> platformSettings(JsonNode names) {
@@ -179,6 +212,18 @@ public final class ConnectorManifests {
 
         private Spec.Stream stream(JsonNode node, String at) {
             StreamSpec.Sync sync = StreamSpec.Sync.valueOf(node.get("sync").asText().toUpperCase(Locale.ROOT));
+            List<Map<String, String>> levels = levels(node.path("levels"), at + ".levels");
+            if (!levels.isEmpty() && sync != StreamSpec.Sync.DAILY) {
+                problems.add(at + ".levels: only a daily stream is read at several levels");
+            }
+            levelParams = null;
+            for (Map<String, String> level : levels) {
+                if (levelParams == null) {
+                    levelParams = new HashSet<>(level.keySet());
+                } else {
+                    levelParams.retainAll(level.keySet());
+                }
+            }
             JsonNode incremental = node.path("incremental");
             String dateFormat = text(incremental, "date_format", "yyyy-MM-dd");
             checkPattern(dateFormat, at + ".incremental.date_format");
@@ -206,11 +251,28 @@ public final class ConnectorManifests {
             }
             forEachField(attributeNode, (name, value) ->
                     attributes.put(name, field(value, at + ".mapping.attributes." + name)));
-            return new Spec.Stream(node.get("name").asText(), sync,
+            Spec.Stream stream = new Spec.Stream(node.get("name").asText(), sync,
                     request(node.get("request"), at + ".request"), text(node, "record_selector", null),
                     paginator(node.path("paginator")), dateFormat, incremental.path("chunk_days").asInt(1),
                     text(incremental, "cursor_field", null), text(incremental, "start", null),
-                    errors(node.path("errors"), at + ".errors"), kind, fields, attributes);
+                    errors(node.path("errors"), at + ".errors"), kind, fields, attributes, levels);
+            levelParams = null;
+            return stream;
+        }
+
+        /** Each level's name and parameters, as text; level names unique within the stream. */
+        private List<Map<String, String>> levels(JsonNode list, String at) {
+            List<Map<String, String>> levels = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                Map<String, String> level = new LinkedHashMap<>();
+                list.get(i).fields().forEachRemaining(e -> level.put(e.getKey(), e.getValue().asText()));
+                if (!names.add(level.get("level"))) {
+                    problems.add(at + "[" + i + "].level: another level of the stream is " + level.get("level"));
+                }
+                levels.add(Map.copyOf(level));
+            }
+            return List.copyOf(levels);
         }
 
         private Spec.Request request(JsonNode node, String at) {
@@ -252,7 +314,12 @@ public final class ConnectorManifests {
                 if (!Templates.isKnown(name)) {
                     problems.add(at + ": unknown variable {{" + name + "}}; known: account, from, to, cursor, "
                             + "from.year|month|day, to.year|month|day, account.currency, account.timezone, "
-                            + "settings.<name>");
+                            + "settings.<name>, level, level.<param>");
+                } else if (Templates.isLevel(name) && levelParams == null) {
+                    problems.add(at + ": {{" + name + "}} needs a levels list in the stream");
+                } else if (Templates.isLevel(name) && !name.equals("level")
+                        && !levelParams.contains(name.substring("level.".length()))) {
+                    problems.add(at + ": {{" + name + "}} is not given by every level of the stream");
                 } else if (name.startsWith("account.") && !hasAccounts) {
                     problems.add(at + ": {{" + name + "}} needs an accounts section to look the account up");
                 }
@@ -285,6 +352,7 @@ public final class ConnectorManifests {
 
         private Spec.Field field(JsonNode node, String at) {
             if (node.isTextual()) {
+                checkTemplate(node.asText(), at);
                 return Spec.Field.path(node.asText());
             }
             int sources = 0;
@@ -301,6 +369,10 @@ public final class ConnectorManifests {
             if (template != null) {
                 checkTemplate(template, at + ".template");
             }
+            if (node.has("path")) {
+                checkTemplate(node.get("path").asText(), at + ".path");
+            }
+            node.path("concat").forEach(part -> checkTemplate(part.asText(), at + ".concat"));
             String date = text(node, "date", null);
             if (date != null) {
                 checkPattern(date, at + ".date");

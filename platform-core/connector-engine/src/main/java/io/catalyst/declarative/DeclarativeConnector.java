@@ -8,10 +8,12 @@ import io.catalyst.api.connect.AuthSpec;
 import io.catalyst.api.connect.Connector;
 import io.catalyst.api.connect.ConnectorSession;
 import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
 import io.catalyst.api.host.HttpResult;
+import io.catalyst.api.settings.SettingField;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,7 +33,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>daily streams: {@code {"account":"A","from":"2026-11-01","page":"3"}}: go on with account {@code A} (accounts
  *   before it in the read's list are done) at the chunk starting {@code from}, at the page state {@code page}
- *   (absent: the chunk's first page). Dates are ISO whatever the provider's format.</li>
+ *   (absent: the chunk's first page). Dates are ISO whatever the provider's format. A stream with {@code levels}
+ *   adds {@code "level":"ad"}: the chunk's levels before it are done.</li>
  *   <li>cursor streams: {@code {"marks":{"A":"2026-11-20T10:00:00Z"},"since":{...},"account":"B","page":"..."}}:
  *   {@code marks} holds, per account, the highest {@code cursor_field} value read; {@code since} the values the
  *   interrupted run started from (absent once a run completed: the next run starts from {@code marks});
@@ -94,6 +98,17 @@ public final class DeclarativeConnector implements Connector {
     }
 
     @Override
+    public List<SettingField> connectionSettings() {
+        return manifest.settings();
+    }
+
+    /** The manifest's own {@code errors} rules, for every answer: rate limits in a 200 count as a 429 does. */
+    @Override
+    public Optional<ProviderException> classify(HttpResult answer, ConnectorSession session) {
+        return errorRules.verdict(answer);
+    }
+
+    @Override
     public List<ProviderAccount> accounts(ConnectorSession session) {
         Spec.Accounts spec = manifest.accounts();
         if (spec == null) {
@@ -152,28 +167,47 @@ public final class DeclarativeConnector implements Connector {
             if (resume.has("account") && !accounts.contains(resume.get("account").asText())) {
                 resume = MissingNode.getInstance(); // a cursor of another account list: start over
             }
+            // one pass for a stream without levels; with levels, each chunk is read at every level in turn
+            List<Map<String, String>> levels = stream.levels().isEmpty() ? List.of(Map.of()) : stream.levels();
             DateTimeFormatter format = DateTimeFormatter.ofPattern(stream.dateFormat());
             for (int i = first; i < accounts.size(); i++) {
                 String account = accounts.get(i);
                 boolean resuming = i == first && resume.has("from");
                 LocalDate start = resuming ? LocalDate.parse(resume.get("from").asText(), ISO) : from;
                 String page = resuming ? textOrNull(resume.get("page")) : null;
+                int firstLevel = 0;
+                if (resuming && resume.has("level")) {
+                    firstLevel = levelIndex(levels, resume.get("level").asText());
+                    if (firstLevel < 0) { // a level the manifest no longer has: read the chunk's levels again
+                        firstLevel = 0;
+                        page = null;
+                    }
+                }
                 while (!start.isAfter(to)) {
                     LocalDate chunkFrom = start;
                     LocalDate chunkTo = min(chunkFrom.plusDays(stream.chunkDays() - 1L), to);
-                    Function<String, String> vars = vars(account, chunkFrom, chunkTo, format, null);
-                    fetch(session, stream.request(), stream.paginator(), stream.selector(), stream.errors(), vars,
-                            limitKey(account), page, (records, next) -> {
-                                records.forEach(r -> map(r, vars));
-                                Map<String, Object> cursor = new LinkedHashMap<>();
-                                cursor.put("account", account);
-                                cursor.put("from", (next == null ? chunkTo.plusDays(1) : chunkFrom).format(ISO));
-                                if (next != null) {
-                                    cursor.put("page", next);
-                                }
-                                sink.checkpoint(write(cursor));
-                            });
-                    page = null;
+                    for (int l = firstLevel; l < levels.size(); l++) {
+                        Map<String, String> level = levels.get(l);
+                        String nextLevel = l + 1 < levels.size() ? levels.get(l + 1).get("level") : null;
+                        Function<String, String> vars = vars(account, chunkFrom, chunkTo, format, null, level);
+                        fetch(session, stream.request(), stream.paginator(), stream.selector(), stream.errors(),
+                                vars, limitKey(account), page, (records, next) -> {
+                                    records.forEach(r -> map(r, vars));
+                                    boolean chunkDone = next == null && nextLevel == null;
+                                    Map<String, Object> cursor = new LinkedHashMap<>();
+                                    cursor.put("account", account);
+                                    cursor.put("from", (chunkDone ? chunkTo.plusDays(1) : chunkFrom).format(ISO));
+                                    if (!chunkDone && level.containsKey("level")) {
+                                        cursor.put("level", next != null ? level.get("level") : nextLevel);
+                                    }
+                                    if (next != null) {
+                                        cursor.put("page", next);
+                                    }
+                                    sink.checkpoint(write(cursor));
+                                });
+                        page = null;
+                    }
+                    firstLevel = 0;
                     start = chunkTo.plusDays(1);
                 }
             }
@@ -190,7 +224,7 @@ public final class DeclarativeConnector implements Connector {
                 String nextAccount = i + 1 < accounts.size() ? accounts.get(i + 1) : null;
                 String page = i == first && account.equals(stoppedAt) ? textOrNull(resume.get("page")) : null;
                 String from = since.getOrDefault(account, stream.cursorStart());
-                Function<String, String> vars = vars(account, null, null, null, from);
+                Function<String, String> vars = vars(account, null, null, null, from, Map.of());
                 fetch(session, stream.request(), stream.paginator(), stream.selector(), stream.errors(), vars,
                         limitKey(account), page, (records, next) -> {
                             for (JsonNode record : records) {
@@ -225,8 +259,11 @@ public final class DeclarativeConnector implements Connector {
         }
 
         private Function<String, String> vars(String account, LocalDate from, LocalDate to, DateTimeFormatter format,
-                                              String cursor) {
+                                              String cursor, Map<String, String> level) {
             return name -> {
+                if (Templates.isLevel(name)) {
+                    return level.get(name.equals("level") ? "level" : name.substring("level.".length()));
+                }
                 switch (name) {
                     case "account": return account;
                     case "from": return from == null ? null : from.format(format);
@@ -322,6 +359,16 @@ public final class DeclarativeConnector implements Connector {
 
     private static String settingOrNull(ConnectorSession session, String name) {
         return name.startsWith("settings.") ? session.settings().get(name.substring("settings.".length())) : null;
+    }
+
+    /** Where a level is in the stream's list; -1 when the cursor names none (or one the manifest no longer has). */
+    private static int levelIndex(List<Map<String, String>> levels, String name) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).get("level") != null && levels.get(i).get("level").equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String limitKey(String account) {

@@ -1,12 +1,14 @@
 package io.catalyst.declarative;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.host.HttpResult;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,10 +23,13 @@ final class ErrorRules {
 
     private final String connectorId;
     private final List<Spec.ErrorRule> manifestRules;
+    private final boolean needsBody;
 
     ErrorRules(String connectorId, List<Spec.ErrorRule> manifestRules) {
         this.connectorId = connectorId;
         this.manifestRules = manifestRules;
+        this.needsBody = manifestRules.stream().anyMatch(r -> r.field() != null || r.messagePath() != null
+                || r.retryAfterPath() != null);
     }
 
     /**
@@ -43,20 +48,10 @@ final class ErrorRules {
             if (!matches(rule, result, body)) {
                 continue;
             }
-            String detail = message(rule, result, body);
-            switch (rule.action()) {
-                case AUTH_EXPIRED:
-                    throw new ProviderException(ProviderException.Kind.AUTH_EXPIRED, detail, null);
-                case RATE_LIMITED:
-                    throw new ProviderException(ProviderException.Kind.RATE_LIMITED, detail, retryAfter(rule,
-                            result, body));
-                case RETRY:
-                    throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, detail, null);
-                case FAIL:
-                    throw new ProviderException(ProviderException.Kind.REFUSED, detail, null);
-                default:
-                    return Spec.Action.IGNORE;
+            if (rule.action() == Spec.Action.IGNORE) {
+                return Spec.Action.IGNORE;
             }
+            throw failure(rule, result, body);
         }
         if (!result.isSuccess()) {
             throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, message(null, result, body), null);
@@ -66,6 +61,40 @@ final class ErrorRules {
                     connectorId + " answered HTTP " + result.status() + " with a body that is not JSON", null);
         }
         return null;
+    }
+
+    /**
+     * What the manifest's own rules (not a request's) say about an answer, for the host to act on before the
+     * connector reads it ({@link io.catalyst.api.connect.Connector#classify}): a rate limit is waited out or
+     * rescheduled, expired authorisation refreshed, a failure retried. Empty when no rule matches or one says ignore.
+     */
+    Optional<ProviderException> verdict(HttpResult result) {
+        if (manifestRules.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode body = needsBody ? DeclarativeConnector.parseBody(result) : MissingNode.getInstance();
+        for (Spec.ErrorRule rule : manifestRules) {
+            if (matches(rule, result, body)) {
+                return rule.action() == Spec.Action.IGNORE ? Optional.empty()
+                        : Optional.of(failure(rule, result, body));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ProviderException failure(Spec.ErrorRule rule, HttpResult result, JsonNode body) {
+        String detail = message(rule, result, body);
+        switch (rule.action()) {
+            case AUTH_EXPIRED:
+                return new ProviderException(ProviderException.Kind.AUTH_EXPIRED, detail, null);
+            case RATE_LIMITED:
+                return new ProviderException(ProviderException.Kind.RATE_LIMITED, detail,
+                        retryAfter(rule, result, body));
+            case RETRY:
+                return new ProviderException(ProviderException.Kind.PROVIDER_FAILED, detail, null);
+            default:
+                return new ProviderException(ProviderException.Kind.REFUSED, detail, null);
+        }
     }
 
     private static boolean matches(Spec.ErrorRule rule, HttpResult result, JsonNode body) {

@@ -20,7 +20,11 @@ final class JsonPaths {
         if (path == null || path.isEmpty()) {
             return node;
         }
-        for (String step : steps(path)) {
+        List<String> steps = steps(path);
+        if (steps.contains("")) {
+            return MissingNode.getInstance(); // e.g. a path built from a setting left empty: "metrics."
+        }
+        for (String step : steps) {
             if (node.isArray() && step.chars().allMatch(Character::isDigit)) {
                 node = node.path(Integer.parseInt(step));
             } else {
@@ -48,7 +52,7 @@ final class JsonPaths {
 
     private static List<String> steps(String path) {
         List<String> steps = new ArrayList<>();
-        for (String part : path.split("\\.")) {
+        for (String part : path.split("\\.", -1)) {
             int bracket = part.indexOf('[');
             if (bracket < 0) {
                 steps.add(part);

@@ -179,22 +179,30 @@ final class RecordMapper {
         } else if (field.template() != null) {
             text = Templates.render(field.template(), vars);
         } else if (field.concat() != null) {
-            String a = JsonPaths.text(record, field.concat().get(0));
-            String b = JsonPaths.text(record, field.concat().get(1));
+            String a = JsonPaths.text(record, resolve(field.concat().get(0), vars));
+            String b = JsonPaths.text(record, resolve(field.concat().get(1), vars));
             text = a == null || b == null ? null : a + field.separator() + b;
         } else if (field.dateParts()) {
-            JsonNode parts = JsonPaths.at(record, field.path());
+            JsonNode parts = JsonPaths.at(record, resolve(field.path(), vars));
             text = parts.isObject() && parts.has("year") && parts.has("month") && parts.has("day")
                     ? String.format("%04d-%02d-%02d", parts.get("year").asInt(), parts.get("month").asInt(),
                     parts.get("day").asInt())
                     : null;
         } else {
-            text = JsonPaths.text(record, field.path());
+            text = JsonPaths.text(record, resolve(field.path(), vars));
         }
         if (text != null && field.afterLast() != null) {
             text = text.substring(text.lastIndexOf(field.afterLast()) + 1);
         }
         return text == null ? field.defaultValue() : text;
+    }
+
+    /**
+     * A path with its variables filled in: a level's id field ({@code dimensions.{{level.id}}}) or the metric a
+     * connection chose ({@code metrics.{{settings.conversions}}}).
+     */
+    private static String resolve(String path, Function<String, String> vars) {
+        return path != null && path.contains("{{") ? Templates.render(path, vars) : path;
     }
 
     private static BigDecimal number(Spec.Field field, String text) {

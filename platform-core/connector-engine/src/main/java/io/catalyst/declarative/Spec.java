@@ -3,6 +3,7 @@ package io.catalyst.declarative;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalyst.api.connect.AuthSpec;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.settings.SettingField;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -17,7 +18,8 @@ final class Spec {
 
     /** The whole manifest. */
     record Manifest(String id, String name, String category, URI baseUrl, int mappingVersion, AuthSpec auth,
-                    List<String> platformSettings, Accounts accounts, List<ErrorRule> errors, List<Stream> streams) {
+                    List<String> platformSettings, List<SettingField> settings, Accounts accounts,
+                    List<ErrorRule> errors, List<Stream> streams) {
     }
 
     /** One HTTP request; strings may hold {@code {{variables}}}. */
@@ -61,9 +63,13 @@ final class Spec {
     /** Canonical record kinds. */
     enum Kind { INSIGHT, ENTITY, CONTACT, DEAL }
 
-    /** One stream. */
+    /**
+     * One stream. {@code levels} are the entity levels one report API is read at, each a {@code level} name and the
+     * parameters {@code {{level.<name>}}} stands for; empty when the stream is read once.
+     */
     record Stream(String name, StreamSpec.Sync sync, Request request, String selector, Paginator paginator,
                   String dateFormat, int chunkDays, String cursorField, String cursorStart, List<ErrorRule> errors,
-                  Kind kind, Map<String, Field> fields, Map<String, Field> attributes) {
+                  Kind kind, Map<String, Field> fields, Map<String, Field> attributes,
+                  List<Map<String, String>> levels) {
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class Templates {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
     private static final Set<String> FIXED = Set.of("account", "from", "to", "cursor", "from.year", "from.month",
             "from.day", "to.year", "to.month", "to.day", "account.currency", "account.timezone");
 
@@ -32,7 +32,12 @@ final class Templates {
 
     /** Whether a manifest may use the variable. */
     static boolean isKnown(String name) {
-        return FIXED.contains(name) || name.matches("settings\\.[A-Za-z0-9_]+");
+        return FIXED.contains(name) || name.matches("settings\\.[A-Za-z0-9_-]+") || isLevel(name);
+    }
+
+    /** {@code {{level}}} or {@code {{level.<param>}}}: the level a stream with {@code levels} is being read at. */
+    static boolean isLevel(String name) {
+        return name.equals("level") || name.matches("level\\.[A-Za-z0-9_]+");
     }
 
     /**

@@ -54,6 +54,20 @@ class ConnectorManifestsTest {
     }
 
     @Test
+    void theDocumentedExampleLoads() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("basedir", "."))
+                .resolve("../../docs/connectors.md"));
+        int start = doc.indexOf("```yaml", doc.indexOf("## A complete example")) + "```yaml".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+
+        DeclarativeConnector connector = ConnectorManifests.load(example);
+
+        assertThat(connector.streams()).extracting(StreamSpec::name).containsExactly("insights", "contacts");
+        assertThat(connector.connectionSettings()).singleElement()
+                .satisfies(setting -> assertThat(setting.defaultValue()).isEqualTo("purchase"));
+    }
+
+    @Test
     void platformSettingsAreNamedAndCheckedLikeTheRest() {
         DeclarativeConnector connector = ConnectorManifests.load(VALID.replace("mapping_version: 3",
                 "mapping_version: 3\nplatform_settings: [app_id, app_secret]"));

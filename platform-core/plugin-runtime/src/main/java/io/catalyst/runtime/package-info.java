@@ -5,7 +5,8 @@
  * tools behind {@code ./catalyst plugins} ({@link io.catalyst.runtime.PluginSigningTool},
  * {@link io.catalyst.runtime.CatalogIndex}).
  *
- * <p>Pure Java (plugin API, PF4J, the JDK): no CDI, persistence or UI, so the server ({@code io.catalyst.core.plugins})
- * and the plugin testkit run the same code, and the launcher runs the tools without building the server.
+ * <p>Pure Java (plugin API, PF4J, Jackson, the JDK): no CDI, persistence or UI, so the server
+ * ({@code io.catalyst.core.plugins}) and the plugin testkit run the same code, and the launcher runs the tools
+ * without building the server. {@link io.catalyst.runtime.connect} is a connector's way to its provider.
  */
 package io.catalyst.runtime;

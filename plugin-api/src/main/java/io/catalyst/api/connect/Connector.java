@@ -1,7 +1,10 @@
 package io.catalyst.api.connect;
 
+import io.catalyst.api.host.HttpResult;
+import io.catalyst.api.settings.SettingField;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -43,6 +46,41 @@ public interface Connector extends ExtensionPoint {
      */
     default List<String> platformSettings() {
         return List.of();
+    }
+
+    /**
+     * Settings a company chooses per connection, with a label, a default and help, e.g. which actions count as
+     * conversions. {@link ConnectorSession#settings()} holds each one's value, or its default when the connection
+     * sets none, so a connector never needs its own fallback. Keys as {@link SettingField} requires them (lower case,
+     * digits, dashes). Since API 0.3.0.
+     */
+    default List<SettingField> connectionSettings() {
+        return List.of();
+    }
+
+    /**
+     * What an answer means in the provider's own terms. The host asks this for every answer, before the connector
+     * gets it back from {@link ConnectorSession#send}, and acts on the kind:
+     * <ul>
+     *   <li>{@link ProviderException.Kind#RATE_LIMITED}: a wait up to the host's limit is slept and the same request
+     *   sent again; a longer one ends the run without another request, the job is rescheduled for then and the
+     *   connection says when it resumes. Give the wait the provider's own signals say (a delay in the body, quota
+     *   headers, a policy name), or null for the host's backoff. An answer need not be a 429: a code inside a
+     *   200 counts too.</li>
+     *   <li>{@link ProviderException.Kind#AUTH_EXPIRED}: the host refreshes an OAuth token once and sends again; if
+     *   that fails, the connection needs a new authorisation, and people read your message.</li>
+     *   <li>{@link ProviderException.Kind#PROVIDER_FAILED} on a 5xx: retried with backoff; your message is what
+     *   people read if it keeps failing.</li>
+     * </ul>
+     * Any other answer, or empty, goes back to the connector as it came. Without an override the host reads only
+     * HTTP: 401 is expired authorisation, 429 a rate limit ({@code Retry-After}, else backoff), 5xx a failure. Keep
+     * it cheap: it runs for every answer, including the successful ones. Since API 0.3.0.
+     *
+     * @param answer  the provider's answer, headers in lower case
+     * @param session the connection it was sent for
+     */
+    default Optional<ProviderException> classify(HttpResult answer, ConnectorSession session) {
+        return Optional.empty();
     }
 
     /** The version of the mapping from provider records to canonical ones; raise it when the mapping changes. */

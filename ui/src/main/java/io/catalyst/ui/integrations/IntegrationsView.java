@@ -305,8 +305,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             case "PENDING":
                 return "Not authorised yet: choose Authorise, or share a link with the client.";
             case "NEEDS_REAUTH":
+                // the provider's own reason (e.g. Google's NOT_ADS_USER) tells which sign-in to reconnect with
                 return v.connectorName() + " no longer accepts this connection's sign-in, so its figures have"
-                        + " stopped updating. Choose Reconnect.";
+                        + " stopped updating. Choose Reconnect." + (v.lastError() == null ? ""
+                        : " (" + v.lastError() + ")");
             case "PAUSED":
                 return "Paused.";
             default:
@@ -323,7 +325,9 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             return "Up to date: last synced " + when + ".";
         }
         if ("RATE_LIMITED".equals(v.lastStatus())) {
-            return v.connectorName() + " asked us to slow down " + when + "; the sync continues by itself.";
+            // the provider's reason and when the sync resumes, as the queue wrote them
+            return v.connectorName() + " asked us to wait " + when + (v.lastError() == null
+                    ? "; the sync continues by itself." : ": " + v.lastError());
         }
         if ("STOPPED".equals(v.lastStatus())) {
             return "The last sync " + when + " stopped: " + v.lastError();

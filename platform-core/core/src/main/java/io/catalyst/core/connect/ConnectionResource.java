@@ -1,6 +1,7 @@
 package io.catalyst.core.connect;
 
 import io.catalyst.api.connect.AuthKind;
+import io.catalyst.api.settings.SettingField;
 import io.catalyst.core.api.CallerContext;
 import io.catalyst.core.api.Requires;
 import io.catalyst.core.identity.Permissions;
@@ -36,8 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class ConnectionResource {
 
-    /** A connector as tenants choose it. */
-    public record ConnectorView(String id, String name, String category, AuthKind auth, List<String> streams) {
+    /**
+     * A connector as tenants choose it, with the settings a connection may choose (label, default, help), such as
+     * what counts as a conversion; set them with {@code settings} when creating or changing a connection.
+     */
+    public record ConnectorView(String id, String name, String category, AuthKind auth, List<String> streams,
+                                List<SettingField> settings) {
     }
 
     /** Where to send the browser to authorise. */
@@ -73,7 +78,8 @@ public class ConnectionResource {
     public List<ConnectorView> connectors() {
         return registry.all().stream().map(a -> new ConnectorView(a.connector().id(), a.connector().displayName(),
                 a.connector().category(), a.connector().auth().kind(),
-                a.connector().streams().stream().map(s -> s.name()).toList())).toList();
+                a.connector().streams().stream().map(s -> s.name()).toList(),
+                a.connector().connectionSettings())).toList();
     }
 
     @GET

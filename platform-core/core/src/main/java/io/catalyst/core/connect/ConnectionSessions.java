@@ -9,6 +9,7 @@ import io.catalyst.core.secrets.SecretBox;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.runtime.connect.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -124,6 +125,8 @@ public class ConnectionSessions {
      */
     Map<String, String> settings(Connector connector, Connections.View view) {
         Map<String, String> settings = new HashMap<>(view.settings());
+        // the platform's settings (Google's developer token) come from the platform only, never from a connection
+        connector.platformSettings().forEach(settings::remove);
         for (String name : connector.platformSettings()) {
             config.getOptionalValue("catalyst.connectors." + connector.id() + "." + name.replace('_', '-'),
                     String.class).ifPresent(value -> settings.put(name, value));

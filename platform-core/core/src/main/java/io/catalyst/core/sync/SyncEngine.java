@@ -109,7 +109,7 @@ public class SyncEngine {
         return switch (e.kind()) {
             case AUTH_EXPIRED -> new SyncQueue.Outcome.AuthExpired(e.getMessage());
             case RATE_LIMITED -> new SyncQueue.Outcome.RateLimited(
-                    e.retryAfter() == null ? Duration.ofMinutes(5) : e.retryAfter());
+                    e.retryAfter() == null ? Duration.ofMinutes(5) : e.retryAfter(), e.getMessage());
             case PROVIDER_FAILED -> new SyncQueue.Outcome.ProviderFailed(e.getMessage());
             case REFUSED -> new SyncQueue.Outcome.Stopped(e.getMessage()
                     + ". Check the connection's access, then run it again.");

@@ -11,6 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +39,7 @@ public final class SyncQueue {
     /** Our own failures clear fast (a database restart): no provider is waiting to be spared. */
     static final Duration HOST_RETRY = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter RESUME_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private SyncQueue() {
     }
@@ -60,8 +64,12 @@ public final class SyncQueue {
         /** The provider refused the credentials: the connection needs a new authorisation; no retry. */
         record AuthExpired(String detail) implements Outcome { }
 
-        /** The provider asked to wait: run again after that, without counting against the attempts' limit. */
-        record RateLimited(Duration retryAfter) implements Outcome { }
+        /**
+         * The provider asked to wait: run again after that, without counting against the attempts' limit.
+         *
+         * @param detail the provider's reason, as the connector read it
+         */
+        record RateLimited(Duration retryAfter, String detail) implements Outcome { }
 
         /** The provider failed (5xx, timeout): retry with exponential backoff, up to {@link #MAX_ATTEMPTS}. */
         record ProviderFailed(String detail) implements Outcome { }
@@ -259,6 +267,7 @@ public final class SyncQueue {
      * error in words).
      */
     public static void finish(Connection tenantBound, Job job, Outcome outcome) throws SQLException {
+        OffsetDateTime resumes = null;
         if (outcome instanceof Outcome.Succeeded) {
             update(tenantBound, job, "SUCCEEDED", null, null, true);
         } else if (outcome instanceof Outcome.AuthExpired expired) {
@@ -271,7 +280,8 @@ public final class SyncQueue {
             }
         } else if (outcome instanceof Outcome.RateLimited limited) {
             // waiting as asked is not a failed attempt
-            update(tenantBound, job, "RETRY", limited.retryAfter(), "rate limited", false, job.attempts() - 1);
+            resumes = update(tenantBound, job, "RETRY", limited.retryAfter(), "rate limited: " + limited.detail(),
+                    false, job.attempts() - 1);
         } else if (outcome instanceof Outcome.HostFailed failed) {
             if (job.attempts() >= MAX_ATTEMPTS) {
                 update(tenantBound, job, "FAILED", null, failed.detail(), true);
@@ -292,7 +302,7 @@ public final class SyncQueue {
         try (PreparedStatement shown = tenantBound.prepareStatement("update connection set last_sync_at = now(),"
                 + " last_status = ?, last_error = ? where tenant_id = ? and id = ?")) {
             shown.setString(1, status(outcome));
-            shown.setString(2, describe(outcome));
+            shown.setString(2, describe(outcome, resumes));
             shown.setObject(3, job.tenantId());
             shown.setObject(4, job.connectionId());
             shown.executeUpdate();
@@ -312,13 +322,19 @@ public final class SyncQueue {
                 : outcome instanceof Outcome.Stopped ? "STOPPED" : "FAILED";
     }
 
-    /** A run's outcome in words for people, or null when it succeeded. */
-    static String describe(Outcome outcome) {
+    /**
+     * A run's outcome in words for people, or null when it succeeded; a rate limit says why, in the provider's
+     * words, and when the sync resumes.
+     */
+    static String describe(Outcome outcome, OffsetDateTime resumes) {
         if (outcome instanceof Outcome.AuthExpired e) {
-            return e.detail() + ". Reconnect to resume.";
+            return sentence(e.detail()) + " Reconnect to resume.";
         }
         if (outcome instanceof Outcome.RateLimited r) {
-            return "The provider asked to slow down; the next try is in " + r.retryAfter().toSeconds() + " s.";
+            String when = resumes == null ? "in " + r.retryAfter().toSeconds() + " s"
+                    : "at " + RESUME_TIME.format(resumes.withOffsetSameInstant(ZoneOffset.UTC));
+            return sentence(r.detail() == null ? "The provider asked to wait" : r.detail())
+                    + " The sync resumes by itself " + when + ".";
         }
         if (outcome instanceof Outcome.ProviderFailed f) {
             return f.detail();
@@ -330,6 +346,11 @@ public final class SyncQueue {
             return c.reason();
         }
         return null;
+    }
+
+    // a provider's words end a sentence once: "... retry in some time." stays as it is
+    private static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     /** The committed cursor of a stream, if any. */
@@ -365,12 +386,13 @@ public final class SyncQueue {
         update(c, job, status, after, error, done, job.attempts());
     }
 
-    private static void update(Connection c, Job job, String status, Duration after, String error, boolean done,
-                               int attempts) throws SQLException {
+    /** Answers when the job runs next (its {@code run_after}). */
+    private static OffsetDateTime update(Connection c, Job job, String status, Duration after, String error,
+                                         boolean done, int attempts) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("update sync_job set status = ?, locked_by = null,"
                 + " lease_until = null, last_error = ?, attempts = ?,"
                 + " run_after = now() + make_interval(secs => ?), finished_at = case when ? then now() end"
-                + " where tenant_id = ? and id = ?")) {
+                + " where tenant_id = ? and id = ? returning run_after")) {
             update.setString(1, status);
             update.setString(2, error);
             update.setInt(3, attempts);
@@ -378,7 +400,9 @@ public final class SyncQueue {
             update.setBoolean(5, done);
             update.setObject(6, job.tenantId());
             update.setObject(7, job.id());
-            update.executeUpdate();
+            try (ResultSet row = update.executeQuery()) {
+                return row.next() ? row.getObject(1, OffsetDateTime.class) : null;
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
 import io.catalyst.api.host.HttpRequestSpec;
 import io.catalyst.api.host.HttpResult;
+import io.catalyst.runtime.connect.ProviderHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -113,6 +114,21 @@ class HostSessionTest {
 
         assertThat(refused.kind()).isEqualTo(ProviderException.Kind.AUTH_EXPIRED);
         assertThat(refused).hasMessageNotContaining(KEY);
+    }
+
+    @Test
+    void aRefusalKeepsTheProvidersReasonInWhatPeopleRead() {
+        // Google Ads' 401 for a Google account without Ads access (AuthenticationError NOT_ADS_USER)
+        provider.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withBody("{\"error\":{\"code\":401,"
+                + "\"message\":\"Request had invalid authentication credentials.\",\"status\":\"UNAUTHENTICATED\"}}")));
+        HostSession session = session(AuthSpec.apiKeyHeader("Authorization", "Bearer "));
+
+        ProviderException refused = catchThrowableOfType(() -> session.send(HttpRequestSpec.get(
+                URI.create(session.baseUrl() + "/objects"), Map.of()), null), ProviderException.class);
+
+        assertThat(refused.kind()).isEqualTo(ProviderException.Kind.AUTH_EXPIRED);
+        assertThat(refused).hasMessageStartingWith("A CRM no longer accepts this connection's authorisation")
+                .hasMessageContaining("Request had invalid authentication credentials.").hasMessageNotContaining(KEY);
     }
 
     @Test

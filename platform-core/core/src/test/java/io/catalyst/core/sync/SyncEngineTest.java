@@ -7,6 +7,7 @@ import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
 import io.catalyst.core.connect.Connections;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -87,8 +88,9 @@ class SyncEngineTest {
     void aProviderRefusalBecomesWhatHappensNextInWordsPeopleRead() {
         SyncQueue.Outcome expired = SyncEngine.classify(new ProviderException(ProviderException.Kind.AUTH_EXPIRED,
                 "Meta Ads no longer accepts this connection's authorisation", null));
-        SyncQueue.Outcome limited = SyncEngine.classify(new ProviderException(
-                ProviderException.Kind.RATE_LIMITED, "Meta Ads asked to slow down", Duration.ofSeconds(120)));
+        SyncQueue.Outcome limited = SyncEngine.classify(new ProviderException(ProviderException.Kind.RATE_LIMITED,
+                "Google Ads RESOURCE_EXHAUSTED: quotaError RESOURCE_EXHAUSTED: Too many requests",
+                Duration.ofHours(12)));
         SyncQueue.Outcome unsaid = SyncEngine.classify(new ProviderException(
                 ProviderException.Kind.RATE_LIMITED, "slow down", null));
         SyncQueue.Outcome failed = SyncEngine.classify(new ProviderException(
@@ -99,18 +101,25 @@ class SyncEngineTest {
         assertThat(expired).isEqualTo(new SyncQueue.Outcome.AuthExpired(
                 "Meta Ads no longer accepts this connection's authorisation"));
         assertThat(SyncQueue.status(expired)).isEqualTo("NEEDS_REAUTH");
-        assertThat(SyncQueue.describe(expired)).isEqualTo("Meta Ads no longer accepts this connection's"
+        assertThat(SyncQueue.describe(expired, null)).isEqualTo("Meta Ads no longer accepts this connection's"
                 + " authorisation. Reconnect to resume.");
         assertThat(SyncQueue.status(limited)).isEqualTo("RATE_LIMITED");
-        assertThat(SyncQueue.describe(limited)).isEqualTo("The provider asked to slow down; the next try is in 120 s.");
-        assertThat(unsaid).isEqualTo(new SyncQueue.Outcome.RateLimited(Duration.ofMinutes(5)));
+        assertThat(SyncQueue.describe(limited, OffsetDateTime.parse("2026-11-25T08:00:30+01:00")))
+                .as("the provider's reason, and when the sync resumes").isEqualTo("Google Ads RESOURCE_EXHAUSTED:"
+                        + " quotaError RESOURCE_EXHAUSTED: Too many requests. The sync resumes by itself at"
+                        + " 2026-11-25 07:00 UTC.");
+        assertThat(unsaid).isEqualTo(new SyncQueue.Outcome.RateLimited(Duration.ofMinutes(5), "slow down"));
+        assertThat(SyncQueue.describe(new SyncQueue.Outcome.RateLimited(Duration.ofSeconds(8), "tiktok-ads answered"
+                + " HTTP 200 with code=40133: Too many requests. Please retry in some time."), null))
+                .as("a provider's sentence is ended once").isEqualTo("tiktok-ads answered HTTP 200 with code=40133:"
+                        + " Too many requests. Please retry in some time. The sync resumes by itself in 8 s.");
         assertThat(SyncQueue.status(failed)).isEqualTo("FAILED");
-        assertThat(SyncQueue.describe(failed)).isEqualTo("HTTP 503");
+        assertThat(SyncQueue.describe(failed, null)).isEqualTo("HTTP 503");
         assertThat(SyncQueue.status(refused)).isEqualTo("STOPPED");
-        assertThat(SyncQueue.describe(refused)).isEqualTo("Unknown account act_9. Check the connection's access,"
+        assertThat(SyncQueue.describe(refused, null)).isEqualTo("Unknown account act_9. Check the connection's access,"
                 + " then run it again.");
         assertThat(SyncQueue.status(new SyncQueue.Outcome.Succeeded())).isEqualTo("SUCCEEDED");
-        assertThat(SyncQueue.describe(new SyncQueue.Outcome.Succeeded())).isNull();
+        assertThat(SyncQueue.describe(new SyncQueue.Outcome.Succeeded(), null)).isNull();
         assertThat(SyncQueue.status(new SyncQueue.Outcome.HostFailed("disk full"))).isEqualTo("FAILED");
     }
 

@@ -113,10 +113,22 @@ class SyncQueueTest {
         UUID connection = connection(tenant);
         enqueue(tenant, connection, SyncQueue.Kind.INCREMENTAL);
 
-        finish(claim("w").orElseThrow(), new SyncQueue.Outcome.RateLimited(Duration.ofSeconds(120)));
+        finish(claim("w").orElseThrow(), new SyncQueue.Outcome.RateLimited(Duration.ofSeconds(120),
+                "Google Ads RESOURCE_EXHAUSTED: Too many requests"));
         assertThat(claim("w")).as("waits as the provider asked").isEmpty();
         assertThat(job(tenant, "status || ':' || attempts || ':' || (run_after > now() + interval '100 seconds')"))
                 .isEqualTo("RETRY:0:true");
+        try (Connection app = db.appFor(tenant); PreparedStatement read = app.prepareStatement(
+                "select c.last_status || '|' || c.last_error = 'RATE_LIMITED|Google Ads RESOURCE_EXHAUSTED: Too many"
+                        + " requests. The sync resumes by itself at ' || to_char(j.run_after at time zone 'UTC',"
+                        + " 'YYYY-MM-DD HH24:MI') || ' UTC.' from connection c join sync_job j on j.connection_id ="
+                        + " c.id where c.id = ?")) {
+            read.setObject(1, connection);
+            try (ResultSet row = read.executeQuery()) {
+                row.next();
+                assertThat(row.getBoolean(1)).as("the connection says why and when it resumes").isTrue();
+            }
+        }
 
         makeDue(tenant);
         finish(claim("w").orElseThrow(), new SyncQueue.Outcome.ProviderFailed("HTTP 503"));

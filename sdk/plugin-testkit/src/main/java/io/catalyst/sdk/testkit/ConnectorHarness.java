@@ -1,34 +1,37 @@
 package io.catalyst.sdk.testkit;
 
-import io.catalyst.api.connect.AuthSpec;
 import io.catalyst.api.connect.Connector;
 import io.catalyst.api.connect.ConnectorSession;
 import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.host.HttpRequestSpec;
 import io.catalyst.api.host.HttpResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.catalyst.runtime.connect.ConnectionSettings;
+import io.catalyst.runtime.connect.ProviderCalls;
+import io.catalyst.runtime.connect.ProviderHttp;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 /**
- * Runs a {@link Connector} against a local fake of its provider (WireMock, say), the way the host does: requests go
- * to the fake's origin with the provider's paths, the credential is applied as the connector's {@link AuthSpec}
- * says, and 401, 429 and 5xx become {@link ProviderException}s. Unlike the host it neither retries nor waits, so a
- * test sees each classification at once.
+ * Runs a {@link Connector} against a local fake of its provider (WireMock, say) on the host's own path
+ * ({@code io.catalyst.runtime.connect}): requests go to the fake's origin with the provider's paths, the credential is
+ * applied as the connector's {@code AuthSpec} says, every answer goes through the connector's
+ * {@link Connector#classify} and the host's rate-limit and retry rules, and outcomes become the same
+ * {@link ProviderException}s, with the same messages, as in production. The one difference: waits are recorded
+ * ({@link #waits()}), never slept, so a test sees a rate limit waited out in place or handed back for a reschedule
+ * without taking that long. A connection's settings start at the connector's declared defaults.
  *
  * <pre>
  * ConnectorHarness harness = new ConnectorHarness(new MetaAdsConnector(), URI.create(wireMock.baseUrl()), "test-token");
@@ -37,13 +40,22 @@ import java.util.logging.Logger;
  */
 public final class ConnectorHarness implements ConnectorSession {
 
+    /** As the host's defaults: four attempts, the first retry after a second, at most a minute waited in place. */
+    public static final int ATTEMPTS = 4;
+    public static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    public static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
     private final Connector connector;
     private final URI origin;
     private final String credential;
     private final Map<String, String> settings = new HashMap<>();
     private final List<HttpRequestSpec> requests = new CopyOnWriteArrayList<>();
+    private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
+    private Duration maxWait = MAX_WAIT;
+    private ProviderCalls calls;
     private LocalDate today = LocalDate.now();
+    private ZoneId zone = ZoneOffset.UTC;
 
     /**
      * @param origin     the fake's origin, e.g. {@code http://127.0.0.1:8089}
@@ -67,6 +79,22 @@ public final class ConnectorHarness implements ConnectorSession {
         return this;
     }
 
+    /** The connection's time zone (UTC unless set). */
+    public ConnectorHarness zone(ZoneId zone) {
+        this.zone = zone;
+        return this;
+    }
+
+    /**
+     * The longest wait taken in place ({@code CATALYST_SYNC_MAX_WAIT_SECONDS} on a server, 60 s by default); a longer
+     * one ends the read with a {@link ProviderException.Kind#RATE_LIMITED} without another request.
+     */
+    public ConnectorHarness maxWait(Duration maxWait) {
+        this.maxWait = maxWait;
+        this.calls = null;
+        return this;
+    }
+
     /** Reads a stream into a new sink. */
     public CollectingSink read(StreamRead read) {
         CollectingSink sink = new CollectingSink();
@@ -74,9 +102,14 @@ public final class ConnectorHarness implements ConnectorSession {
         return sink;
     }
 
-    /** Every request sent, oldest first. */
+    /** Every request the connector sent, oldest first (a request sent again after a wait counts once). */
     public List<HttpRequestSpec> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The waits the host would have slept before sending again (rate limits, backoff), oldest first. */
+    public List<Duration> waits() {
+        return List.copyOf(waits);
     }
 
     @Override
@@ -86,61 +119,50 @@ public final class ConnectorHarness implements ConnectorSession {
 
     @Override
     public HttpResult send(HttpRequestSpec request, String limitKey) {
-        if (!request.uri().getHost().equalsIgnoreCase(origin.getHost())) {
-            throw new SecurityException("Not the provider's fake: " + request.uri().getHost());
-        }
         requests.add(request);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(authorised(request.uri())).timeout(request.timeout());
-        request.headers().forEach(builder::header);
-        AuthSpec auth = connector.auth();
-        if (credential != null && auth.placement() == AuthSpec.Placement.HEADER) {
-            builder.header(auth.name(), auth.prefix() + credential);
-        }
-        builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(request.body()));
-        HttpResponse<String> response;
-        try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        int status = response.statusCode();
-        if (status == 401) {
-            throw new ProviderException(ProviderException.Kind.AUTH_EXPIRED, "answered 401", null);
-        }
-        if (status == 429) {
-            Duration wait = response.headers().firstValue("retry-after").filter(v -> v.trim().matches("\\d+"))
-                    .map(v -> Duration.ofSeconds(Long.parseLong(v.trim()))).orElse(null);
-            throw new ProviderException(ProviderException.Kind.RATE_LIMITED, "answered 429", wait);
-        }
-        if (status >= 500) {
-            throw new ProviderException(ProviderException.Kind.PROVIDER_FAILED, "answered " + status, null);
-        }
-        Map<String, List<String>> headers = new HashMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        return new HttpResult(status, headers, response.body());
+        return calls().send(request, limitKey, this);
     }
 
-    private URI authorised(URI uri) {
-        AuthSpec auth = connector.auth();
-        if (credential == null || auth.placement() != AuthSpec.Placement.QUERY) {
-            return uri;
+    private synchronized ProviderCalls calls() {
+        if (calls == null) {
+            ProviderHttp http = new ProviderHttp(client, new ProviderHttp.Policy(Set.of(origin.getHost()), ATTEMPTS,
+                    maxWait, FIRST_BACKOFF), waits::add, Clock.systemUTC());
+            calls = new ProviderCalls(connector, http, new ProviderCalls.Credential() {
+                @Override
+                public String current() {
+                    return credential;
+                }
+
+                @Override
+                public boolean renew() {
+                    return false; // a fixed credential: nothing to refresh
+                }
+            }, "connection", this::secrets);
         }
-        String param = auth.name() + "=" + URLEncoder.encode(credential, StandardCharsets.UTF_8);
-        return URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + param);
+        return calls;
     }
 
+    private List<String> secrets() {
+        List<String> hidden = new ArrayList<>();
+        hidden.add(credential);
+        connector.platformSettings().forEach(name -> hidden.add(settings.get(name)));
+        return hidden;
+    }
+
+    /** The connection's settings, with the connector's declared defaults where none is set. */
     @Override
     public Map<String, String> settings() {
-        return Map.copyOf(settings);
+        return ConnectionSettings.withDefaults(connector, settings);
     }
 
     @Override
     public LocalDate today() {
         return today;
+    }
+
+    @Override
+    public ZoneId zone() {
+        return zone;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Maps GoogleAdsRows, as REST returns them (camelCase; int64 values such as ids and {@code costMicros} as strings),
@@ -39,8 +40,41 @@ final class AdsRows {
                 "customer.id", "id"), text(campaign, "name"), text(campaign, "status"), attributes, row.toString());
     }
 
-    /** A row of the daily campaign performance query, for the customer it was read from. */
-    static Insight insight(JsonNode row, String customerId) throws Unmappable {
+    /** Which of Google's conversion metrics a connection counts, and the value metric that goes with it. */
+    enum Conversions {
+        PRIMARY("conversions", "metrics.conversions, metrics.conversions_value", "conversions", "conversionsValue"),
+        ALL("all_conversions", "metrics.all_conversions, metrics.all_conversions_value", "allConversions",
+                "allConversionsValue");
+
+        final String setting;
+        private final String select;
+        private final String count;
+        private final String value;
+
+        Conversions(String setting, String select, String count, String value) {
+            this.setting = setting;
+            this.select = select;
+            this.count = count;
+            this.value = value;
+        }
+
+        /** The GAQL fields to select. */
+        String select() {
+            return select;
+        }
+
+        static Conversions of(String setting) {
+            return ALL.setting.equals(setting) ? ALL : PRIMARY;
+        }
+    }
+
+    /**
+     * A row of the daily campaign performance query, for the customer it was read from.
+     *
+     * @param accountCurrency the customer's own currency, for a row without {@code customer.currency_code}
+     */
+    static Insight insight(JsonNode row, String customerId, Conversions conversions,
+                           Supplier<String> accountCurrency) throws Unmappable {
         JsonNode metrics = row.path("metrics");
         String day = required(row.path("segments"), "segments.date", "date");
         LocalDate date;
@@ -50,10 +84,14 @@ final class AdsRows {
             throw new Unmappable("segments.date is not a date: " + day);
         }
         BigDecimal spend = number(metrics, "costMicros").movePointLeft(MICROS_DIGITS);
+        String currency = text(row.path("customer"), "currencyCode");
+        currency = currency != null ? currency : accountCurrency.get();
+        if (currency == null) {
+            throw new Unmappable("Neither the row nor its customer names a currency (customer.currency_code)");
+        }
         return new Insight("campaign", required(row.path("campaign"), "campaign.id", "id"), customerId, date, null,
                 spend, number(metrics, "impressions").longValueExact(), number(metrics, "clicks").longValueExact(),
-                number(metrics, "conversions"), number(metrics, "conversionsValue"), 0,
-                required(row.path("customer"), "customer.currency_code", "currencyCode"), row.toString());
+                number(metrics, conversions.count), number(metrics, conversions.value), 0, currency, row.toString());
     }
 
     /**

@@ -98,6 +98,11 @@ final class GoogleAdsApi {
         }
     }
 
+    /** The connection's settings, with the connector's defaults. */
+    Map<String, String> settings() {
+        return session.settings();
+    }
+
     /** A customer id as the API takes it in paths and headers: digits only, from {@code customers/123} or 123-456. */
     static String customerId(String value) {
         String id = value.startsWith("customers/") ? value.substring("customers/".length()) : value;

@@ -10,12 +10,18 @@ import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.host.HttpResult;
+import io.catalyst.api.settings.SettingField;
+import io.catalyst.api.settings.SettingType;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.pf4j.Extension;
 
 /**
@@ -36,6 +42,8 @@ public final class GoogleAdsConnector implements Connector {
     static final String API_VERSION = "v26";
     static final URI BASE_URL = URI.create("https://googleads.googleapis.com/" + API_VERSION);
     static final String COMPLETE = "complete";
+    /** The connection setting: which conversions count. */
+    static final String CONVERSIONS = "conversions";
 
     private static final String CAMPAIGNS = "campaigns";
     private static final String INSIGHTS = "insights";
@@ -65,6 +73,34 @@ public final class GoogleAdsConnector implements Connector {
     @Override
     public URI baseUrl() {
         return BASE_URL;
+    }
+
+    /**
+     * What counts as a conversion: Google's {@code metrics.conversions} (the conversion actions the account includes
+     * in "Conversions", its primary goals) unless a connection chooses {@code all_conversions}; their values are
+     * the revenue.
+     */
+    @Override
+    public List<SettingField> connectionSettings() {
+        return List.of(new SettingField(CONVERSIONS, "Conversions", SettingType.CHOICE, false,
+                AdsRows.Conversions.PRIMARY.setting, List.of(AdsRows.Conversions.PRIMARY.setting,
+                AdsRows.Conversions.ALL.setting), "conversions: the actions the account includes in Conversions"
+                + " (as Google Ads shows them); all_conversions: every conversion action. The values of the same"
+                + " actions count as revenue."));
+    }
+
+    /**
+     * Google's error body before the connector reads it: RESOURCE_EXHAUSTED with the longest delay Google names
+     * (google.rpc.RetryInfo, QuotaErrorDetails.retry_delay; hours for a daily quota), so the host waits for the
+     * quota instead of spending the next requests on it; UNAUTHENTICATED with Google's reason (NOT_ADS_USER, ...).
+     */
+    @Override
+    public Optional<ProviderException> classify(HttpResult answer, ConnectorSession session) {
+        if (answer.isSuccess()) {
+            return Optional.empty();
+        }
+        // an answer that is not Google's error body (a proxy's page, say) is left to its HTTP status
+        return GoogleAdsErrors.error(answer.body(), json).map(GoogleAdsErrors::of);
     }
 
     /** Google issues one developer token per API client, the platform: it is not a connection's setting. */
@@ -144,19 +180,30 @@ public final class GoogleAdsConnector implements Connector {
         // A cursor of another range comes from another job: it says nothing about this one
         Optional<String> done = read.cursor().filter(cursor -> cursor.endsWith(":" + to))
                 .map(cursor -> cursor.substring(0, cursor.lastIndexOf(':')));
+        AdsRows.Conversions conversions = AdsRows.Conversions.of(api.settings().get(CONVERSIONS));
         String query = "SELECT campaign.id, segments.date, metrics.cost_micros, metrics.impressions, metrics.clicks, "
-                + "metrics.conversions, metrics.conversions_value, customer.currency_code FROM campaign "
+                + conversions.select() + ", customer.currency_code FROM campaign "
                 + "WHERE segments.date BETWEEN '" + from + "' AND '" + to + "'";
+        Map<String, Optional<String>> currencies = new HashMap<>();
         for (String customerId : remaining(read.accounts(), done)) {
+            // the customer's own currency, asked once and only for rows that leave currency_code out
+            Supplier<String> accountCurrency = () -> currencies.computeIfAbsent(customerId,
+                    id -> Optional.ofNullable(customerCurrency(api, id))).orElse(null);
             api.searchStream(customerId, query, row -> {
                 try {
-                    sink.insight(AdsRows.insight(row, customerId));
+                    sink.insight(AdsRows.insight(row, customerId, conversions, accountCurrency));
                 } catch (AdsRows.Unmappable e) {
                     sink.quarantine(row.toString(), e.getMessage());
                 }
             });
             sink.checkpoint(customerId + ":" + to);
         }
+    }
+
+    private static String customerCurrency(GoogleAdsApi api, String customerId) {
+        List<JsonNode> rows = new ArrayList<>();
+        api.searchStream(customerId, CUSTOMER_QUERY, rows::add);
+        return rows.isEmpty() ? null : blankToNull(rows.get(0).path("customer").path("currencyCode").asText());
     }
 
     /** The run's accounts, as API ids, after the one a cursor says was done last; all of them without one. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns Google's error body into a {@link ProviderException}. The body is
@@ -23,6 +24,17 @@ final class GoogleAdsErrors {
     /** Whether a parsed body (or an element of a stream) is an error. */
     static boolean isError(JsonNode node) {
         return node != null && node.has("error");
+    }
+
+    /** Google's {@code {"error": …}} node in a body (or the first element of a stream's array), if it is one. */
+    static Optional<JsonNode> error(String body, ObjectMapper json) {
+        try {
+            JsonNode parsed = body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+            JsonNode first = parsed.isArray() ? parsed.path(0) : parsed;
+            return isError(first) ? Optional.of(first) : Optional.empty();
+        } catch (Exception notJson) {
+            return Optional.empty();
+        }
     }
 
     /** From an HTTP answer that failed. */
@@ -70,6 +82,10 @@ final class GoogleAdsErrors {
                 adsError.path("errorCode").fields().forEachRemaining(code ->
                         part.append(code.getKey()).append(' ').append(code.getValue().asText()).append(": "));
                 part.append(adsError.path("message").asText(""));
+                String rateName = adsError.path("details").path("quotaErrorDetails").path("rateName").asText("");
+                if (!rateName.isEmpty()) {
+                    part.append(" (").append(rateName).append(')'); // which quota: per day, per account, ...
+                }
                 parts.add(part.toString());
             }
         }
@@ -79,23 +95,38 @@ final class GoogleAdsErrors {
                 + (requestId.isEmpty() ? "" : " [requestId " + requestId + "]");
     }
 
-    /** The longest {@code quotaErrorDetails.retryDelay} (a protobuf Duration such as {@code "30s"}), or null. */
+    /**
+     * The longest delay Google names, each a protobuf Duration in its JSON form ({@code "30s"}, {@code "46800s"}):
+     * {@code retryDelay} of a {@code google.rpc.RetryInfo} detail, and {@code quotaErrorDetails.retryDelay} of each
+     * Google Ads error; null when there is none (the host then backs off).
+     */
     static Duration retryDelay(JsonNode error) {
         Duration longest = null;
-        for (JsonNode failure : error.path("details")) {
-            for (JsonNode adsError : failure.path("errors")) {
-                String delay = adsError.path("details").path("quotaErrorDetails").path("retryDelay").asText("");
-                if (delay.endsWith("s")) {
-                    try {
-                        Duration wait = Duration.ofMillis(new BigDecimal(delay.substring(0, delay.length() - 1))
-                                .movePointRight(3).longValue());
-                        longest = longest == null || wait.compareTo(longest) > 0 ? wait : longest;
-                    } catch (NumberFormatException ignored) {
-                        // not a duration: leave the wait to the host's backoff
-                    }
-                }
+        for (JsonNode detail : error.path("details")) {
+            if (detail.path("@type").asText("").endsWith("/google.rpc.RetryInfo")) {
+                longest = longer(longest, duration(detail.path("retryDelay").asText("")));
+            }
+            for (JsonNode adsError : detail.path("errors")) {
+                longest = longer(longest, duration(adsError.path("details").path("quotaErrorDetails")
+                        .path("retryDelay").asText("")));
             }
         }
         return longest;
+    }
+
+    private static Duration duration(String json) {
+        if (!json.endsWith("s")) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis(new BigDecimal(json.substring(0, json.length() - 1)).movePointRight(3)
+                    .longValue());
+        } catch (NumberFormatException notADuration) {
+            return null;
+        }
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a == null || (b != null && b.compareTo(a) > 0) ? b : a;
     }
 }

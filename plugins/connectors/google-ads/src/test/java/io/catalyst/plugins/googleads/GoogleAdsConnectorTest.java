@@ -5,14 +5,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.catalyst.api.connect.Entity;
 import io.catalyst.api.connect.Insight;
 import io.catalyst.api.connect.ProviderAccount;
@@ -267,6 +270,95 @@ class GoogleAdsConnectorTest {
         assertThatThrownBy(() -> harness().read(insights(List.of(ACME), null)))
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED));
+    }
+
+    @Test
+    void aDailyQuotaIsWaitedForUntilItsResetWithoutAnotherRequest() {
+        // Google's REST error for a spent daily quota: QuotaError RESOURCE_EXHAUSTED with its QuotaErrorDetails, and
+        // google.rpc.RetryInfo; the delay is hours, and no Retry-After header says so
+        ads.stubFor(stream(ACME).willReturn(json(429, "error-daily-quota-exhausted.json")));
+
+        ProviderException e = catchThrowableOfType(() -> harness().read(insights(List.of(ACME), null)),
+                ProviderException.class);
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
+        assertThat(e.retryAfter()).as("the quota's reset, as Google names it").isEqualTo(Duration.ofSeconds(46800));
+        assertThat(e.getMessage()).contains("quotaError RESOURCE_EXHAUSTED")
+                .contains("Number of operations for basic access").contains("Rq4Tz8Wm1Xv6Bn3Kc9Ls2d");
+        ads.verify(1, postRequestedFor(urlEqualTo("/v26/customers/" + ACME + "/googleAds:searchStream")));
+    }
+
+    @Test
+    void aShortQuotaDelayIsWaitedInPlaceAndTheSameRequestSentAgain() {
+        ads.stubFor(stream(ACME).inScenario("quota").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(429, "error-resource-exhausted.json")).willSetStateTo("recovered"));
+        ads.stubFor(stream(ACME).inScenario("quota").whenScenarioStateIs("recovered")
+                .willReturn(okJson("insights-1234567890.json")));
+        ConnectorHarness harness = harness();
+
+        CollectingSink sink = harness.read(insights(List.of(ACME), null));
+
+        assertThat(harness.waits()).as("Google's retryDelay, not Retry-After or a guess")
+                .containsExactly(Duration.ofSeconds(30));
+        assertThat(sink.insights).hasSize(3);
+        ads.verify(2, postRequestedFor(urlEqualTo("/v26/customers/" + ACME + "/googleAds:searchStream")));
+    }
+
+    @Test
+    void aLoginWithoutAdsAccessKeepsGooglesReason() {
+        ads.stubFor(get(urlEqualTo("/v26/customers:listAccessibleCustomers"))
+                .willReturn(json(401, "error-not-ads-user.json")));
+
+        ProviderException e = catchThrowableOfType(() -> new GoogleAdsConnector().accounts(harness()),
+                ProviderException.class);
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.AUTH_EXPIRED);
+        assertThat(e.getMessage()).contains("NOT_ADS_USER").contains("User in the cookie is not a valid Ads user")
+                .doesNotContain("ya29.token");
+    }
+
+    @Test
+    void a401WithoutGooglesErrorBodyIsStillExpiredAuthorisation() {
+        ads.stubFor(stream(ACME).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "text/html")
+                .withBody("<html><body>Unauthorized</body></html>")));
+
+        ProviderException e = catchThrowableOfType(() -> harness().read(insights(List.of(ACME), null)),
+                ProviderException.class);
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.AUTH_EXPIRED);
+    }
+
+    @Test
+    void aRowWithoutACurrencyTakesTheCustomersOwn() {
+        ads.stubFor(stream(ACME).withRequestBody(containing("FROM campaign"))
+                .willReturn(okJson("insights-without-currency.json")));
+        ads.stubFor(stream(ACME).withRequestBody(containing("FROM customer"))
+                .willReturn(okJson("customer-1234567890.json")));
+
+        CollectingSink sink = harness().read(insights(List.of(ACME), null));
+
+        assertThat(sink.quarantined).isEmpty();
+        assertThat(sink.insights).singleElement().satisfies(i -> {
+            assertThat(i.currency()).isEqualTo("EUR");
+            assertThat(i.spend()).isEqualByComparingTo("12.345678");
+        });
+    }
+
+    @Test
+    void conversionsAreGooglesPrimaryOnesUnlessTheConnectionCountsAll() {
+        ads.stubFor(stream(ACME).willReturn(okJson("insights-all-conversions.json")));
+        ConnectorHarness harness = harness().setting("conversions", "all_conversions");
+
+        CollectingSink sink = harness.read(insights(List.of(ACME), null));
+
+        assertThat(new GoogleAdsConnector().connectionSettings()).singleElement().satisfies(setting -> {
+            assertThat(setting.key()).isEqualTo("conversions");
+            assertThat(setting.defaultValue()).isEqualTo("conversions");
+            assertThat(setting.choices()).containsExactly("conversions", "all_conversions");
+        });
+        assertThat(body(harness.requests().get(0))).contains("metrics.all_conversions, metrics.all_conversions_value");
+        assertThat(sink.insights.get(0).conversions()).isEqualByComparingTo("5");
+        assertThat(sink.insights.get(0).conversionValue()).isEqualByComparingTo("402.25");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -84,6 +85,19 @@ public final class HubSpotConnector implements Connector {
     public List<StreamSpec> streams() {
         return List.of(new StreamSpec(CrmObject.CONTACTS.stream, StreamSpec.Sync.CURSOR),
                 new StreamSpec(CrmObject.DEALS.stream, StreamSpec.Sync.CURSOR));
+    }
+
+    /**
+     * HubSpot's rate limits and refusals before the connector reads them: a 429's wait from its policy and headers
+     * (a daily limit waits for midnight in the company's time zone, without another request), a 401 with HubSpot's
+     * own message.
+     */
+    @Override
+    public Optional<ProviderException> classify(HttpResult answer, ConnectorSession session) {
+        if (answer.status() != 429 && answer.status() != 401) {
+            return Optional.empty();
+        }
+        return Optional.of(HubSpotErrors.of(answer, json, session.zone()));
     }
 
     /** The one portal a HubSpot token belongs to, from {@code GET /account-info/v3/details}. */

@@ -5,15 +5,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.ProviderAccount;
@@ -28,9 +31,12 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -220,6 +226,51 @@ class HubSpotConnectorTest {
                 });
         assertThat(sink.contacts).hasSize(2);
         assertThat(sink.checkpoints).containsExactly("2024-02-03T12:00:00Z");
+    }
+
+    @Test
+    void aTenSecondlyLimitIsWaitedOutForItsWindowAndTheReadCompletes() {
+        // HubSpot's 429 as its usage guidelines show it: policyName in the body, the window in the headers
+        hubspot.stubFor(contactsPage(null).willReturn(okJson("contacts-page1.json")));
+        hubspot.stubFor(contactsPage(PAGE_2_TOKEN).atPriority(1).inScenario("burst")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")
+                        .withHeader("X-HubSpot-RateLimit-Max", "100")
+                        .withHeader("X-HubSpot-RateLimit-Remaining", "0")
+                        .withBody(fixture("error-ten-secondly-limit.json"))).willSetStateTo("window passed"));
+        hubspot.stubFor(contactsPage(PAGE_2_TOKEN).atPriority(1).inScenario("burst")
+                .whenScenarioStateIs("window passed").willReturn(okJson("contacts-page2.json")));
+        ConnectorHarness harness = harness(new HubSpotConnector());
+
+        CollectingSink sink = harness.read(read("contacts", null));
+
+        assertThat(sink.contacts).hasSize(3);
+        assertThat(harness.waits()).as("the rolling window HubSpot names").containsExactly(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aDailyLimitWaitsForMidnightInTheCompanysTimeZoneWithoutAnotherRequest() {
+        hubspot.stubFor(contactsPage(null).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withBody(fixture("error-daily-limit.json"))));
+        ZoneId eastern = ZoneId.of("US/Eastern");
+        ConnectorHarness harness = harness(new HubSpotConnector()).zone(eastern);
+
+        Duration atMost = untilMidnight(eastern);
+        ProviderException e = catchThrowableOfType(() -> harness.read(read("contacts", null)),
+                ProviderException.class);
+        Duration atLeast = untilMidnight(eastern);
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
+        assertThat(e.retryAfter()).as("the daily limit resets at midnight").isBetween(atLeast, atMost);
+        assertThat(e.getMessage()).contains("policy DAILY").contains("You have reached your daily limit")
+                .contains("c033cdaa-2c40-4a64-ae48-b4cec88dad24");
+        hubspot.verify(1, postRequestedFor(urlEqualTo(CONTACTS_SEARCH)));
+    }
+
+    private static Duration untilMidnight(ZoneId zone) {
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        return Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(zone));
     }
 
     @Test

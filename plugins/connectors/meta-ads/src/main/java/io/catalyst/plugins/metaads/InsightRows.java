@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -18,11 +19,11 @@ import java.util.Set;
 final class InsightRows {
 
     /**
-     * Purchases: the {@code purchase} action type, Meta's deduplicated purchase count across pixel, app and offline
-     * sources. {@code offsite_conversion.fb_pixel_purchase} is a subset of it (the pixel alone), so counting both
-     * would double count; we take {@code purchase} only.
+     * What counts as a conversion unless a connection chooses otherwise: {@code omni_purchase}, Meta's purchases
+     * deduplicated across website, app and offline. {@code offsite_conversion.fb_pixel_purchase} (the pixel alone) is
+     * part of it, so counting both would count purchases twice.
      */
-    static final String CONVERSION_ACTION = "purchase";
+    static final String DEFAULT_CONVERSIONS = "omni_purchase";
     static final String LEAD_ACTION = "lead";
     /** The attribution asked for with {@code action_attribution_windows=["7d_click","1d_view"]}. */
     static final String ATTRIBUTION = "7d_click_1d_view";
@@ -37,12 +38,25 @@ final class InsightRows {
     private InsightRows() {
     }
 
+    /** A connection's {@code conversions} setting, action types separated by commas, as a set. */
+    static Set<String> conversionTypes(String setting) {
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : (setting == null || setting.isBlank() ? DEFAULT_CONVERSIONS : setting).split(",")) {
+            if (!type.isBlank()) {
+                types.add(type.trim());
+            }
+        }
+        return types;
+    }
+
     /**
      * @param level           Meta's level: {@code campaign}, {@code adset} or {@code ad}
      * @param accountId       the account read, {@code act_<id>}
      * @param accountCurrency the account's currency, for a row without {@code account_currency}; may be null
+     * @param conversions     the action types counted as conversions; their {@code action_values} are the revenue
      */
-    static Insight map(JsonObject row, String level, String accountId, String accountCurrency) throws Unmappable {
+    static Insight map(JsonObject row, String level, String accountId, String accountCurrency,
+                       Set<String> conversions) throws Unmappable {
         String day = text(row, "date_start");
         if (day == null) {
             throw new Unmappable("The row has no date_start, so its day is unknown");
@@ -71,7 +85,7 @@ final class InsightRows {
         String canonicalLevel = level.equals("adset") ? "ad_set" : level;
         return new Insight(canonicalLevel, entityId, accountId, date, ATTRIBUTION,
                 decimal(row, "spend"), whole(row, "impressions"), whole(row, "clicks"),
-                actions(row, "actions", Set.of(CONVERSION_ACTION)), actions(row, "action_values", Set.of(CONVERSION_ACTION)),
+                actions(row, "actions", conversions), actions(row, "action_values", conversions),
                 actions(row, "actions", Set.of(LEAD_ACTION)).longValue(), currency, row.toString());
     }
 

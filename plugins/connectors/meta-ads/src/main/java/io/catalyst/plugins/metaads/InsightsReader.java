@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -37,11 +38,13 @@ final class InsightsReader {
     private final MetaAdsApi graph;
     private final Duration pollInterval;
     private final Map<String, String> currencies = new HashMap<>();
+    private final Set<String> conversions;
 
     InsightsReader(ConnectorSession session, Duration pollInterval) {
         this.session = session;
         this.graph = new MetaAdsApi(session);
         this.pollInterval = pollInterval;
+        this.conversions = InsightRows.conversionTypes(session.settings().get(MetaAdsConnector.CONVERSIONS));
     }
 
     void read(StreamRead read, RecordSink sink) {
@@ -129,7 +132,8 @@ final class InsightsReader {
     private void emit(JsonObject row, String level, String account, RecordSink sink) {
         String currency = InsightRows.text(row, "account_currency");
         try {
-            Insight insight = InsightRows.map(row, level, account, currency != null ? currency : currency(account));
+            Insight insight = InsightRows.map(row, level, account, currency != null ? currency : currency(account),
+                    conversions);
             sink.insight(insight);
         } catch (InsightRows.Unmappable e) {
             sink.quarantine(row.toString(), e.getMessage());

@@ -4,13 +4,19 @@ import io.catalyst.api.connect.AuthSpec;
 import io.catalyst.api.connect.Connector;
 import io.catalyst.api.connect.ConnectorSession;
 import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.host.HttpResult;
+import io.catalyst.api.settings.SettingField;
+import io.catalyst.api.settings.SettingType;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -28,6 +34,8 @@ public final class MetaAdsConnector implements Connector {
     public static final String CAMPAIGNS = "campaigns";
     /** The stream of daily insights. */
     public static final String INSIGHTS = "insights";
+    /** The connection setting naming the action types that count as conversions. */
+    static final String CONVERSIONS = "conversions";
 
     private final Duration pollInterval;
 
@@ -70,6 +78,33 @@ public final class MetaAdsConnector implements Connector {
     @Override
     public List<StreamSpec> streams() {
         return List.of(new StreamSpec(CAMPAIGNS, StreamSpec.Sync.CURSOR), new StreamSpec(INSIGHTS, StreamSpec.Sync.DAILY));
+    }
+
+    /**
+     * Which action types count as conversions, and their action values as revenue: Meta's deduplicated purchases
+     * unless a company chooses others (as Supermetrics and Funnel let it).
+     */
+    @Override
+    public List<SettingField> connectionSettings() {
+        return List.of(new SettingField(CONVERSIONS, "Conversions", SettingType.STRING, false,
+                InsightRows.DEFAULT_CONVERSIONS, List.of(), "Meta action types counted as conversions, separated by"
+                + " commas; their action values count as revenue. omni_purchase is Meta's purchases deduplicated"
+                + " across website, app and offline: do not add offsite_conversion.fb_pixel_purchase, a part of it."
+                + " Days already synced keep the old definition until they are read again (backfill)."));
+    }
+
+    /**
+     * Graph API errors before the connector reads them: throttling (codes 4, 17, 32, 613, 80000-80014) with the wait
+     * Meta's usage headers give, and an expired token (190), which the host refreshes once.
+     */
+    @Override
+    public Optional<ProviderException> classify(HttpResult answer, ConnectorSession session) {
+        if (answer.isSuccess()) {
+            return Optional.empty();
+        }
+        JsonObject body = MetaAdsApi.parse(answer.body());
+        return body == null || !body.containsKey("error") ? Optional.empty()
+                : Optional.of(MetaAdsErrors.classify(answer, body));
     }
 
     /** {@code GET /me/adaccounts}, all pages. */

@@ -54,14 +54,24 @@ final class MetaAdsErrors {
     }
 
     /**
-     * The longest {@code estimated_time_to_regain_access} (minutes) in {@code X-Business-Use-Case-Usage}, shaped
-     * {@code {"<business id>": [{"type": "ads_insights", "call_count": 100, ..., "estimated_time_to_regain_access":
-     * 19}]}}; null when the header is absent or says nothing.
+     * The longest wait Meta's usage headers name: {@code estimated_time_to_regain_access} (minutes) in
+     * {@code X-Business-Use-Case-Usage}, shaped {@code {"<business id>": [{"type": "ads_insights", "call_count": 100,
+     * ..., "estimated_time_to_regain_access": 19}]}}, and {@code reset_time_duration} (seconds) in
+     * {@code X-Ad-Account-Usage}, shaped {@code {"acc_id_util_pct": 100, "reset_time_duration": 240, ...}}; null when
+     * neither says anything (the host then honours {@code Retry-After}, else backs off).
      */
     static Duration regainAccess(HttpResult result) {
+        Duration longest = null;
+        for (String value : result.headers().getOrDefault("x-ad-account-usage", List.of())) {
+            JsonObject usage = MetaAdsApi.parse(value);
+            long seconds = usage == null ? 0 : number(usage, "reset_time_duration");
+            if (seconds > 0) {
+                longest = Duration.ofSeconds(seconds);
+            }
+        }
         List<String> values = result.headers().get("x-business-use-case-usage");
         if (values == null) {
-            return null;
+            return longest;
         }
         long minutes = 0;
         for (String value : values) {
@@ -80,7 +90,8 @@ final class MetaAdsErrors {
                 }
             }
         }
-        return minutes > 0 ? Duration.ofMinutes(minutes) : null;
+        Duration regain = minutes > 0 ? Duration.ofMinutes(minutes) : null;
+        return longest == null || (regain != null && regain.compareTo(longest) > 0) ? regain : longest;
     }
 
     private static int number(JsonObject object, String name) {

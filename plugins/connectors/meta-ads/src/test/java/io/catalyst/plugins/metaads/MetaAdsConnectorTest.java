@@ -129,7 +129,7 @@ class MetaAdsConnectorTest {
         assertThat(first.spend()).isEqualByComparingTo("12.34");
         assertThat(first.impressions()).isEqualTo(1000);
         assertThat(first.clicks()).isEqualTo(25);
-        // purchase only: the pixel's offsite_conversion.fb_pixel_purchase is not added on top
+        // omni_purchase only: the pixel's offsite_conversion.fb_pixel_purchase, a part of it, is not added on top
         assertThat(first.conversions()).isEqualByComparingTo("3");
         assertThat(first.conversionValue()).isEqualByComparingTo("150.5");
         assertThat(first.leads()).isEqualTo(2);
@@ -290,7 +290,7 @@ class MetaAdsConnectorTest {
     }
 
     @Test
-    void anAdAccountThrottleWithoutUsageHeaderIsRateLimitedWithNoWait() {
+    void anAdAccountThrottleWithoutAWaitIsRetriedWithTheHostsBackoffThenHandedBack() {
         meta.stubFor(get(urlPathEqualTo(V + "/me/adaccounts"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody(fixture("error-613-ad-account-throttled.json"))));
@@ -299,7 +299,62 @@ class MetaAdsConnectorTest {
                 ProviderException.class);
 
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
-        assertThat(e.retryAfter()).isNull();
+        assertThat(e).hasMessageContaining("Meta error 613").hasMessageContaining("exceeded the rate limit");
+        assertThat(harness.waits()).as("a 400 with code 613 is a rate limit, waited out as a 429 would be")
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(8));
+        meta.verify(4, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(V + "/me/adaccounts")));
+    }
+
+    @Test
+    void anAdAccountUsageHeaderSaysHowLongToWait() {
+        // X-Ad-Account-Usage as Meta documents it: acc_id_util_pct and reset_time_duration in seconds
+        meta.stubFor(get(urlPathEqualTo(V + "/act_1001/insights"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withHeader("X-Ad-Account-Usage", "{\"acc_id_util_pct\":100,\"reset_time_duration\":240,"
+                                + "\"ads_api_access_tier\":\"standard_access\"}")
+                        .withBody(fixture("error-613-ad-account-throttled.json"))));
+
+        ProviderException e = catchThrowableOfType(
+                () -> harness.read(insights(List.of("act_1001"), "2026-10-01", "2026-10-01", null)),
+                ProviderException.class);
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMITED);
+        assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(harness.waits()).as("longer than a run waits: rescheduled, nothing sent again").isEmpty();
+        meta.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo(V + "/act_1001/insights")));
+    }
+
+    // ---- what counts as a conversion
+
+    @Test
+    void purchasesAreMetasDeduplicatedOmniPurchasesByDefault() {
+        stubPurchasesAcrossChannels();
+
+        CollectingSink sink = harness.read(insights(List.of("act_1001"), "2026-10-01", "2026-10-01", null));
+
+        Insight row = sink.insights.get(0);
+        assertThat(row.conversions()).as("omni_purchase: website and app, counted once").isEqualByComparingTo("8");
+        assertThat(row.conversionValue()).isEqualByComparingTo("660.3");
+        assertThat(row.leads()).isEqualTo(4);
+        assertThat(new MetaAdsConnector().connectionSettings()).singleElement().satisfies(setting -> {
+            assertThat(setting.key()).isEqualTo("conversions");
+            assertThat(setting.defaultValue()).isEqualTo("omni_purchase");
+            assertThat(setting.label()).isEqualTo("Conversions");
+        });
+    }
+
+    @Test
+    void aConnectionChoosesWhichActionTypesCountAsConversions() {
+        stubPurchasesAcrossChannels();
+        harness.setting("conversions", "offsite_conversion.fb_pixel_purchase, offsite_conversion.fb_pixel_lead");
+
+        CollectingSink sink = harness.read(insights(List.of("act_1001"), "2026-10-01", "2026-10-01", null));
+
+        assertThat(sink.insights.get(0).conversions()).isEqualByComparingTo("10");
+        assertThat(sink.insights.get(0).conversionValue()).as("leads carry no value here").isEqualByComparingTo("540.5");
     }
 
     @Test
@@ -370,6 +425,18 @@ class MetaAdsConnectorTest {
     }
 
     // ---- helpers
+
+    /**
+     * A row shaped as the Marketing API insights reference documents it: actions and action_values are lists of
+     * AdsActionStats ({action_type, value, 7d_click, 1d_view}); purchases appear as omni_purchase and, for the
+     * pixel alone, offsite_conversion.fb_pixel_purchase.
+     */
+    private void stubPurchasesAcrossChannels() {
+        meta.stubFor(get(urlPathEqualTo(V + "/act_1001/insights")).withQueryParam("level", equalTo("campaign"))
+                .willReturn(okJson(fixture("insights-purchases-across-channels.json"))));
+        meta.stubFor(get(urlPathEqualTo(V + "/act_1001/insights")).withQueryParam("level", equalTo("ad"))
+                .willReturn(okJson(fixture("empty-page.json"))));
+    }
 
     /** Every report run other than the scripted one: started, completed at once, no rows. */
     private void stubGenericReportRuns() {

@@ -1,4 +1,4 @@
-package io.catalyst.core.connect;
+package io.catalyst.runtime.connect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.catalyst.api.connect.ProviderException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The provider client against a WireMock fake of the Meta Marketing API's insights endpoint: its error bodies and
  * usage headers are shaped as Meta documents them (Graph API error objects; X-App-Usage and
- * X-Business-Use-Case-Usage as JSON with percentages).
+ * X-Business-Use-Case-Usage as JSON with percentages). The connectors' own classifications of Google's, HubSpot's and
+ * TikTok's answers are tested in their plugins, through the testkit's harness, which takes this path.
  */
 class ProviderHttpTest {
 
@@ -66,7 +69,7 @@ class ProviderHttpTest {
         meta.stubFor(get(urlPathEqualTo(INSIGHTS)).inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
 
-        assertThat(http.send(request(), "app").statusCode()).isEqualTo(200);
+        assertThat(http.send(request(), "app").status()).isEqualTo(200);
         assertThat(slept).containsExactly(Duration.ofSeconds(2));
         meta.verify(2, getRequestedFor(urlPathEqualTo(INSIGHTS)));
     }
@@ -77,7 +80,7 @@ class ProviderHttpTest {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")).willSetStateTo("ok"));
         meta.stubFor(get(urlPathEqualTo(INSIGHTS)).inScenario("limited").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
-        assertThat(http.send(request(), "app").statusCode()).isEqualTo(200);
+        assertThat(http.send(request(), "app").status()).isEqualTo(200);
         assertThat(slept).containsExactly(Duration.ofSeconds(7));
 
         meta.resetAll();
@@ -87,6 +90,7 @@ class ProviderHttpTest {
                 () -> http.send(request(), "app"));
         assertThat(limited.retryAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(slept).hasSize(1);
+        meta.verify(1, getRequestedFor(urlPathEqualTo(INSIGHTS)));
     }
 
     @Test
@@ -96,6 +100,7 @@ class ProviderHttpTest {
                         + "\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":463}}")));
 
         assertThat(catchThrowableOfType(ProviderHttp.AuthExpired.class, () -> http.send(request(), "app")))
+                .as("Meta's own reason is kept").hasMessageContaining("Session has expired")
                 .hasMessageNotContaining("EAAB-secret");
         meta.verify(1, getRequestedFor(urlPathEqualTo(INSIGHTS)));
     }
@@ -127,7 +132,51 @@ class ProviderHttpTest {
         meta.resetAll();
         meta.stubFor(get(urlPathEqualTo(INSIGHTS)).willReturn(aResponse().withStatus(200)
                 .withHeader("X-App-Usage", "{\"call_count\":12,\"total_cputime\":3,\"total_time\":4}")));
-        assertThat(http.send(request(), "act_other").statusCode()).isEqualTo(200);
+        assertThat(http.send(request(), "act_other").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theConnectorsWaitWinsAndALongOneIsHandedBackWithoutAnotherRequest() {
+        // a daily quota: the provider's own delay (hours), which no Retry-After header carries
+        meta.stubFor(get(urlPathEqualTo(INSIGHTS)).willReturn(aResponse().withStatus(429)
+                .withBody("{\"error\":{\"code\":429,\"status\":\"RESOURCE_EXHAUSTED\"}}")));
+        ProviderHttp.Classifier provider = answer -> Optional.of(new ProviderException(
+                ProviderException.Kind.RATE_LIMITED, "daily quota used up", Duration.ofHours(13)));
+
+        ProviderHttp.RateLimited limited = catchThrowableOfType(ProviderHttp.RateLimited.class,
+                () -> http.send(request(), "developer-token", provider));
+        ProviderHttp.RateLimited again = catchThrowableOfType(ProviderHttp.RateLimited.class,
+                () -> http.send(request(), "developer-token", provider));
+
+        assertThat(limited.retryAfter()).isEqualTo(Duration.ofHours(13));
+        assertThat(limited).hasMessage("daily quota used up");
+        assertThat(again).as("the key stays paused until then").hasMessage("daily quota used up");
+        assertThat(slept).isEmpty();
+        meta.verify(1, getRequestedFor(urlPathEqualTo(INSIGHTS)));
+    }
+
+    @Test
+    void aRateLimitInsideA200IsWaitedOutAndSentAgain() throws Exception {
+        meta.stubFor(get(urlPathEqualTo(INSIGHTS)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withBody("{\"code\":40100,\"message\":\"Too many requests\"}"))
+                .willSetStateTo("free"));
+        meta.stubFor(get(urlPathEqualTo(INSIGHTS)).inScenario("busy").whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(200).withBody("{\"code\":0,\"data\":{}}")));
+        ProviderHttp.Classifier codes = answer -> answer.body().contains("40100") ? Optional.of(
+                new ProviderException(ProviderException.Kind.RATE_LIMITED, "code=40100", null)) : Optional.empty();
+
+        assertThat(http.send(request(), "advertiser", codes).body()).contains("\"code\":0");
+        assertThat(slept).as("no delay given: the host's backoff").containsExactly(Duration.ofSeconds(2));
+        meta.verify(2, getRequestedFor(urlPathEqualTo(INSIGHTS)));
+    }
+
+    @Test
+    void aConnectorMaySayA401IsNotAnExpiredCredential() throws Exception {
+        meta.stubFor(get(urlPathEqualTo(INSIGHTS)).willReturn(aResponse().withStatus(401).withBody("{}")));
+        ProviderHttp.Classifier refused = answer -> Optional.of(new ProviderException(
+                ProviderException.Kind.REFUSED, "no access to this account", null));
+
+        assertThat(http.send(request(), "app", refused).status()).as("handed to the connector").isEqualTo(401);
     }
 
     @Test

@@ -1,7 +1,9 @@
-package io.catalyst.core.connect;
+package io.catalyst.runtime.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.catalyst.api.connect.ProviderException;
+import io.catalyst.api.host.HttpResult;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +14,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,11 +26,13 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP client connectors call providers with. It reaches only the connector's declared hosts; it backs off on
- * 429 and 5xx, honouring {@code Retry-After}; it reads the providers' usage headers (Meta's {@code X-App-Usage},
- * {@code X-Ad-Account-Usage}, {@code X-Business-Use-Case-Usage}) and pauses a rate-limit key before the provider
- * blocks it; and it never writes a credential to the log. A wait longer than the policy allows is not slept but
- * thrown as {@link RateLimited}, so the sync engine can reschedule the job instead of holding a thread.
+ * The HTTP client connectors call providers with, shared by the host and the plugin testkit. It reaches only the
+ * connector's declared hosts; it asks the connector what each answer means ({@link Classifier}) and falls back on the
+ * HTTP status; it waits out a short rate limit and sends again, backs off on 5xx, reads the providers' usage headers
+ * (Meta's {@code X-App-Usage}, {@code X-Ad-Account-Usage}, {@code X-Business-Use-Case-Usage}) and pauses a rate-limit
+ * key before the provider blocks it; and it never writes a credential to the log. A wait longer than the policy
+ * allows is not slept but thrown as {@link RateLimited} at once, without another request, so the sync engine can
+ * reschedule the job instead of holding a thread.
  */
 public final class ProviderHttp {
 
@@ -34,10 +42,12 @@ public final class ProviderHttp {
             "(?i)((?:access_token|refresh_token|secret|api_key|apikey|key|token|password)=)[^&\\s]+");
     /** Past this share of a provider's quota, a key is paused rather than run into the limit. */
     static final int PAUSE_AT_PERCENT = 90;
+    /** How much of a provider's own error message is kept in what people read. */
+    private static final int MAX_REASON = 400;
 
     /**
      * @param hosts       the hosts the connector declared; nothing else is reached
-     * @param maxAttempts attempts per request for 5xx and network errors
+     * @param maxAttempts attempts per request for rate limits, 5xx and network errors
      * @param maxWait     the longest wait slept in place; longer ones are thrown as {@link RateLimited}
      * @param firstBackoff the first retry's wait, doubled each time
      */
@@ -53,13 +63,21 @@ public final class ProviderHttp {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** What an answer means in the provider's terms (the connector's {@code classify}); empty for HTTP's own. */
+    @FunctionalInterface
+    public interface Classifier {
+        Classifier HTTP_ONLY = answer -> Optional.empty();
+
+        Optional<ProviderException> classify(HttpResult answer);
+    }
+
     /** The provider wants more time than this client may wait: reschedule after {@code retryAfter}. */
     public static final class RateLimited extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Duration retryAfter;
 
-        RateLimited(Duration retryAfter, String detail) {
-            super(detail);
+        RateLimited(Duration retryAfter, String reason) {
+            super(reason);
             this.retryAfter = retryAfter;
         }
 
@@ -68,12 +86,12 @@ public final class ProviderHttp {
         }
     }
 
-    /** The provider refused the credentials (401): the connection needs a new authorisation. */
+    /** The provider refused the credentials (401, or the connector says so): the connection needs a new one. */
     public static final class AuthExpired extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        AuthExpired(String detail) {
-            super(detail);
+        AuthExpired(String reason) {
+            super(reason);
         }
     }
 
@@ -81,16 +99,19 @@ public final class ProviderHttp {
     public static final class ProviderFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        ProviderFailed(String detail, Throwable cause) {
-            super(detail, cause);
+        ProviderFailed(String reason, Throwable cause) {
+            super(reason, cause);
         }
+    }
+
+    private record Pause(Instant until, String reason) {
     }
 
     private final HttpClient client;
     private final Policy policy;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final Map<String, Pause> pausedUntil = new ConcurrentHashMap<>();
 
     public ProviderHttp(HttpClient client, Policy policy, Sleeper sleeper, Clock clock) {
         this.client = client;
@@ -99,17 +120,28 @@ public final class ProviderHttp {
         this.clock = clock;
     }
 
+    /** {@link #send(HttpRequest, String, Classifier)} by HTTP status alone. */
+    public HttpResult send(HttpRequest request, String limitKey) throws InterruptedException {
+        return send(request, limitKey, Classifier.HTTP_ONLY);
+    }
+
     /**
      * Sends a request for one rate-limit key (such as the provider app, or an ad account), retrying what may be
-     * retried. Other 4xx answers are returned for the connector to read.
+     * retried. Other answers, 4xx included, are returned for the connector to read.
+     *
+     * @param classifier what the answer means in the provider's terms; its kind wins over the HTTP status
+     * @throws RateLimited    when the wait asked for is longer than the policy's, or attempts ran out
+     * @throws AuthExpired    when the credential was refused
+     * @throws ProviderFailed when the provider kept failing
      */
-    public HttpResponse<String> send(HttpRequest request, String limitKey) throws InterruptedException {
+    public HttpResult send(HttpRequest request, String limitKey, Classifier classifier) throws InterruptedException {
+        String key = limitKey == null ? "" : limitKey;
         String host = request.uri().getHost();
-        if (host == null || !policy.hosts().contains(host.toLowerCase(java.util.Locale.ROOT))) {
+        if (host == null || !policy.hosts().contains(host.toLowerCase(Locale.ROOT))) {
             throw new SecurityException("The connector may not reach " + host + ": not among its declared hosts");
         }
         for (int attempt = 1; ; attempt++) {
-            waitFor(limitKey);
+            waitFor(key);
             HttpResponse<String> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -120,30 +152,39 @@ public final class ProviderHttp {
                 backoff(attempt, describe(request) + " failed: " + e.getMessage());
                 continue;
             }
-            pauseOnUsage(limitKey, response);
-            int status = response.statusCode();
-            if (status == 401) {
-                throw new AuthExpired(describe(request) + " answered 401");
-            }
-            if (status == 429) {
-                Duration wait = retryAfter(response).orElse(backoffOf(attempt));
+            HttpResult answer = result(response);
+            pauseOnUsage(key, answer);
+            int status = answer.status();
+            ProviderException verdict = classifier.classify(answer).orElse(null);
+            ProviderException.Kind kind = verdict != null ? verdict.kind() : null;
+            if (kind == ProviderException.Kind.RATE_LIMITED || (verdict == null && status == 429)) {
+                Duration asked = verdict != null && verdict.retryAfter() != null ? verdict.retryAfter()
+                        : retryAfter(answer).orElse(null);
+                Duration wait = asked != null ? asked : backoffOf(attempt);
+                String reason = verdict != null ? verdict.getMessage() : reason(request, answer);
                 if (wait.compareTo(policy.maxWait()) > 0 || attempt >= policy.maxAttempts()) {
-                    throw new RateLimited(wait, describe(request) + " answered 429");
+                    // nothing more is sent for this key until then: not by this run, not by another on this node
+                    pausedUntil.put(key, new Pause(clock.instant().plus(wait), reason));
+                    throw new RateLimited(wait, reason);
                 }
-                LOG.fine(() -> describe(request) + " answered 429; waiting " + wait);
+                LOG.fine(() -> describe(request) + " was rate limited; waiting " + wait);
                 sleeper.sleep(wait);
                 continue;
             }
-            if (status >= 500) {
+            if (kind == ProviderException.Kind.AUTH_EXPIRED || (verdict == null && status == 401)) {
+                throw new AuthExpired(verdict != null ? verdict.getMessage() : reason(request, answer));
+            }
+            if (status >= 500 && (verdict == null || kind == ProviderException.Kind.PROVIDER_FAILED)) {
                 if (attempt >= policy.maxAttempts()) {
-                    throw new ProviderFailed(describe(request) + " answered " + status + " " + attempt + " times", null);
+                    throw new ProviderFailed((verdict != null ? verdict.getMessage() : reason(request, answer))
+                            + " (" + attempt + " attempts)", null);
                 }
-                Duration wait = retryAfter(response).orElse(backoffOf(attempt));
+                Duration wait = retryAfter(answer).orElse(backoffOf(attempt));
                 LOG.fine(() -> describe(request) + " answered " + status + "; retrying in " + wait);
                 sleeper.sleep(wait);
                 continue;
             }
-            return response;
+            return answer;
         }
     }
 
@@ -157,16 +198,50 @@ public final class ProviderHttp {
         return SECRETS.matcher(text).replaceAll("$1***");
     }
 
+    /**
+     * An answer in words when no connector said more: the request, the status and the provider's own message from
+     * the usual JSON error shapes ({@code error.message}, {@code message}, {@code error_description}).
+     */
+    static String reason(HttpRequest request, HttpResult answer) {
+        String said = providerMessage(answer.body());
+        return describe(request) + " answered " + answer.status() + (said == null ? "" : ": " + said);
+    }
+
+    static String providerMessage(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            for (JsonNode candidate : new JsonNode[] {json.path("error").path("message"), json.path("message"),
+                    json.path("error_description"), json.path("error")}) {
+                if (candidate.isTextual() && !candidate.asText().isBlank()) {
+                    String text = candidate.asText().trim();
+                    return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
+                }
+            }
+        } catch (IOException notJson) {
+            // an HTML error page says nothing people can act on
+        }
+        return null;
+    }
+
+    private static HttpResult result(HttpResponse<String> response) {
+        Map<String, List<String>> headers = new HashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        return new HttpResult(response.statusCode(), headers, response.body());
+    }
+
     private void waitFor(String key) throws InterruptedException {
-        Instant until = pausedUntil.get(key);
-        if (until == null) {
+        Pause pause = pausedUntil.get(key);
+        if (pause == null) {
             return;
         }
-        Duration wait = Duration.between(clock.instant(), until);
+        Duration wait = Duration.between(clock.instant(), pause.until());
         if (wait.isNegative() || wait.isZero()) {
-            pausedUntil.remove(key, until);
+            pausedUntil.remove(key, pause);
         } else if (wait.compareTo(policy.maxWait()) > 0) {
-            throw new RateLimited(wait, "the quota of " + key + " is nearly used up");
+            throw new RateLimited(wait, pause.reason());
         } else {
             sleeper.sleep(wait);
         }
@@ -183,16 +258,16 @@ public final class ProviderHttp {
     }
 
     // Meta documents these headers as JSON with percentages of the quota used, and minutes until access returns
-    private void pauseOnUsage(String key, HttpResponse<String> response) {
+    private void pauseOnUsage(String key, HttpResult answer) {
         int percent = 0;
         long regainMinutes = 0;
         for (String header : new String[] {"x-app-usage", "x-ad-account-usage", "x-business-use-case-usage"}) {
-            Optional<String> value = response.headers().firstValue(header);
-            if (value.isEmpty()) {
+            List<String> values = answer.headers().get(header);
+            if (values == null || values.isEmpty()) {
                 continue;
             }
             try {
-                for (JsonNode usage : usages(JSON.readTree(value.get()))) {
+                for (JsonNode usage : usages(JSON.readTree(values.get(0)))) {
                     for (String field : new String[] {"call_count", "total_cputime", "total_time", "acc_id_util_pct"}) {
                         percent = Math.max(percent, usage.path(field).asInt(0));
                     }
@@ -204,15 +279,16 @@ public final class ProviderHttp {
         }
         if (percent >= PAUSE_AT_PERCENT) {
             Duration pause = regainMinutes > 0 ? Duration.ofMinutes(regainMinutes) : Duration.ofMinutes(1);
-            pausedUntil.put(key, clock.instant().plus(pause));
             int used = percent;
+            pausedUntil.put(key, new Pause(clock.instant().plus(pause), used + "% of the quota of " + key
+                    + " is used; it recovers in " + pause.toMinutes() + " min"));
             LOG.info(() -> "Pausing " + key + " for " + pause + ": " + used + "% of its quota is used");
         }
     }
 
     // a usage header is one object, or (business use case) objects in arrays under each business id
     private static Iterable<JsonNode> usages(JsonNode node) {
-        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        List<JsonNode> found = new ArrayList<>();
         if (node.isObject() && (node.has("call_count") || node.has("acc_id_util_pct"))) {
             found.add(node);
         } else {
@@ -221,12 +297,12 @@ public final class ProviderHttp {
         return found;
     }
 
-    private Optional<Duration> retryAfter(HttpResponse<String> response) {
-        Optional<String> header = response.headers().firstValue("retry-after");
-        if (header.isEmpty()) {
+    private Optional<Duration> retryAfter(HttpResult answer) {
+        List<String> header = answer.headers().get("retry-after");
+        if (header == null || header.isEmpty()) {
             return Optional.empty();
         }
-        String value = header.get().trim();
+        String value = header.get(0).trim();
         try {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
         } catch (NumberFormatException notSeconds) {
