@@ -66,6 +66,14 @@ class IntegrationsBrowserIT {
             assertThat(Server.strings("select count(*) from wh_insight_daily where tenant_id = '" + tenant.id()
                     + "' and level = 'ad'")).containsExactly(String.valueOf(91 * 3));
 
+            // what counts as a conversion: Meta's declared setting, shown with its default
+            browser.click("#settings-" + id);
+            browser.waitFor("#setting-conversions");
+            assertThat(browser.driver.executeScript("return document.querySelector('#setting-conversions').value"))
+                    .isEqualTo("omni_purchase");
+            browser.driver.findElement(By.xpath("//vaadin-button[text()='Cancel']")).click();
+            browser.wait.until(d -> d.findElements(By.cssSelector("#setting-conversions")).isEmpty());
+
             browser.click("#disconnect-" + id);
             browser.waitFor("#keep-data vaadin-radio-button");
             browser.driver.findElements(By.cssSelector("#keep-data vaadin-radio-button")).get(1).click();

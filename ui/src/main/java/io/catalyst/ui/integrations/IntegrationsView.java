@@ -21,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.api.connect.AuthKind;
 import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.api.settings.SettingField;
 import io.catalyst.core.connect.ConnectionAuthorization;
 import io.catalyst.core.connect.ConnectionSessions;
 import io.catalyst.core.connect.Connections;
@@ -36,6 +37,7 @@ import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The company's data sources: connect one (OAuth or an API key), pick its accounts and schedule, sync now or
- * backfill, watch runs progress live (server push), read what went wrong in plain words, share an authorisation link
- * with the client's staff, and disconnect keeping or deleting the data.
+ * The company's data sources: connect one (OAuth or an API key), pick its accounts and schedule, choose its settings
+ * (what counts as a conversion), sync now or backfill, watch runs progress live (server push), read what went wrong
+ * in plain words, share an authorisation link with the client's staff, and disconnect keeping or deleting the data.
  */
 @Route(value = "integrations", layout = MainLayout.class)
 @PageTitle("Integrations · Catalyst")
@@ -80,6 +82,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     private final H3 runsTitle = new H3();
     private final Div banner = new Div();
     private UUID selected;
+    private transient Map<String, List<SettingField>> declaredSettings = Map.of();
     private transient ScheduledFuture<?> ticking;
     private int ticks;
 
@@ -243,6 +246,13 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             row.add(sync, new Button("Accounts", click -> pickAccounts(v)),
                     new Button("Schedule", click -> schedule(v)), new Button("Backfill", click -> backfill(v)));
         }
+        List<SettingField> declared = declaredSettings == null ? List.of()
+                : declaredSettings.getOrDefault(v.connector(), List.of());
+        if (!declared.isEmpty()) {
+            Button settings = new Button("Settings", click -> settings(v, declared));
+            settings.setId("settings-" + v.id());
+            row.add(settings);
+        }
         Button disconnect = new Button("Disconnect", click -> disconnect(v));
         disconnect.addThemeVariants(ButtonVariant.LUMO_ERROR);
         disconnect.setId("disconnect-" + v.id());
@@ -269,6 +279,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
 
     private void schedule(Connections.View v) {
         new ScheduleDialog(connections, v, this::refresh).open();
+    }
+
+    private void settings(Connections.View v, List<SettingField> declared) {
+        new ConnectionSettingsDialog(connections, v, declared, this::refresh).open();
     }
 
     private void backfill(Connections.View v) {
@@ -357,6 +371,12 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
 
     private void refresh() {
         List<Connections.View> all = connections.list(tenantId());
+        if (manage) {
+            // what each connector lets a connection choose, asked once per refresh rather than once per row
+            Map<String, List<SettingField>> declared = new HashMap<>();
+            registry.all().forEach(a -> declared.put(a.connector().id(), a.connector().connectionSettings()));
+            declaredSettings = declared;
+        }
         grid.setItems(all);
         if (selected == null && !all.isEmpty()) {
             selected = all.get(0).id();

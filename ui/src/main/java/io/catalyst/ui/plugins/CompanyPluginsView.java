@@ -12,9 +12,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.api.settings.SettingField;
@@ -107,9 +104,8 @@ public class CompanyPluginsView extends Div {
                 refresh();
             } catch (ProblemException e) {
                 for (Problem.FieldError error : e.errors()) {
-                    if (inputs.get(error.field()) instanceof com.vaadin.flow.component.HasValidation invalid) {
-                        invalid.setInvalid(true);
-                        invalid.setErrorMessage(error.message());
+                    if (inputs.containsKey(error.field())) {
+                        SettingInputs.refuse(inputs.get(error.field()), error.message());
                     }
                 }
                 Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -123,34 +119,7 @@ public class CompanyPluginsView extends Div {
     }
 
     private static HasValue<?, String> input(SettingField field, TenantPlugins.View view) {
-        String current = view.settings().getOrDefault(field.key(), field.defaultValue() == null ? ""
-                : field.defaultValue());
-        switch (field.type()) {
-            case CHOICE -> {
-                Select<String> select = new Select<>();
-                select.setLabel(field.label());
-                select.setItems(field.choices());
-                select.setValue(current.isEmpty() ? null : current);
-                select.setHelperText(field.help());
-                select.setId("setting-" + field.key());
-                return select;
-            }
-            case SECRET -> {
-                PasswordField secret = new PasswordField(field.label());
-                secret.setHelperText(view.secretsSet().contains(field.key())
-                        ? "Set. Leave empty to keep it." : field.help());
-                secret.setId("setting-" + field.key());
-                return secret;
-            }
-            default -> {
-                TextField text = new TextField(field.label());
-                text.setValue(current);
-                text.setHelperText(field.help());
-                text.setRequired(field.required());
-                text.setId("setting-" + field.key());
-                return text;
-            }
-        }
+        return SettingInputs.input(field, view.settings().get(field.key()), view.secretsSet().contains(field.key()));
     }
 
     private void refresh() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.catalyst.api.connect.AuthKind;
 import io.catalyst.api.connect.Connector;
+import io.catalyst.api.settings.SettingField;
+import io.catalyst.api.settings.SettingType;
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.secrets.SecretBox;
@@ -19,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Connections {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest value a connection setting may hold. */
+    static final int MAX_SETTING_LENGTH = 500;
 
     /** A connection as the API and UI show it: never its credential. */
     public record View(UUID id, String connector, String connectorName, String name, String status,
@@ -91,6 +96,7 @@ public class Connections {
         if (kind == AuthKind.API_KEY && blank(draft.apiKey())) {
             throw invalid("apiKey", "this connector connects with an API key");
         }
+        checkSettings(connector, draft.settings());
         String baseUrl = baseUrl(draft.baseUrl());
         UUID id = UUID.randomUUID();
         String name = blank(draft.name()) ? connector.displayName() : draft.name().trim();
@@ -117,6 +123,9 @@ public class Connections {
         View before = get(tenantId, id);
         if (change == null) {
             return before;
+        }
+        if (change.settings() != null) {
+            checkSettings(connector(before.connector()), change.settings());
         }
         scopes.tenant(tenantId, em -> {
             Scopes.sql(em, "update connection set name = coalesce(?1, name), accounts = coalesce(cast(?2 as jsonb),"
@@ -184,6 +193,45 @@ public class Connections {
         return registry.find(id).map(ConnectorRegistry.Available::connector).orElseThrow(() -> new ProblemException(
                 ProblemType.VALIDATION_FAILED, "No installed connector is called " + id, List.of(
                         new Problem.FieldError("connector", "not installed: ask a platform admin")), null));
+    }
+
+    /**
+     * A connection's own settings, checked the same for the REST API and the screen: only the keys the connector
+     * declares ({@link Connector#connectionSettings()}), never one of its {@link Connector#platformSettings()}, a
+     * choice one of its choices, and each value at most {@value #MAX_SETTING_LENGTH} characters. A blank value
+     * stands for the declared default. Every problem is named at once, as field {@code settings.<key>}.
+     */
+    static void checkSettings(Connector connector, Map<String, String> settings) {
+        if (settings == null || settings.isEmpty()) {
+            return;
+        }
+        Map<String, SettingField> declared = new LinkedHashMap<>();
+        connector.connectionSettings().forEach(field -> declared.put(field.key(), field));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            String key = setting.getKey();
+            String value = setting.getValue();
+            SettingField field = declared.get(key);
+            String why = null;
+            if (connector.platformSettings().contains(key)) {
+                why = "the platform sets this for every " + connector.displayName() + " connection; a connection"
+                        + " cannot";
+            } else if (field == null) {
+                why = "not a setting of " + connector.displayName() + (declared.isEmpty() ? ", which has none"
+                        : "; its settings are " + String.join(", ", declared.keySet()));
+            } else if (value != null && value.length() > MAX_SETTING_LENGTH) {
+                why = "at most " + MAX_SETTING_LENGTH + " characters";
+            } else if (field.type() == SettingType.CHOICE && !blank(value) && !field.choices().contains(value)) {
+                why = "one of " + String.join(", ", field.choices());
+            }
+            if (why != null) {
+                errors.add(new Problem.FieldError("settings." + key, why));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, String.join("; ", errors.stream()
+                    .map(e -> e.field() + ": " + e.message()).toList()), errors, null);
+        }
     }
 
     /** The configured local stand-in of the provider's origin, if any. */
