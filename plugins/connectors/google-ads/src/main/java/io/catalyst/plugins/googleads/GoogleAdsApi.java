@@ -46,7 +46,9 @@ final class GoogleAdsApi {
         }
         Map<String, String> headers = new HashMap<>();
         headers.put("developer-token", developerToken.trim());
-        String loginCustomerId = session.settings().get("login_customer_id");
+        // connections made before the setting was declared stored it as login_customer_id
+        String loginCustomerId = session.settings().getOrDefault(GoogleAdsConnector.LOGIN_CUSTOMER_ID,
+                session.settings().get("login_customer_id"));
         if (loginCustomerId != null && !loginCustomerId.isBlank()) {
             headers.put("login-customer-id", customerId(loginCustomerId));
         }

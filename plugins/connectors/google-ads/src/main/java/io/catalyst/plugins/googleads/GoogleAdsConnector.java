@@ -29,7 +29,7 @@ import org.pf4j.Extension;
  * performance ({@code insights}), read with GAQL through {@code searchStream}.
  *
  * <p>Every request carries the platform's developer token ({@link #platformSettings()}) and, if set, the
- * manager account it logs in through (setting {@code login_customer_id}).
+ * manager account it logs in through (setting {@code login-customer-id}).
  *
  * <p>Cursors mark the accounts already read in a run, in the order the run lists them: {@code <customerId>:<to>} for
  * {@code insights} (the account and the last day of the range it was read to), {@code <customerId>} for
@@ -44,6 +44,8 @@ public final class GoogleAdsConnector implements Connector {
     static final String COMPLETE = "complete";
     /** The connection setting: which conversions count. */
     static final String CONVERSIONS = "conversions";
+    /** The manager account (MCC) the connection signs in through, when its accounts are reached through one. */
+    static final String LOGIN_CUSTOMER_ID = "login-customer-id";
 
     private static final String CAMPAIGNS = "campaigns";
     private static final String INSIGHTS = "insights";
@@ -86,7 +88,9 @@ public final class GoogleAdsConnector implements Connector {
                 AdsRows.Conversions.PRIMARY.setting, List.of(AdsRows.Conversions.PRIMARY.setting,
                 AdsRows.Conversions.ALL.setting), "conversions: the actions the account includes in Conversions"
                 + " (as Google Ads shows them); all_conversions: every conversion action. The values of the same"
-                + " actions count as revenue."));
+                + " actions count as revenue."), new SettingField(LOGIN_CUSTOMER_ID, "Manager account", SettingType.STRING,
+                false, null, List.of(), "The manager account's customer id (123-456-7890) when the accounts are reached"
+                + " through one; leave empty for direct access."));
     }
 
     /**

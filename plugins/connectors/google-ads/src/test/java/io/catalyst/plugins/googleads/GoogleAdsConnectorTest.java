@@ -71,7 +71,7 @@ class GoogleAdsConnectorTest {
     @Test
     void everyRequestCarriesTheDeveloperTokenAndTheLoginCustomerId() {
         stubInsights();
-        ConnectorHarness harness = harness().setting("login_customer_id", "555-666-7777");
+        ConnectorHarness harness = harness().setting("login-customer-id", "555-666-7777");
 
         harness.read(insights(List.of(ACME), null));
 
@@ -351,7 +351,7 @@ class GoogleAdsConnectorTest {
 
         CollectingSink sink = harness.read(insights(List.of(ACME), null));
 
-        assertThat(new GoogleAdsConnector().connectionSettings()).singleElement().satisfies(setting -> {
+        assertThat(new GoogleAdsConnector().connectionSettings()).first().satisfies(setting -> {
             assertThat(setting.key()).isEqualTo("conversions");
             assertThat(setting.defaultValue()).isEqualTo("conversions");
             assertThat(setting.choices()).containsExactly("conversions", "all_conversions");
