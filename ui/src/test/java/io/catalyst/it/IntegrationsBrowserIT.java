@@ -69,6 +69,8 @@ class IntegrationsBrowserIT {
             // what counts as a conversion: Meta's declared setting, shown with its default
             browser.click("#settings-" + id);
             browser.waitFor("#setting-conversions");
+            browser.settle();
+            browser.screenshot("integrations-settings.png");
             assertThat(browser.driver.executeScript("return document.querySelector('#setting-conversions').value"))
                     .isEqualTo("omni_purchase");
             browser.driver.findElement(By.xpath("//vaadin-button[text()='Cancel']")).click();
