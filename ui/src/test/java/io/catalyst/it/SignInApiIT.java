@@ -71,6 +71,22 @@ class SignInApiIT {
     }
 
     @Test
+    void hostileInputIsRefusedClearlyAndNeverReachesTheDatabase() {
+        HttpResponse<String> nul = Fixture.call("POST", "/api/auth/token", null,
+                "{\"email\":\"a\\u0000b@example.org\",\"password\":\"x\"}");
+        HttpResponse<String> long_ = Fixture.call("POST", "/api/auth/token", null,
+                "{\"email\":\"" + "a".repeat(300) + "@example.org\",\"password\":\"x\"}");
+        HttpResponse<String> notJson = Fixture.call("POST", "/api/auth/token", null, "{\"email\": ");
+
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        assertThat(nul.body()).contains("email");
+        assertThat(long_.statusCode()).as(long_.body()).isEqualTo(400);
+        assertThat(notJson.statusCode()).as(notJson.body()).isEqualTo(400);
+        assertThat(notJson.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
     void aBodyWithoutCredentialsIsRefusedClearly() {
         HttpResponse<String> empty = Fixture.call("POST", "/api/auth/token", null, "{}");
 

@@ -65,6 +65,13 @@ public class SignInResource {
                     List.of(new Problem.FieldError("email", "required"), new Problem.FieldError("password", "required")),
                     null);
         }
+        List<Problem.FieldError> bad = new java.util.ArrayList<>();
+        check(bad, "email", credentials.email(), 254);
+        check(bad, "password", credentials.password(), 1024);
+        check(bad, "tenant", credentials.tenant(), 100);
+        if (!bad.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The sign-in cannot be read.", bad, null);
+        }
         SignedIn user;
         try {
             user = signIn.signIn(credentials.email(), credentials.password(), request.getRemoteAddr());
@@ -78,6 +85,13 @@ public class SignInResource {
         Tokens.Issued issued = tokens.issue(user.userId(), user.email(), tenant.tenantId(), ApiToken.Kind.PERSONAL,
                 "Signed in over the API", held, LIFETIME);
         return new SignedInToken(issued.secret(), tenant.slug(), String.valueOf(issued.token().expiresAt()));
+    }
+
+    // refused before the database sees it: PostgreSQL rejects NUL, and no real address or password is this long
+    private static void check(List<Problem.FieldError> bad, String field, String value, int max) {
+        if (value != null && (value.length() > max || value.chars().anyMatch(c -> c < 0x20))) {
+            bad.add(new Problem.FieldError(field, "at most " + max + " characters, without control characters"));
+        }
     }
 
     private static SignedIn.TenantAccess company(SignedIn user, String slug) {
