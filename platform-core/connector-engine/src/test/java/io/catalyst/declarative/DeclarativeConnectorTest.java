@@ -12,7 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.catalyst.api.connect.Insight;
 import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.StreamRead;
@@ -21,34 +21,25 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reading through a manifest against a WireMock provider: paging, interpolation, mapping, errors, resuming. */
 class DeclarativeConnectorTest {
 
     private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
     private static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
-    private static WireMockServer fake;
+
+    // one fake provider for the class, its stubs and request journal reset before each test
+    @RegisterExtension
+    static final WireMockExtension fake = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
     private TestSession session;
     private TestSession.Sink sink;
 
-    @BeforeAll
-    static void start() {
-        fake = new WireMockServer(options().dynamicPort());
-        fake.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.stop();
-    }
-
     @BeforeEach
     void reset() {
-        fake.resetAll();
         session = new TestSession(fake.baseUrl() + "/api");
         sink = new TestSession.Sink();
     }

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.catalyst.api.connect.Insight;
 import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.StreamRead;
@@ -19,10 +19,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a manifest says since TikTok needed it: one report API read at several levels ({@code levels}), settings a
@@ -69,24 +68,16 @@ class LevelsAndSettingsTest {
                     conversions: "metrics.{{settings.conversions}}"
                     currency: {constant: USD}
             """;
-    private static WireMockServer fake;
+
+    // one fake provider for the class, its stubs and request journal reset before each test
+    @RegisterExtension
+    static final WireMockExtension fake = WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
     private TestSession session;
     private TestSession.Sink sink;
 
-    @BeforeAll
-    static void start() {
-        fake = new WireMockServer(options().dynamicPort());
-        fake.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fake.stop();
-    }
-
     @BeforeEach
     void reset() {
-        fake.resetAll();
         session = new TestSession(fake.baseUrl() + "/api");
         sink = new TestSession.Sink();
         stubLevel("AUCTION_CAMPAIGN", "campaign_id", "c1", "1", 2);
