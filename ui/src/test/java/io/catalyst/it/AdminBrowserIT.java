@@ -95,7 +95,7 @@ class AdminBrowserIT {
             browser.signIn(target.email(), PASSWORD);
             browser.wait.until(d -> browser.signInRefused() && String.valueOf(browser.driver.executeScript(
                     "return document.querySelector('vaadin-login-form').i18n.errorMessage.message"))
-                    .contains("locked"));
+                    .contains("not right")); // the same words as for an unknown address: no enumeration
         }
         try (Connection db = Server.superuser(); Statement sql = db.createStatement();
              ResultSet row = sql.executeQuery("select failed_sign_ins, locked_until > now() from app_user where id = '"

@@ -1,8 +1,9 @@
 package io.catalyst.runtime;
 
 /**
- * A call into a plugin failed: it threw, timed out, or the plugin is not running. The plugin has been marked FAILED
- * (unless it already was); callers map this to a clean error (HTTP 503, a UI notice) and carry on.
+ * A call into a plugin failed: it threw, timed out, the plugin is not running, or it is paused for this caller after
+ * repeated failures. Only this call failed unless the plugin failed at start or for several callers (see
+ * {@link CallBreaker}); callers map this to a clean error (HTTP 502, a UI notice) and carry on.
  */
 public final class PluginFailure extends RuntimeException {
 

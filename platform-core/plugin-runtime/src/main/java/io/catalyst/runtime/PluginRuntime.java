@@ -103,6 +103,8 @@ public final class PluginRuntime implements AutoCloseable {
     private final HostPluginManager manager;
     private final PluginSignatures signatures;
     private final SafeInvoker invoker;
+    private final SafeInvoker calls;
+    private final CallBreaker breaker = new CallBreaker(java.time.Clock.systemUTC());
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -115,6 +117,7 @@ public final class PluginRuntime implements AutoCloseable {
         this.manager = new HostPluginManager(config.pluginsDir(), config.systemVersion());
         this.signatures = new PluginSignatures(config.trustedKeys());
         this.invoker = new SafeInvoker(executor, this::markFailed);
+        this.calls = new SafeInvoker(executor, (id, loader, reason) -> { }); // the breaker decides, in call()
     }
 
     /**
@@ -350,15 +353,48 @@ public final class PluginRuntime implements AutoCloseable {
      * @throws io.catalyst.api.PluginProblem     the plugin's deliberate error answer, passed through
      */
     public <T, R> R call(Contribution<T> target, String operation, Duration timeout, ExtensionCall<T, R> body) {
+        return call(target, HOST_CALLER, operation, timeout, body);
+    }
+
+    /** Calls plugin code for a caller (a tenant's id): see {@link #call(Contribution, String, Duration, ExtensionCall)}. */
+    public <T, R> R call(Contribution<T> target, String caller, String operation, ExtensionCall<T, R> body) {
+        return call(target, caller, operation, config.callTimeout(), body);
+    }
+
+    /**
+     * Calls plugin code for a caller. A failure fails this call; repeated failures pause the plugin for this caller
+     * only, and failures for several callers fail the plugin (see {@link CallBreaker}).
+     *
+     * @param caller who the call is for, usually a tenant's id; {@link #HOST_CALLER} for the host's own questions
+     */
+    public <T, R> R call(Contribution<T> target, String caller, String operation, Duration timeout,
+                         ExtensionCall<T, R> body) {
         String id = target.pluginId();
         Entry entry = entries.get(id);
         if (entry == null || entry.status().state() != State.STARTED) {
             String state = entry == null ? "not installed" : entry.status().state() + ": " + entry.status().reason();
             throw new PluginFailure(id, "is " + state, null);
         }
+        if (breaker.paused(id, caller)) {
+            throw new PluginFailure(id, "is paused for this caller after " + CallBreaker.PAUSE_AFTER
+                    + " failures in a row; it is tried again within " + CallBreaker.WINDOW.toMinutes() + " minutes", null);
+        }
         ClassLoader loader = target.extension().getClass().getClassLoader();
-        return invoker.invoke(id, loader, operation, timeout, () -> body.apply(target.extension()));
+        try {
+            return calls.invoke(id, loader, operation, timeout, () -> body.apply(target.extension()));
+        } catch (PluginFailure failure) {
+            LOG.log(Level.WARNING, failure.getCause(), () -> "Plugin " + id + ": " + failure.getMessage());
+            if (breaker.failed(id, caller)) {
+                markFailed(id, loader, failure.getMessage().replaceFirst("^plugin " + id + ": ", "")
+                        + " (and failed for " + CallBreaker.FAIL_AFTER_CALLERS + " callers within "
+                        + CallBreaker.WINDOW.toMinutes() + " minutes)");
+            }
+            throw failure;
+        }
     }
+
+    /** The caller of calls the host makes for nobody in particular (a plugin's name, path, permissions). */
+    public static final String HOST_CALLER = "host";
 
     /** A STARTED plugin's class loader, for the host to read the plugin's own resources (its migrations). */
     public Optional<ClassLoader> classLoader(String pluginId) {
@@ -572,6 +608,7 @@ public final class PluginRuntime implements AutoCloseable {
             return;
         }
         entries.put(id, entry.with(State.STARTED, null)); // a restart leaves no earlier failure behind
+        breaker.reset(id);
         try {
             @SuppressWarnings("unchecked")
             List<Object> extensions = invoker.invoke(id, plugin.getPluginClassLoader(), "creating extensions",
@@ -596,6 +633,7 @@ public final class PluginRuntime implements AutoCloseable {
             }
             LOG.warning(() -> "Plugin " + pluginId + " marked FAILED: " + reason);
             entries.put(pluginId, entry.with(State.FAILED, reason));
+            breaker.reset(pluginId);
         } finally {
             lock.unlock();
         }

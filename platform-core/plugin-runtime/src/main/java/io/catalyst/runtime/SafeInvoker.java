@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs plugin code on the caller's executor with a time limit and the plugin's class loader as the thread context
  * loader (which keeps the plugin from reaching host classes through it). Any throwable or a timeout is reported to
- * the failure sink and surfaces as {@link PluginFailure}. Passed through unchanged: a {@link PluginProblem} (the
+ * the failure sink (which decides what it takes out of service) and surfaces as {@link PluginFailure}. Passed through unchanged: a {@link PluginProblem} (the
  * plugin's deliberate answer), a {@link io.catalyst.api.connect.ProviderException} (a provider error a connector
  * classified) and a {@link HostFailure} (the host's own).
  *
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class SafeInvoker {
 
-    /** Told about each failed call so that the plugin can be marked FAILED. */
+    /** Told about each failed call, to decide whether it takes the plugin out of service. */
     interface FailureSink {
         void failed(String pluginId, ClassLoader pluginLoader, String reason);
     }

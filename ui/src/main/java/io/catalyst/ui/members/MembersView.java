@@ -69,7 +69,8 @@ public class MembersView extends Div {
         Button invite = new Button("Send invitation", click -> {
             var actor = UserSession.user().orElseThrow();
             try {
-                Services.get(Invitations.class).invite(actor.userId(), UserSession.actor(), tenantId, email.getValue(),
+                Services.get(Invitations.class).invite(actor.userId(), UserSession.actor(), UserSession::permits,
+                        tenantId, email.getValue(),
                         new ArrayList<>(roles.getValue()));
                 Notification.show("Invitation sent to " + email.getValue())
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -100,7 +101,8 @@ public class MembersView extends Div {
             }
             var actor = UserSession.user().orElseThrow();
             try {
-                users.changeRoles(actor.userId(), UserSession.actor(), tenantId, member.userId(),
+                users.changeRoles(actor.userId(), UserSession.actor(), UserSession::permits, tenantId,
+                        member.userId(),
                         new ArrayList<>(change.getValue()));
                 Notification.show("Roles of " + member.name() + " saved")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -129,7 +129,8 @@ public class OnboardingView extends Div {
         invited.setId("invited");
         Button invite = new Button("Invite", click -> {
             try {
-                Services.get(Invitations.class).invite(actorId(), actor(), tenantId, email.getValue(),
+                Services.get(Invitations.class).invite(actorId(), actor(), UserSession::permits, tenantId,
+                        email.getValue(),
                         new ArrayList<>(roles.getValue()));
                 invited.add(new ListItem(email.getValue() + " (" + String.join(", ", roles.getValue()) + ")"));
                 email.clear();

@@ -36,6 +36,7 @@ public final class UserSession {
     public static void start(SignedIn user) {
         UUID first = user.tenants().isEmpty() ? null : user.tenants().get(0).tenantId();
         session().setAttribute(State.class, new State(user, first, null));
+        SignedInSessions.register(user.userId(), session().getSession());
     }
 
     /** Switches to another of the user's tenants; refuses one they do not belong to. */

@@ -3,6 +3,7 @@ package io.catalyst.core.api;
 import io.catalyst.core.identity.Caller;
 import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.identity.Tokens;
 import io.catalyst.core.identity.Users;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class MemberResource {
     @Inject
     Users users;
 
+    @Inject
+    Tokens tokens;
+
     /** The roles to give. */
     public record RolesChange(List<String> roles) {
     }
@@ -58,7 +62,8 @@ public class MemberResource {
     @Operation(summary = "Replace a member's roles")
     public Member changeRoles(@PathParam("userId") UUID userId, RolesChange change) {
         Caller caller = callers.caller();
-        return users.changeRoles(caller.userId(), caller.actor(), caller.tenantId(), userId,
+        return users.changeRoles(caller.userId(), caller.actor(), p -> tokens.permits(caller, p), caller.tenantId(),
+                userId,
                 change == null || change.roles() == null ? List.of() : change.roles());
     }
 }

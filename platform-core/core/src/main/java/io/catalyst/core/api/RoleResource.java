@@ -4,6 +4,7 @@ import io.catalyst.core.identity.Caller;
 import io.catalyst.core.identity.Permission;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Roles;
+import io.catalyst.core.identity.Tokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,9 @@ public class RoleResource {
 
     @Inject
     Roles roles;
+
+    @Inject
+    Tokens tokens;
 
     /** A new custom role. */
     public record NewRole(String name, String description, List<String> permissions) {
@@ -58,6 +62,6 @@ public class RoleResource {
         Caller caller = callers.caller();
         NewRole wanted = role != null ? role : new NewRole(null, null, null);
         return Response.status(Response.Status.CREATED).entity(roles.create(caller.userId(), caller.actor(),
-                caller.tenantId(), wanted.name(), wanted.description(), wanted.permissions())).build();
+                p -> tokens.permits(caller, p), caller.tenantId(), wanted.name(), wanted.description(), wanted.permissions())).build();
     }
 }

@@ -92,7 +92,7 @@ public class ConnectionSessions {
         HostSession session = session(tenantId, view, available).orElseThrow(() ->
                 new ProblemException(ProblemType.CONFLICT, "Authorise the connection first"));
         try {
-            return host.runtime().call(available.contribution(), "accounts", Duration.ofSeconds(60),
+            return host.runtime().call(available.contribution(), tenantId.toString(), "accounts", Duration.ofSeconds(60),
                     c -> c.accounts(session));
         } catch (ProviderException e) {
             throw new ProblemException(ProblemType.CONFLICT, view.connectorName() + ": " + e.getMessage());

@@ -77,12 +77,13 @@ public class Invitations {
     @Transactional
     public Tenant createClient(UUID actorId, String actor, String slug, String name, String adminEmail) {
         Tenant tenant = tenants.create(actorId, actor, slug, name);
-        invite(actorId, actor, tenant.id(), adminEmail, List.of("tenant-admin"));
+        invite(actorId, actor, Grantor.PLATFORM, tenant.id(), adminEmail, List.of("tenant-admin"));
         return tenant;
     }
 
     @Transactional
-    public void invite(UUID actorId, String actor, UUID tenantId, String email, List<String> roles) {
+    public void invite(UUID actorId, String actor, Grantor grantor, UUID tenantId, String email,
+                       List<String> roles) {
         String normalized = email == null ? "" : email.trim().toLowerCase();
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!EMAIL.matcher(normalized).matches()) {
@@ -95,6 +96,7 @@ public class Invitations {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The invitation is not valid.", errors, null);
         }
+        users.requireHeld(grantor, tenantId, roles);
         if (users.members(tenantId).stream().anyMatch(m -> m.email().equalsIgnoreCase(normalized))) {
             throw new ProblemException(ProblemType.CONFLICT, normalized + " is already a member.",
                     List.of(new Problem.FieldError("email", "already a member")), null);

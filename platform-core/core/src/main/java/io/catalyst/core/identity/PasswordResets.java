@@ -8,6 +8,7 @@ import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -27,6 +28,9 @@ public class PasswordResets {
 
     static final Duration VALID = Duration.ofHours(1);
 
+    /** At most this many reset mails to one account per {@link #VALID}: nobody floods an inbox through us. */
+    static final int MAILS_PER_WINDOW = 3;
+
     @Inject
     Scopes scopes;
 
@@ -35,6 +39,9 @@ public class PasswordResets {
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    Event<PasswordChanged> passwordChanged;
 
     @Inject
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
@@ -53,6 +60,15 @@ public class PasswordResets {
                     null, Map.of("result", "no such active account")));
             return;
         }
+        long recent = scopes.platform(em -> ((Number) Scopes.sql(em, "select count(*) from password_reset"
+                        + " where user_id = ?1 and created_at > now() - make_interval(secs => ?2)")
+                .setParameter(1, user.get().id()).setParameter(2, VALID.toSeconds()).getSingleResult()).longValue());
+        if (recent >= MAILS_PER_WINDOW) { // answered like any other request: the limit reveals nothing
+            audit.record(new AuditEntry(null, user.get().id(), normalized, "identity.password-reset.requested",
+                    "user", user.get().id().toString(), null, Map.of("result", "not sent: " + recent
+                    + " links in the last hour")));
+            return;
+        }
         String token = OneTimeTokens.next();
         scopes.platform(em -> Scopes.sql(em, "insert into password_reset (id, user_id, token_hash, expires_at)"
                         + " values (?1, ?2, ?3, ?4)")
@@ -67,10 +83,13 @@ public class PasswordResets {
                         + token + "\n\nIf it was not you, ignore this mail; your password stays as it is.\n");
     }
 
-    /** Sets a new password with a link's token; the link then stops working. */
+    /**
+     * Sets a new password with a link's token. The link and every other open link of the account then stop working,
+     * and every session and personal API token of the account ends: whoever knew the old password is out.
+     */
     @Transactional
     public void reset(String token, String newPassword) {
-        scopes.platform(em -> {
+        UUID userId = scopes.platform(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = Scopes.sql(em, "select id, user_id, expires_at < now(), used_at is not null"
                             + " from password_reset where token_hash = ?1 for update")
@@ -90,11 +109,14 @@ public class PasswordResets {
             });
             user.passwordHash(Passwords.hash(newPassword));
             user.signInSucceeded(); // lifts a lockout
-            Scopes.sql(em, "update password_reset set used_at = now() where id = ?1")
-                    .setParameter(1, row[0]).executeUpdate();
+            Scopes.sql(em, "update password_reset set used_at = now() where user_id = ?1 and used_at is null")
+                    .setParameter(1, user.id()).executeUpdate();
+            int revoked = Scopes.sql(em, "update api_token set revoked_at = now() where user_id = ?1"
+                    + " and kind = 'PERSONAL' and revoked_at is null").setParameter(1, user.id()).executeUpdate();
             audit.record(new AuditEntry(null, user.id(), user.email(), "identity.password-reset.completed", "user",
-                    user.id().toString(), null, null));
-            return null;
+                    user.id().toString(), null, Map.of("personalTokensRevoked", revoked)));
+            return user.id();
         });
+        passwordChanged.fire(new PasswordChanged(userId));
     }
 }

@@ -46,9 +46,10 @@ public class Roles {
 
     /** Creates a custom role; its name must be new and its permissions from the registry, tenant-relative. */
     @Transactional
-    public RoleView create(UUID actorId, String actor, UUID tenantId, String name, String description,
-                           List<String> permissions) {
+    public RoleView create(UUID actorId, String actor, Grantor grantor, UUID tenantId, String name,
+                           String description, List<String> permissions) {
         check(name, permissions);
+        requireHeld(grantor, permissions);
         CustomRole role = scopes.tenant(tenantId, em -> {
             if (!em.createQuery("select r.id from CustomRole r where r.name = :name").setParameter("name", name)
                     .getResultList().isEmpty()) {
@@ -66,14 +67,16 @@ public class Roles {
 
     /** Changes a custom role's description and permissions; its members gain or lose them at once. */
     @Transactional
-    public RoleView update(UUID actorId, String actor, UUID tenantId, String name, String description,
-                           List<String> permissions) {
+    public RoleView update(UUID actorId, String actor, Grantor grantor, UUID tenantId, String name,
+                           String description, List<String> permissions) {
         check(name, permissions);
+        requireHeld(grantor, permissions);
         List<String> before = new ArrayList<>();
         CustomRole role = scopes.tenant(tenantId, em -> {
             CustomRole found = em.createQuery("select r from CustomRole r where r.name = :name", CustomRole.class)
                     .setParameter("name", name).getResultList().stream().findFirst()
                     .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no role " + name + "."));
+            requireHeld(grantor, found.permissions()); // nor weaken a role stronger than one's own
             before.addAll(found.permissions());
             found.change(description, permissions);
             return found;
@@ -81,6 +84,16 @@ public class Roles {
         audit.record(new AuditEntry(tenantId, actorId, actor, "identity.role.updated", "role", name,
                 Map.of("permissions", before), Map.of("permissions", permissions)));
         return new RoleView(role.name(), role.description(), role.permissions(), false);
+    }
+
+    /** A role never grants more than the person who makes or changes it holds. */
+    private static void requireHeld(Grantor grantor, List<String> permissions) {
+        List<String> lacking = permissions.stream().filter(p -> !grantor.holds(p)).sorted().toList();
+        if (!lacking.isEmpty()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A role can only grant permissions you hold yourself.",
+                    List.of(new Problem.FieldError("permissions", "you do not hold " + String.join(", ", lacking))),
+                    null);
+        }
     }
 
     private static void check(String name, List<String> permissions) {

@@ -38,6 +38,9 @@ public class SignIn {
     @Inject
     IdentityDirectory directory;
 
+    @Inject
+    io.catalyst.core.mail.Mailer mailer;
+
     private final SourceThrottle sources = new SourceThrottle(SOURCE_FAILURES, LOCK, Clock.systemUTC());
 
     public SignedIn signIn(String email, String password, String sourceAddress) {
@@ -50,20 +53,23 @@ public class SignIn {
         try {
             userId = access.authenticate(attempted, password == null ? "" : password);
         } catch (ExcessiveAttemptsException e) {
+            // the same answer, in the same time, as an unknown address: a lock must not tell that an account exists
+            Passwords.matches(password == null ? "" : password, null);
             sources.failed(sourceAddress);
             failed(attempted, null, "locked");
-            throw new SignInException(SignInException.Reason.LOCKED);
+            throw new SignInException(SignInException.Reason.BAD_CREDENTIALS);
         } catch (IncorrectCredentialsException e) {
             sources.failed(sourceAddress);
             UUID user = countFailure(attempted);
             failed(attempted, user, "wrong password");
             throw new SignInException(SignInException.Reason.BAD_CREDENTIALS);
         } catch (AuthenticationException e) { // unknown or inactive account: told apart only in the audit log
+            Passwords.matches(password == null ? "" : password, null);
             sources.failed(sourceAddress);
             failed(attempted, null, "unknown or inactive account");
             throw new SignInException(SignInException.Reason.BAD_CREDENTIALS);
         }
-        sources.succeeded(sourceAddress);
+        // a success does not clear the address's failures: one's own account must not reset guesses at others
         scopes.anonymous(em -> {
             em.find(User.class, userId).signInSucceeded();
             return null;
@@ -121,8 +127,24 @@ public class SignIn {
                 .map(user -> {
                     int failures = user.failedSignIns() + 1;
                     user.signInFailed(failures, failures >= ACCOUNT_FAILURES ? OffsetDateTime.now().plus(LOCK) : null);
+                    if (failures == ACCOUNT_FAILURES) {
+                        lockedNotice(user.email());
+                    }
                     return user.id();
                 }).orElse(null));
+    }
+
+    // The screen says nothing of a lock (that would reveal the account); its owner learns of it by mail.
+    private void lockedNotice(String email) {
+        try {
+            mailer.send(email, "Your Catalyst account is locked for " + LOCK.toMinutes() + " minutes",
+                    "Hello,\n\nSomeone entered a wrong password for this account " + ACCOUNT_FAILURES
+                            + " times in a row, so it is locked for " + LOCK.toMinutes() + " minutes.\n\nIf that"
+                            + " was not you, reset your password from the sign-in page once the lock ends.\n");
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(SignIn.class.getName()).warning(
+                    "Could not send the account-locked notice: " + e.getMessage());
+        }
     }
 
     private void failed(String attempted, UUID userId, String why) {

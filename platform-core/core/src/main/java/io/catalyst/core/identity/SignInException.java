@@ -8,7 +8,6 @@ public class SignInException extends RuntimeException {
     /** Why, as the person may be told. */
     public enum Reason {
         BAD_CREDENTIALS("The email or password is not right."),
-        LOCKED("Too many failed attempts. The account is locked for a while; try again later or reset the password."),
         THROTTLED("Too many failed attempts from this address. Wait a few minutes and try again.");
 
         private final String message;

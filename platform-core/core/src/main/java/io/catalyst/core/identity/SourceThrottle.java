@@ -52,10 +52,6 @@ final class SourceThrottle {
         }
     }
 
-    void succeeded(String source) {
-        failures.remove(key(source));
-    }
-
     private void prune(Deque<Instant> recent) {
         Instant horizon = clock.instant().minus(window);
         while (!recent.isEmpty() && recent.peekFirst().isBefore(horizon)) {

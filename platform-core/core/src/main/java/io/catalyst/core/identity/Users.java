@@ -94,10 +94,15 @@ public class Users {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such member."));
     }
 
-    /** Changes a member's roles; each must be a built-in tenant role or one of the tenant's custom roles. */
+    /**
+     * Changes a member's roles; each must be a built-in tenant role or one of the tenant's custom roles. The grantor
+     * must hold every permission of the roles the member has and gets (so nobody promotes past themselves or demotes
+     * someone stronger), and the company keeps at least one admin.
+     */
     @Transactional
-    public Member changeRoles(UUID actorId, String actor, UUID tenantId, UUID userId, List<String> roles) {
-        member(tenantId, userId);
+    public Member changeRoles(UUID actorId, String actor, Grantor grantor, UUID tenantId, UUID userId,
+                              List<String> roles) {
+        Member current = member(tenantId, userId);
         List<String> unknown = scopes.tenant(tenantId, em -> roles.stream()
                 .filter(role -> BuiltInRole.of(role).map(r -> r == BuiltInRole.PLATFORM_ADMIN).orElseGet(() ->
                         em.createQuery("select r.id from CustomRole r where r.name = :name")
@@ -108,8 +113,38 @@ public class Users {
                     List.of(new Problem.FieldError("roles", roles.isEmpty() ? "give at least one role"
                             : "unknown roles: " + String.join(", ", unknown))), null);
         }
+        List<String> touched = new java.util.ArrayList<>(current.roles());
+        touched.addAll(roles);
+        requireHeld(grantor, tenantId, touched);
+        String admin = BuiltInRole.TENANT_ADMIN.id();
+        if (current.roles().contains(admin) && !roles.contains(admin) && members(tenantId).stream()
+                .noneMatch(m -> !m.userId().equals(userId) && m.roles().contains(admin))) {
+            throw new ProblemException(ProblemType.CONFLICT, "A company keeps at least one admin: make someone else"
+                    + " admin first.", List.of(new Problem.FieldError("roles", "the company's last admin")), null);
+        }
         grant(actorId, actor, tenantId, userId, roles);
         return member(tenantId, userId);
+    }
+
+    /** Refuses roles whose permissions the grantor does not hold, naming what is missing. */
+    public void requireHeld(Grantor grantor, UUID tenantId, java.util.Collection<String> roles) {
+        java.util.Set<String> lacking = new java.util.TreeSet<>();
+        for (String role : new java.util.LinkedHashSet<>(roles)) {
+            List<String> permissions = BuiltInRole.of(role).map(BuiltInRole::permissions)
+                    .orElseGet(() -> customRolePermissions(tenantId, role));
+            permissions.stream().filter(p -> !grantor.holds(p)).forEach(lacking::add);
+        }
+        if (!lacking.isEmpty()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You can only give roles whose permissions you hold"
+                    + " yourself.", List.of(new Problem.FieldError("roles", "you do not hold "
+                    + String.join(", ", lacking))), null);
+        }
+    }
+
+    private List<String> customRolePermissions(UUID tenantId, String role) {
+        return scopes.tenant(tenantId, em -> em.createQuery("select r from CustomRole r where r.name = :name",
+                CustomRole.class).setParameter("name", role).getResultStream().findFirst()
+                .map(CustomRole::permissions).orElse(List.of()));
     }
 
     /** The roles a tenant admin can give: the built-in tenant roles, then the tenant's custom roles. */

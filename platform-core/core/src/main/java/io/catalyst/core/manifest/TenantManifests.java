@@ -1,6 +1,7 @@
 package io.catalyst.core.manifest;
 
 import io.catalyst.core.identity.BuiltInRole;
+import io.catalyst.core.identity.Grantor;
 import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Permission;
@@ -126,11 +127,11 @@ public class TenantManifests {
             Roles.RoleView current = ownRoles.get(role.name());
             String at = "roles[" + i + "]";
             if (current == null) {
-                step(at, () -> roles.create(actorId, actor, id, role.name(), role.description(), role.permissions()));
+                step(at, () -> roles.create(actorId, actor, Grantor.PLATFORM, id, role.name(), role.description(), role.permissions()));
                 changes.add("created role " + role.name());
             } else if (!Set.copyOf(current.permissions()).equals(Set.copyOf(role.permissions()))
                     || !Objects.equals(current.description(), role.description())) {
-                step(at, () -> roles.update(actorId, actor, id, role.name(), role.description(), role.permissions()));
+                step(at, () -> roles.update(actorId, actor, Grantor.PLATFORM, id, role.name(), role.description(), role.permissions()));
                 changes.add("updated role " + role.name());
             }
         }
@@ -145,7 +146,7 @@ public class TenantManifests {
             Member member = members.get(email);
             if (member != null) {
                 if (!Set.copyOf(member.roles()).equals(Set.copyOf(user.roles()))) {
-                    step(at, () -> users.changeRoles(actorId, actor, id, member.userId(), user.roles()));
+                    step(at, () -> users.changeRoles(actorId, actor, Grantor.PLATFORM, id, member.userId(), user.roles()));
                     changes.add("changed the roles of " + email);
                 }
                 continue;
@@ -159,7 +160,7 @@ public class TenantManifests {
                 changes.add("added " + email);
             } else if (!pending.containsKey(email) || !Set.copyOf(pending.get(email)).equals(Set.copyOf(user.roles()))) {
                 step(at, () -> {
-                    invitations.invite(actorId, actor, id, email, user.roles());
+                    invitations.invite(actorId, actor, Grantor.PLATFORM, id, email, user.roles());
                     return null;
                 });
                 changes.add("invited " + email);

@@ -77,7 +77,8 @@ public class PluginDispatch {
     /**
      * Reads something an extension declares (its name, path, topics, schedule) through the guarded path.
      *
-     * @throws PluginFailure if the plugin throws or hangs; it is then marked FAILED
+     * @throws PluginFailure if the plugin throws or hangs (see the runtime's CallBreaker for what that takes out of
+     *                       service)
      */
     public <T, R> R describe(Contribution<T> extension, String what, Function<T, R> question) {
         return host.runtime().call(extension, what, question::apply);
@@ -96,6 +97,6 @@ public class PluginDispatch {
                     + on.tenantId());
         }
         PluginContext context = contexts.create(extension.pluginId(), on.tenantId(), on.userId(), on.permits());
-        return host.runtime().call(extension, operation, e -> use.apply(e, context));
+        return host.runtime().call(extension, on.tenantId().toString(), operation, e -> use.apply(e, context));
     }
 }

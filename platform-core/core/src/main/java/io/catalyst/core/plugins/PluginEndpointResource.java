@@ -129,8 +129,8 @@ public class PluginEndpointResource {
         } catch (PluginProblem problem) {
             throw new ProblemException(ProblemType.forStatus(problem.status()), problem.detail());
         } catch (PluginFailure failure) {
-            throw new ProblemException(ProblemType.PLUGIN_FAILED, "The plugin " + pluginId + " failed to answer;"
-                    + " a platform administrator can see why on the Plugins screen.");
+            throw new ProblemException(ProblemType.PLUGIN_FAILED, "The plugin " + pluginId + " could not answer this"
+                    + " request: the fault is the plugin's. The server's log names the error under this request's id.");
         }
     }
 

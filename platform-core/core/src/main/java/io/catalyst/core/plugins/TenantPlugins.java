@@ -197,7 +197,8 @@ public class TenantPlugins {
             all.putAll(newSecrets);
             for (Contribution<SettingsSchema> schema : host.runtime().extensions(SettingsSchema.class)) {
                 if (schema.pluginId().equals(pluginId)) {
-                    for (FieldError error : host.runtime().call(schema, "validate settings", s -> s.validate(all))) {
+                    for (FieldError error : host.runtime().call(schema, tenantId.toString(), "validate settings",
+                            s -> s.validate(all))) {
                         errors.add(new Problem.FieldError(error.key(), error.message()));
                     }
                 }

@@ -147,7 +147,8 @@ public class SyncEngine {
                     progress.hasNonNull("cursor") ? Optional.of(progress.get("cursor").asText()) : Optional.empty());
             WarehouseSink sink = new WarehouseSink(batch -> write(job, lease, connector, stream.name(), batch,
                     session.get()), clock);
-            host.runtime().call(available.get().contribution(), "sync " + stream.name(), MAX_RUN, c -> {
+            host.runtime().call(available.get().contribution(), job.tenantId().toString(), "sync " + stream.name(),
+                    MAX_RUN, c -> {
                 c.read(session.get(), read, sink);
                 return null;
             });

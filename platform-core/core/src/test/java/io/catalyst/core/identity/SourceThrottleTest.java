@@ -38,16 +38,6 @@ class SourceThrottleTest {
         assertThat(throttle.blocked("10.0.0.1")).isFalse();
     }
 
-    @Test
-    void aSuccessClearsTheAddress() {
-        throttle.failed("10.0.0.1");
-        throttle.failed("10.0.0.1");
-        throttle.succeeded("10.0.0.1");
-        throttle.failed("10.0.0.1");
-
-        assertThat(throttle.blocked("10.0.0.1")).isFalse();
-    }
-
     private static final class MutableClock extends Clock {
         private Instant now = Instant.parse("2026-11-23T10:00:00Z");
 

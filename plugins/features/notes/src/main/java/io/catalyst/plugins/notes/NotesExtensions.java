@@ -66,8 +66,8 @@ public final class NotesExtensions {
         @Override
         public List<FieldError> validate(Map<String, String> values) {
             String days = values.get("retention-days");
-            return days != null && Long.parseLong(days) < 1
-                    ? List.of(new FieldError("retention-days", "at least one day")) : List.of();
+            return days != null && (!days.matches("[0-9]{1,5}") || Long.parseLong(days) < 1)
+                    ? List.of(new FieldError("retention-days", "a whole number of days, at least one")) : List.of();
         }
     }
 
@@ -91,9 +91,10 @@ public final class NotesExtensions {
 
         @Override
         public PluginResponse handle(PluginRequest request, PluginContext ctx) {
-            int limit = request.query("limit").map(Integer::parseInt).orElse(50);
-            if (limit < 1 || limit > 500) {
-                throw PluginProblem.badRequest("limit is 1 to 500");
+            String given = request.query("limit").orElse("50");
+            int limit = given.matches("[0-9]{1,3}") ? Integer.parseInt(given) : -1;
+            if (limit < 1 || limit > 500) { // bad input is the caller's error (400), never the plugin's failure
+                throw PluginProblem.badRequest("limit is a whole number from 1 to 500");
             }
             return PluginResponse.json(Notes.newestFirst(ctx, limit).stream().map(Notes.Note::json)
                     .collect(Collectors.joining(",", "[", "]")));
