@@ -14,6 +14,7 @@ import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import io.catalyst.runtime.connect.ProviderHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -91,6 +92,13 @@ public class Connections {
         if (draft == null || blank(draft.connector())) {
             throw invalid("connector", "name the connector, e.g. meta-ads");
         }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Texts.check(errors, "connector", draft.connector(), Texts.KEY);
+        Texts.check(errors, "name", draft.name(), Texts.NAME);
+        Texts.check(errors, "apiKey", draft.apiKey(), Texts.SECRET);
+        Texts.check(errors, "baseUrl", draft.baseUrl(), Texts.KEY);
+        Texts.checkAll(errors, "accounts", draft.accounts(), Texts.KEY);
+        Texts.require(errors, "The connection");
         Connector connector = connector(draft.connector());
         AuthKind kind = connector.auth().kind();
         if (kind == AuthKind.API_KEY && blank(draft.apiKey())) {
@@ -124,6 +132,11 @@ public class Connections {
         if (change == null) {
             return before;
         }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Texts.check(errors, "name", change.name(), Texts.NAME);
+        Texts.check(errors, "apiKey", change.apiKey(), Texts.SECRET);
+        Texts.checkAll(errors, "accounts", change.accounts(), Texts.KEY);
+        Texts.require(errors, "The change");
         if (change.settings() != null) {
             checkSettings(connector(before.connector()), change.settings());
         }
@@ -219,8 +232,8 @@ public class Connections {
             } else if (field == null) {
                 why = "not a setting of " + connector.displayName() + (declared.isEmpty() ? ", which has none"
                         : "; its settings are " + String.join(", ", declared.keySet()));
-            } else if (value != null && value.length() > MAX_SETTING_LENGTH) {
-                why = "at most " + MAX_SETTING_LENGTH + " characters";
+            } else if (Texts.problem(value, MAX_SETTING_LENGTH, false) != null) {
+                why = Texts.problem(value, MAX_SETTING_LENGTH, false);
             } else if (field.type() == SettingType.CHOICE && !blank(value) && !field.choices().contains(value)) {
                 why = "one of " + String.join(", ", field.choices());
             }

@@ -9,6 +9,7 @@ import io.catalyst.core.tenancy.Tenants;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,9 +87,11 @@ public class Invitations {
                        List<String> roles) {
         String normalized = email == null ? "" : email.trim().toLowerCase();
         List<Problem.FieldError> errors = new ArrayList<>();
-        if (!EMAIL.matcher(normalized).matches()) {
+        if (!EMAIL.matcher(normalized).matches() || normalized.length() > Texts.EMAIL
+                || normalized.indexOf('@') > 64 || Texts.problem(normalized, Texts.EMAIL, false) != null) {
             errors.add(new Problem.FieldError("email", "not an email address"));
         }
+        Texts.checkAll(errors, "roles", roles, Texts.KEY);
         List<String> assignable = users.assignableRoles(tenantId);
         if (roles == null || roles.isEmpty() || !assignable.containsAll(roles)) {
             errors.add(new Problem.FieldError("roles", "choose from " + String.join(", ", assignable)));

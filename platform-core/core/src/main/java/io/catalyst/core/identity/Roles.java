@@ -6,6 +6,7 @@ import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,7 +49,7 @@ public class Roles {
     @Transactional
     public RoleView create(UUID actorId, String actor, Grantor grantor, UUID tenantId, String name,
                            String description, List<String> permissions) {
-        check(name, permissions);
+        check(name, description, permissions);
         requireHeld(grantor, permissions);
         CustomRole role = scopes.tenant(tenantId, em -> {
             if (!em.createQuery("select r.id from CustomRole r where r.name = :name").setParameter("name", name)
@@ -69,7 +70,7 @@ public class Roles {
     @Transactional
     public RoleView update(UUID actorId, String actor, Grantor grantor, UUID tenantId, String name,
                            String description, List<String> permissions) {
-        check(name, permissions);
+        check(name, description, permissions);
         requireHeld(grantor, permissions);
         List<String> before = new ArrayList<>();
         CustomRole role = scopes.tenant(tenantId, em -> {
@@ -96,8 +97,10 @@ public class Roles {
         }
     }
 
-    private static void check(String name, List<String> permissions) {
+    private static void check(String name, String description, List<String> permissions) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Texts.checkMultiLine(errors, "description", description, Texts.DESCRIPTION);
+        Texts.checkAll(errors, "permissions", permissions, Texts.KEY);
         if (name == null || !NAME.matcher(name).matches() || BuiltInRole.of(name).isPresent()) {
             errors.add(new Problem.FieldError("name", "2 to 63 lower-case letters, digits and hyphens, not a built-in"
                     + " role's name"));

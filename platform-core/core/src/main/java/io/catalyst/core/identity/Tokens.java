@@ -13,6 +13,7 @@ import io.catalyst.core.tenancy.TenantStatus;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -66,7 +67,10 @@ public class Tokens {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (name == null || name.isBlank() || name.length() > 100) {
             errors.add(new Problem.FieldError("name", "1 to 100 characters"));
+        } else {
+            Texts.check(errors, "name", name, 100);
         }
+        Texts.checkAll(errors, "permissions", permissions, Texts.KEY);
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
             errors.add(new Problem.FieldError("expiresInDays", "from 1 to 366 days"));
         }

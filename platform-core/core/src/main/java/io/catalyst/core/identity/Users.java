@@ -6,6 +6,7 @@ import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -32,12 +33,13 @@ public class Users {
                        List<String> platformRoles) {
         String normalized = email == null ? "" : email.trim().toLowerCase();
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
-        if (!EMAIL.matcher(normalized).matches()) {
+        if (!EMAIL.matcher(normalized).matches() || normalized.length() > Texts.EMAIL) {
             errors.add(new Problem.FieldError("email", "not an email address"));
         }
         if (name == null || name.isBlank()) {
             errors.add(new Problem.FieldError("name", "required"));
         }
+        Texts.check(errors, "name", name, Texts.NAME);
         Passwords.weakness(password, normalized).ifPresent(why -> errors.add(new Problem.FieldError("password", why)));
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The account is not valid.", errors, null);
@@ -102,6 +104,9 @@ public class Users {
     @Transactional
     public Member changeRoles(UUID actorId, String actor, Grantor grantor, UUID tenantId, UUID userId,
                               List<String> roles) {
+        List<Problem.FieldError> invalid = new java.util.ArrayList<>();
+        Texts.checkAll(invalid, "roles", roles, Texts.KEY);
+        Texts.require(invalid, "The roles");
         Member current = member(tenantId, userId);
         List<String> unknown = scopes.tenant(tenantId, em -> roles.stream()
                 .filter(role -> BuiltInRole.of(role).map(r -> r == BuiltInRole.PLATFORM_ADMIN).orElseGet(() ->

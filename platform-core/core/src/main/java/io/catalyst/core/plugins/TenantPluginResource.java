@@ -3,6 +3,9 @@ package io.catalyst.core.plugins;
 import io.catalyst.core.api.CallerContext;
 import io.catalyst.core.api.Requires;
 import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.web.Problem;
+import io.catalyst.core.web.ProblemException;
+import io.catalyst.core.web.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +40,21 @@ public class TenantPluginResource {
 
     /** Whether to enable a plugin. */
     public record Enablement(boolean enabled) {
+
+        /**
+         * Exactly {@code {"enabled": true}} or {@code {"enabled": false}}: a missing, null, extra or non-boolean field
+         * is refused rather than read as "disable" (JSON-B would turn {@code "yes"} into false).
+         */
+        static Enablement from(jakarta.json.JsonValue body) {
+            if (body instanceof jakarta.json.JsonObject object && object.size() == 1 && object.containsKey("enabled")) {
+                jakarta.json.JsonValue.ValueType type = object.get("enabled").getValueType();
+                if (type == jakarta.json.JsonValue.ValueType.TRUE || type == jakarta.json.JsonValue.ValueType.FALSE) {
+                    return new Enablement(type == jakarta.json.JsonValue.ValueType.TRUE);
+                }
+            }
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Send {\"enabled\": true} or {\"enabled\":"
+                    + " false}.", List.of(new Problem.FieldError("enabled", "true or false, and nothing else")), null);
+        }
     }
 
     @GET
@@ -48,10 +69,12 @@ public class TenantPluginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permissions.PLUGINS_MANAGE)
     @Operation(summary = "Enable or disable a plugin for the company: {\"enabled\": true}")
-    public TenantPlugins.View enablement(@PathParam("pluginId") String pluginId, Enablement enablement) {
+    public TenantPlugins.View enablement(@PathParam("pluginId") String pluginId,
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Enablement.class)))
+            jakarta.json.JsonValue body) {
         var caller = callers.caller();
         return plugins.setEnabled(caller.userId(), caller.actor(), caller.tenantId(), pluginId,
-                enablement != null && enablement.enabled());
+                Enablement.from(body).enabled());
     }
 
     @PUT

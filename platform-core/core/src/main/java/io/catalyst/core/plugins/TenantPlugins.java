@@ -11,6 +11,7 @@ import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import io.catalyst.runtime.Contribution;
 import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,9 +167,13 @@ public class TenantPlugins {
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, String> plain = new TreeMap<>();
         Map<String, String> newSecrets = new TreeMap<>();
-        for (String key : given.keySet()) {
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            String key = entry.getKey();
             if (fields.stream().noneMatch(f -> f.key().equals(key))) {
-                errors.add(new Problem.FieldError(key, "not a setting of " + pluginId));
+                errors.add(new Problem.FieldError(Texts.problem(key, Texts.KEY, false) == null ? key : "(a key)",
+                        "not a setting of " + pluginId));
+            } else {
+                Texts.check(errors, key, entry.getValue(), Texts.SECRET);
             }
         }
         Map<String, String> sealedBefore = stored(tenantId, pluginId).map(r -> strings(r[2])).orElse(Map.of());

@@ -5,6 +5,7 @@ import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -61,6 +62,12 @@ public class Onboarding {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (profile == null || profile.name() == null || profile.name().isBlank() || profile.name().length() > 200) {
             errors.add(new Problem.FieldError("name", "1 to 200 characters"));
+        } else {
+            Texts.check(errors, "name", profile.name(), Texts.NAME);
+        }
+        if (profile != null) {
+            Texts.check(errors, "logoUrl", profile.logoUrl(), 2_000);
+            Texts.check(errors, "primaryColor", profile.primaryColor(), 20);
         }
         String logo = profile == null ? null : blankToNull(profile.logoUrl());
         String color = profile == null ? null : blankToNull(profile.primaryColor());
@@ -80,6 +87,11 @@ public class Onboarding {
     @Transactional
     public Tenant saveLocale(UUID actorId, String actor, UUID tenantId, Locale locale) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        if (locale != null) {
+            Texts.check(errors, "timezone", locale.timezone(), 100);
+            Texts.check(errors, "currency", locale.currency(), 3);
+            Texts.require(errors, "The locale");
+        }
         try {
             ZoneId.of(locale == null || locale.timezone() == null ? "" : locale.timezone());
         } catch (DateTimeException e) {

@@ -43,6 +43,8 @@ public class Tenants {
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(new Problem.FieldError("name", "1 to 200 characters"));
+        } else {
+            io.catalyst.core.web.Texts.check(errors, "name", name, io.catalyst.core.web.Texts.NAME);
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The tenant is not valid.", errors, null);

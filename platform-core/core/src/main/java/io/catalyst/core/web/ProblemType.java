@@ -16,6 +16,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
     CONFLICT("conflict", 409, "Conflict"),
     GONE("gone", 410, "No longer available"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     PLUGIN_REFUSED("plugin-refused", 422, "Plugin refused"),
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),

@@ -40,6 +40,12 @@ public final class Problems {
             return build(ProblemType.MALFORMED_REQUEST,
                     "The request body could not be read as JSON of the expected shape.", path, requestId, List.of());
         }
+        String refused = refusedData(failure);
+        if (refused != null) { // a last line: input checks should have caught it, but it is never the server's fault
+            return build(refused.startsWith("23505") ? ProblemType.CONFLICT : ProblemType.VALIDATION_FAILED,
+                    refused.startsWith("23505") ? "Something with the same name or key exists."
+                            : "A value is not valid: too long, malformed or out of range.", path, requestId, List.of());
+        }
         if (isConnectionFailure(failure)) {
             return build(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable. Try again shortly.", path,
                     requestId, List.of());
@@ -51,6 +57,26 @@ public final class Problems {
         }
         return build(ProblemType.INTERNAL_ERROR,
                 "An unexpected error occurred. Quote the request id when you report it.", path, requestId, List.of());
+    }
+
+    /**
+     * The SQL state when the database refused the data itself (class 22, data exception: NUL bytes, too long, bad
+     * number; 23502/23505/23514: a missing value, a duplicate, a check); null otherwise.
+     */
+    static String refusedData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("22") || state.equals("23502") || state.equals("23505")
+                        || state.equals("23514")) {
+                    return state;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** True when the failure, or anything that caused it, says the database could not be reached. */

@@ -80,4 +80,19 @@ class ProblemsTest {
                 .doesNotHaveDuplicates()
                 .allSatisfy(uri -> assertThat(uri.toString()).matches("urn:catalyst:problem:[a-z-]+"));
     }
+
+    @Test
+    void dataTheDatabaseRefusesIsTheClientsErrorNeverA500() {
+        RuntimeException nul = new RuntimeException("persistence", new SQLException(
+                "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        RuntimeException check = new RuntimeException(new SQLException("violates check constraint", "23514"));
+        RuntimeException duplicate = new RuntimeException(new SQLException("duplicate key", "23505"));
+        RuntimeException other = new RuntimeException(new SQLException("deadlock detected", "40P01"));
+
+        assertThat(Problems.of(nul, 0, "/api/x", "rid").status()).isEqualTo(400);
+        assertThat(Problems.of(nul, 0, "/api/x", "rid").detail()).doesNotContain("0x00").doesNotContain("UTF8");
+        assertThat(Problems.of(check, 0, "/api/x", "rid").status()).isEqualTo(400);
+        assertThat(Problems.of(duplicate, 0, "/api/x", "rid").status()).isEqualTo(409);
+        assertThat(Problems.of(other, 0, "/api/x", "rid").status()).isEqualTo(500);
+    }
 }
