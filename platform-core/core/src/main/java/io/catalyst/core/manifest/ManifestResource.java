@@ -33,7 +33,7 @@ public class ManifestResource {
     TenantManifests manifests;
 
     @POST
-    @Consumes({YAML, "text/yaml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON}) // JSON is YAML too
+    @Consumes({YAML, "text/yaml"}) // not JSON or plain text: YAML's rules would read them, unlike what was meant
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permissions.PLATFORM_TENANTS + ":manage")
     @Operation(summary = "Create or update a tenant from a manifest; idempotent, all or nothing")

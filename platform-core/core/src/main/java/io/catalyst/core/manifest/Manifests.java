@@ -16,6 +16,7 @@ import com.networknt.schema.ValidationMessage;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
+import io.catalyst.core.web.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,18 +59,28 @@ public final class Manifests {
             throw invalid("The manifest is larger than " + MAX_BYTES / 1024 + " KiB.", List.of());
         }
         JsonNode tree;
-        try {
-            tree = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
+        try (JsonParser documents = YAML.getFactory().createParser(text)) {
+            tree = YAML.readTree(documents);
+            if (documents.nextToken() != null) { // applying only the first would silently drop the rest
+                throw invalid("The body holds more than one YAML document (separated by ---): send one manifest"
+                        + " per request.", List.of());
+            }
+        } catch (IOException e) {
+            if (!(e instanceof JsonProcessingException)) {
+                throw new UncheckedIOException(e);
+            }
+            e = (JsonProcessingException) e;
+            JsonProcessingException malformed = (JsonProcessingException) e;
+            var at = malformed.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The manifest is not valid YAML" + where
-                    + ": " + e.getOriginalMessage(), List.of(), null);
+                    + ": " + malformed.getOriginalMessage(), List.of(), null);
         }
         if (tree == null || !tree.isObject()) {
             throw invalid("A manifest is a YAML mapping with apiVersion, kind, slug and profile.", List.of());
         }
         List<Problem.FieldError> errors = new ArrayList<>();
+        texts(tree, "", errors);
         SCHEMA.validate(tree).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage))
@@ -97,6 +108,10 @@ public final class Manifests {
         if (manifest != null) {
             List<String> emails = manifest.users().stream().map(u -> u.email().toLowerCase()).toList();
             for (int i = 0; i < emails.size(); i++) {
+                if (emails.get(i).length() > Texts.EMAIL || emails.get(i).indexOf('@') > 64) {
+                    errors.add(new Problem.FieldError("users[" + i + "].email", "at most 64 characters before the @"
+                            + " and " + Texts.EMAIL + " in all"));
+                }
                 if (emails.indexOf(emails.get(i)) != i) {
                     errors.add(new Problem.FieldError("users[" + i + "].email", "listed twice"));
                 }
@@ -140,6 +155,26 @@ public final class Manifests {
                 yield text.startsWith(prefix) ? text.substring(prefix.length()) : text;
             }
         };
+    }
+
+    /** Every text in the manifest: no control characters (YAML can write NUL as "\0"), none over a field's size. */
+    private static void texts(JsonNode node, String path, List<Problem.FieldError> errors) {
+        if (node.isTextual()) {
+            String why = Texts.problem(node.textValue(), Texts.DESCRIPTION, path.endsWith("description"));
+            if (why != null) {
+                errors.add(new Problem.FieldError(path.isEmpty() ? "$" : path, why));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                texts(node.get(i), path + "[" + i + "]", errors);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                String key = field.getKey();
+                String at = Texts.problem(key, Texts.KEY, false) == null ? key : "(a key)";
+                texts(field.getValue(), path.isEmpty() ? at : path + "." + at, errors);
+            });
+        }
     }
 
     private static ProblemException invalid(String detail, List<Problem.FieldError> errors) {

@@ -107,7 +107,8 @@ public final class Problems {
             case 404 -> "Nothing exists at this path.";
             case 405 -> "This method is not allowed on this resource.";
             case 406 -> "This resource cannot answer in the media type that was asked for.";
-            case 415 -> "This resource does not accept the media type that was sent.";
+            case 415 -> "This resource does not accept the media type that was sent; the API reference (/openapi)"
+                    + " names the media types each operation takes.";
             default -> "The request could not be handled.";
         };
     }

@@ -144,4 +144,26 @@ class ManifestsTest {
         assertThat(catchThrowableOfType(ProblemException.class, () -> Manifests.read("x: " + "a".repeat(300_000)))
                 .getMessage()).contains("KiB");
     }
+
+    @Test
+    void aBodyOfSeveralDocumentsIsRefusedRatherThanHalfApplied() {
+        ProblemException refused = catchThrowableOfType(ProblemException.class,
+                () -> Manifests.read(FULL + "---\n" + FULL.replace("northwind", "southwind")));
+
+        assertThat(refused.type()).isEqualTo(ProblemType.VALIDATION_FAILED);
+        assertThat(refused.getMessage()).contains("more than one YAML document");
+    }
+
+    @Test
+    void textsWithControlCharactersOrOverLongEmailsAreRefusedWithTheirPath() {
+        String nul = FULL.replace("name: Northwind Traders", "name: \"North\\0wind\"");
+        String longEmail = FULL.replace("buyer@northwind.example", "b".repeat(300) + "@northwind.example");
+
+        ProblemException refusedNul = catchThrowableOfType(ProblemException.class, () -> Manifests.read(nul));
+        ProblemException refusedEmail = catchThrowableOfType(ProblemException.class, () -> Manifests.read(longEmail));
+
+        assertThat(refusedNul.errors()).extracting(Problem.FieldError::field).contains("profile.name");
+        assertThat(refusedNul.errors()).extracting(Problem.FieldError::message).contains("no NUL characters");
+        assertThat(refusedEmail.errors()).extracting(Problem.FieldError::field).contains("users[1].email");
+    }
 }
