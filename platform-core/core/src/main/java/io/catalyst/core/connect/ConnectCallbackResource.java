@@ -1,11 +1,11 @@
 package io.catalyst.core.connect;
 
 import io.catalyst.core.api.Public;
+import io.catalyst.core.web.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,12 +56,17 @@ public class ConnectCallbackResource {
     }
 
     @GET
-    @Path("link/{token}")
-    @Operation(summary = "Opens a share link: sends the browser to the provider's consent screen")
-    public Response link(@PathParam("token") String token) {
-        return shareLinks.open(token).map(uri -> Response.seeOther(uri).build())
-                .orElseGet(() -> page("This link was already used or has expired. Ask the agency for a new one.",
-                        404));
+    @Path("link")
+    @Operation(summary = "Opens a share link (?token=...): sends the browser to the provider's consent screen")
+    public Response link(@QueryParam("token") String token) {
+        try {
+            return shareLinks.open(token).map(uri -> Response.seeOther(uri).build())
+                    .orElseGet(() -> page("This link was already used or has expired. Ask the agency for a new one.",
+                            404));
+        } catch (ProblemException notReady) { // e.g. no OAuth app yet: say so, and the link keeps working
+            return page(notReady.getMessage() + " This link keeps working until it is used or expires.",
+                    notReady.type().status());
+        }
     }
 
     private static Response page(String message, int status) {

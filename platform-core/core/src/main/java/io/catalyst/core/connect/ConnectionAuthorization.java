@@ -60,6 +60,9 @@ public class ConnectionAuthorization {
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
     String publicUrl;
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ConnectionAuthorization.class.getName());
+
     private final Clock clock = Clock.systemUTC();
     private final OAuthClient oauth = new OAuthClient(HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10)).build(), clock);
@@ -143,6 +146,10 @@ public class ConnectionAuthorization {
         });
         UUID userId = (UUID) flow[6];
         UUID linkId = (UUID) flow[7];
+        if (linkId != null) { // a share link is used up only by an authorisation that succeeded
+            scopes.tenant(tenantId, em -> Scopes.sql(em, "update connect_link set used_at = now() where id = ?1")
+                    .setParameter(1, linkId).executeUpdate());
+        }
         audit.record(new AuditEntry(tenantId, userId, linkId == null ? "user" : "share link " + linkId,
                 "connections.connection.authorised", "connection", id.toString(), null,
                 Map.of("connector", connector.id())));
@@ -169,10 +176,12 @@ public class ConnectionAuthorization {
         Optional<String> clientId = config.getOptionalValue(prefix + "client-id", String.class);
         Optional<String> clientSecret = config.getOptionalValue(prefix + "client-secret", String.class);
         if (clientId.isEmpty() || clientSecret.isEmpty()) {
+            // not a 503: retrying cannot help until someone configures it. The setting names are for operators.
             String env = "CATALYST_CONNECTORS_" + connector.id().toUpperCase(Locale.ROOT).replace('-', '_');
-            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, connector.displayName() + " cannot be"
-                    + " connected yet: the platform has no OAuth app for it (" + env + "_CLIENT_ID and "
-                    + env + "_CLIENT_SECRET).");
+            LOG.warning(() -> connector.displayName() + " cannot be authorised: set " + env + "_CLIENT_ID and "
+                    + env + "_CLIENT_SECRET (docs/connectors.md)");
+            throw new ProblemException(ProblemType.NOT_CONFIGURED, connector.displayName() + " cannot be connected"
+                    + " yet: the platform's administrators have not set up its OAuth app. Ask them to.");
         }
         return new OAuthClient.App(clientId.get(), clientSecret.get(),
                 URI.create(publicUrl.replaceAll("/+$", "") + "/api/connect/oauth/callback"));

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Links the client's own staff open to authorise a connection without a Catalyst account. Only a link's hash is
- * stored; it works once, for seven days, and opening it starts the OAuth flow ({@link ConnectionAuthorization}) in
+ * stored; it works until one authorisation through it succeeds, for seven days, and opening it starts the OAuth flow ({@link ConnectionAuthorization}) in
  * the link's name.
  */
 @ApplicationScoped
@@ -61,15 +61,23 @@ public class ShareLinks {
                 .executeUpdate());
         audit.record(new AuditEntry(tenantId, actorId, actor, "connections.link.created", "connection",
                 id.toString(), null, Map.of("link", linkId.toString())));
-        return URI.create(publicUrl.replaceAll("/+$", "") + "/api/connect/link/" + token);
+        // the token rides in the query string, which the access log and error logs leave out
+        return URI.create(publicUrl.replaceAll("/+$", "") + "/api/connect/link?token=" + token);
     }
 
-    /** Opens a link: marks it used and starts the OAuth flow in its name; empty if used, expired or unknown. */
+    /**
+     * Opens a link: starts the OAuth flow in its name; empty if used, expired or unknown. The link stays good until an
+     * authorisation through it succeeds ({@link ConnectionAuthorization#complete}), so a failed attempt (the client
+     * declined, the platform's app is not set up yet) does not use it up.
+     */
     public Optional<URI> open(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
         Object[] link = scopes.platform(em -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Scopes.sql(em, "update connect_link set used_at = now() where token_hash = ?1"
-                            + " and used_at is null and expires_at > now() returning tenant_id, id, connection_id")
+            List<Object[]> rows = Scopes.sql(em, "select tenant_id, id, connection_id from connect_link"
+                            + " where token_hash = ?1 and used_at is null and expires_at > now()")
                     .setParameter(1, ConnectionAuthorization.hash(token)).getResultList();
             return rows.isEmpty() ? null : rows.get(0);
         });

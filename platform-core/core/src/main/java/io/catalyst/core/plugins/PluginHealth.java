@@ -17,7 +17,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The plugins' state and their own health checks, in {@code /health/ready} under {@code plugins}. Always UP: a plugin
+ * The plugins' state and their own health checks' status (UP, DOWN; never their reasons), in
+ * {@code /health/ready} under {@code plugins}. Always UP: a plugin
  * that fails is isolated, so it never takes the node out of service; the data says what is wrong. The checks run in
  * the background every {@link #EVERY_SECONDS} (each for one tenant that enabled the plugin, through the guarded call
  * path), so a health probe never waits on a plugin or the database.
@@ -52,9 +53,10 @@ public class PluginHealth implements org.eclipse.microprofile.health.HealthCheck
         if (!host.ready()) {
             return response.withData("runtime", "not started").build();
         }
-        host.list().forEach(status -> response.withData(status.pluginId(), status.state()
-                + (status.reason() == null ? "" : ": " + status.reason())));
-        latest.forEach(response::withData);
+        // states only: /health is open to anyone, and reasons (exception text, a tenant's data) are for operators,
+        // who read them on the Plugins screen and in GET /api/platform/plugins
+        host.list().forEach(status -> response.withData(status.pluginId(), status.state().name()));
+        latest.forEach((name, result) -> response.withData(name, result.replaceFirst(":.*", "")));
         return response.build();
     }
 
