@@ -174,6 +174,62 @@ class MailFlowsBrowserIT {
     }
 
     @Test
+    void aCompletedResetVoidsOtherLinksEndsEverySessionAndPersonalTokenAndResetMailsAreLimited() throws Exception {
+        Fixture.Tenant initech = Fixture.tenant("viewer");
+        Fixture.password(initech, PASSWORD);
+        String older = "older-" + UUID.randomUUID();
+        String newer = "newer-" + UUID.randomUUID();
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            for (String token : new String[] {older, newer}) {
+                sql.execute("insert into password_reset (id, user_id, token_hash, expires_at) values ('"
+                        + UUID.randomUUID() + "', '" + initech.userId() + "', '" + Fixture.sha256(token)
+                        + "', now() + interval '1 hour')");
+            }
+        }
+        String personal = Server.json(Fixture.call("POST", "/api/auth/token", null, "{\"email\":\""
+                + initech.email() + "\",\"password\":\"" + PASSWORD + "\"}")).getString("token");
+        assertThat(Fixture.call("GET", "/api/tenant", personal, null).statusCode()).isEqualTo(200);
+
+        try (Browser before = new Browser(1280, 900).open("/sign-in")) {
+            before.signIn(initech.email(), PASSWORD);
+            before.waitFor("vaadin-side-nav");
+            try (Browser resetter = new Browser(1280, 900).open("/reset-password?token=" + newer)) {
+                resetter.waitFor("#new-password");
+                resetter.type("#new-password", "a brand new passphrase 44");
+                resetter.click("#save-password");
+                resetter.wait.until(d -> resetter.driver.getCurrentUrl().endsWith("/sign-in"));
+
+                resetter.open("/reset-password?token=" + older);
+                resetter.waitFor("#new-password");
+                resetter.type("#new-password", "the attacker's passphrase 45");
+                resetter.click("#save-password");
+                resetter.wait.until(d -> !resetter.waitFor("#reset-problem").getText().isBlank());
+            }
+            before.open("/");
+            before.wait.until(d -> before.driver.getCurrentUrl().endsWith("/sign-in"));
+            before.screenshot("signed-out-after-reset.png");
+        }
+        assertThat(Fixture.call("GET", "/api/tenant", personal, null).statusCode())
+                .as("the personal token made before the reset").isEqualTo(401);
+
+        try (Browser asker = new Browser(1280, 900).open("/sign-in")) {
+            for (int i = 0; i < 3; i++) {
+                asker.waitFor("vaadin-login-form");
+                asker.driver.executeScript("document.querySelector('vaadin-login-form')"
+                        + ".dispatchEvent(new CustomEvent('forgot-password'))");
+                asker.waitFor("#reset-email");
+                asker.type("#reset-email", initech.email());
+                asker.click("#send-reset");
+                asker.settle();
+                asker.open("/sign-in");
+            }
+        }
+        assertThat(Server.strings("select count(*) from password_reset where user_id = '" + initech.userId() + "'"))
+                .as("two links made above, then one more mail within the hour's limit of three")
+                .containsExactly("3");
+    }
+
+    @Test
     void anExpiredInvitationSaysSoAndAnUnknownOneIsNotValid() throws Exception {
         Fixture.Tenant initech = Fixture.tenant("tenant-admin");
         String token = "expired-" + UUID.randomUUID();

@@ -43,12 +43,4 @@ class SystemApiIT {
         assertThat(key.getString("crv")).isEqualTo("P-256");
         assertThat(key.hasKey("d")).as("private part").isFalse();
     }
-
-    @Test
-    void metricsArePublishedForPrometheus() {
-        HttpResponse<String> metrics = Server.get("/metrics");
-
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("# TYPE").contains("jvm_");
-    }
 }
