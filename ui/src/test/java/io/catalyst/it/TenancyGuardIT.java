@@ -179,7 +179,7 @@ class TenancyGuardIT {
     }
 
     private static void bind(Connection app, UUID tenant) throws SQLException {
-        try (PreparedStatement set = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+        try (PreparedStatement set = app.prepareStatement("select bind_scope(?::uuid, false, null)")) {
             set.setString(1, tenant.toString());
             set.execute();
         }
