@@ -256,6 +256,33 @@ public class PluginDatabases {
         }
     }
 
+    /**
+     * The plugin was uninstalled: its connections close and its roles may no longer sign in (its schema, data and
+     * roles stay for a reinstall, which lets them sign in again).
+     */
+    void retire(String pluginId) {
+        close(pluginId);
+        Roles roles = roles(pluginId);
+        try (Connection db = ownerDataSource.getConnection();
+             PreparedStatement find = db.prepareStatement("select rolname from pg_roles where rolname in (?, ?)")) {
+            find.setString(1, roles.schemaRole());
+            find.setString(2, roles.runtimeRole());
+            List<String> existing = new ArrayList<>();
+            try (ResultSet rows = find.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getString(1));
+                }
+            }
+            for (String role : existing) {
+                try (PreparedStatement alter = db.prepareStatement("alter role " + role + " nologin")) {
+                    alter.execute();
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warning(() -> "The database roles of plugin " + pluginId + " could not be locked: " + e.getMessage());
+        }
+    }
+
     @PreDestroy
     void closeAll() {
         List.copyOf(pools.keySet()).forEach(this::close);

@@ -205,7 +205,7 @@ public class PluginHost {
         synchronized (this) {
             try {
                 runtime().uninstall(pluginId);
-                databases.close(pluginId);
+                databases.retire(pluginId);
             } catch (IllegalStateException e) {
                 throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
             } catch (IOException e) {
