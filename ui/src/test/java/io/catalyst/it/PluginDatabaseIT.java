@@ -125,12 +125,29 @@ class PluginDatabaseIT {
     }
 
     @Test
-    void pluginSqlCannotReadTheCoresTablesWithoutRowLevelSecurity() throws Exception {
-        for (String path : List.of("/users", "/users-unqualified", "/tokens", "/installs", "/tenants")) {
-            assertThat(call(aAdmin, path)).as(path).startsWith("refused:").contains("permission denied");
-        }
-        assertThat(call(aAdmin, "/reset-role")).as("no other role to fall back to").startsWith("refused:");
-        // and structurally: the runtime role holds no privilege on any table, view or sequence outside its schema
+    void pluginSqlCannotReadEveryUserWithTheirPasswordHash() {
+        assertThat(call(aAdmin, "/users")).startsWith("refused:").contains("permission denied for table app_user");
+        assertThat(call(aAdmin, "/users-unqualified")).as("through the search path")
+                .startsWith("refused:").contains("permission denied for table app_user");
+        assertThat(call(aAdmin, "/reset-role")).as("no other role to fall back to")
+                .startsWith("refused:").contains("permission denied for table app_user");
+    }
+
+    @Test
+    void pluginSqlCannotReadPlatformTokens() {
+        assertThat(call(aAdmin, "/tokens")).startsWith("refused:")
+                .contains("permission denied for table platform_token");
+    }
+
+    @Test
+    void pluginSqlCannotReadInstalledPlugins() {
+        assertThat(call(aAdmin, "/installs")).startsWith("refused:")
+                .contains("permission denied for table plugin_install");
+        assertThat(call(aAdmin, "/tenants")).startsWith("refused:").contains("permission denied for table tenant");
+    }
+
+    @Test
+    void thePluginsRuntimeRoleReachesNothingOutsideItsSchemaAndOwnsNothing() throws Exception {
         assertThat(Server.strings("select n.nspname || '.' || c.relname from pg_class c"
                 + " join pg_namespace n on n.oid = c.relnamespace"
                 + " where n.nspname not in ('pg_catalog', 'information_schema', '" + schema(ID) + "')"
@@ -138,6 +155,10 @@ class PluginDatabaseIT {
                 + " and (has_table_privilege('" + runtimeRole(ID) + "', c.oid, 'select, insert, update, delete')"
                 + " or (c.relkind = 'S' and has_sequence_privilege('" + runtimeRole(ID) + "', c.oid, 'usage')))"))
                 .isEmpty();
+        assertThat(Server.strings("select p.oid::regprocedure::text from pg_proc p"
+                + " join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public'"
+                + " and has_function_privilege('" + runtimeRole(ID) + "', p.oid, 'execute') order by 1"))
+                .containsExactly("current_tenant()", "platform_scope()");
         assertThat(Server.strings("select rolsuper::text || rolbypassrls::text || rolcreaterole::text"
                 + " || rolcreatedb::text from pg_roles where rolname = '" + runtimeRole(ID) + "'"))
                 .containsExactly("falsefalsefalsefalse");
@@ -146,18 +167,25 @@ class PluginDatabaseIT {
     }
 
     @Test
-    void pluginSqlCannotForgeTheTenantOrThePlatform() throws Exception {
-        assertThat(call(aAdmin, "/forge-tenant?t=" + b.id())).startsWith("refused:")
+    void pluginSqlCannotForgeTheTenant() {
+        assertThat(call(aAdmin, "/forge-tenant?t=" + b.id())).startsWith("refused:").contains("not made by Catalyst")
                 .doesNotContain(b.slug() + "-secret");
         assertThat(call(aAdmin, "/forge-inline?t=" + b.id())).doesNotContain(b.slug() + "-secret");
+        assertThat(call(aAdmin, "/mine")).as("and the plugin still works afterwards")
+                .isEqualTo("rows:[{secret=" + a.slug() + "-secret}]");
+    }
+
+    @Test
+    void pluginSqlCannotForgeThePlatformScope() {
         assertThat(call(aAdmin, "/forge-platform")).startsWith("refused:").doesNotContain(b.slug() + "-secret");
-        // a binding the plugin saw in an earlier call is worthless in another transaction
+    }
+
+    @Test
+    void aBindingThePluginSawIsWorthlessInAnotherTransaction() {
         String seen = call(bAdmin, "/sig");
         String sig = seen.replaceAll("(?s).*sig=([^,}]*).*", "$1");
         assertThat(call(aAdmin, "/replay?t=" + b.id() + "&s=" + URLEncoder.encode(sig, StandardCharsets.UTF_8)))
                 .startsWith("refused:").doesNotContain(b.slug() + "-secret");
-        // and the plugin still works afterwards
-        assertThat(call(aAdmin, "/mine")).isEqualTo("rows:[{secret=" + a.slug() + "-secret}]");
     }
 
     @Test
