@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class TenancyGuardIT {
 
     /** Tables that deliberately have no tenant_id. Adding one here is a design decision: say why in its migration. */
+    // scope_key: the key that signs tenant bindings (V13), readable by the owner role only
     private static final Set<String> PLATFORM_TABLES = Set.of("flyway_schema_history", "tenant", "app_user",
-            "password_reset", "platform_token", "plugin_install");
+            "password_reset", "platform_token", "plugin_install", "scope_key");
 
     private static final UUID TENANT_A = UUID.randomUUID();
     private static final UUID TENANT_B = UUID.randomUUID();
@@ -152,6 +153,26 @@ class TenancyGuardIT {
     }
 
     @Test
+    void aBindingMadeBySetConfigIsRefusedAndTheKeyThatSignsBindingsIsTheOwnersAlone() throws SQLException {
+        try (Connection app = Server.appRole()) {
+            app.setAutoCommit(false);
+            try (Statement sql = app.createStatement()) {
+                sql.execute("select set_config('app.tenant_id', '" + TENANT_A + "', true)");
+                assertThatThrownBy(() -> sql.executeQuery("select count(*) from custom_role"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("not made by Catalyst");
+            } finally {
+                app.rollback();
+            }
+            try (Statement sql = app.createStatement()) {
+                assertThatThrownBy(() -> sql.executeQuery("select * from scope_key"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            } finally {
+                app.rollback();
+            }
+        }
+    }
+
+    @Test
     void theAuditLogIsAppendOnly() throws SQLException {
         try (Connection app = Server.appRole()) {
             app.setAutoCommit(false);
@@ -179,7 +200,7 @@ class TenancyGuardIT {
     }
 
     private static void bind(Connection app, UUID tenant) throws SQLException {
-        try (PreparedStatement set = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+        try (PreparedStatement set = app.prepareStatement("select bind_scope(?::uuid, false, null)")) {
             set.setString(1, tenant.toString());
             set.execute();
         }

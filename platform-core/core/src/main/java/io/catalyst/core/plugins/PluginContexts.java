@@ -25,7 +25,6 @@ import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,12 +40,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
-import org.eclipse.persistence.config.QueryHints;
-import org.eclipse.persistence.config.ResultType;
 
 /**
  * Makes the {@link PluginContext} a plugin gets for one tenant (and, in a request, one user). Every service in it is
- * bound to that tenant and that plugin: data to the plugin's own schema under the tenant's row-level security, HTTP
+ * bound to that tenant and that plugin: data to the plugin's own schema, as its own database role, under the tenant's
+ * row-level security ({@link PluginDatabases}), HTTP
  * to the plugin's declared egress hosts, events and audit entries to the plugin's name.
  */
 @ApplicationScoped
@@ -60,6 +58,9 @@ public class PluginContexts {
 
     @Inject
     PluginHost host;
+
+    @Inject
+    PluginDatabases databases;
 
     @Inject
     TenantPlugins tenantPlugins;
@@ -102,28 +103,9 @@ public class PluginContexts {
         Set<String> egress = host.runtime().status(pluginId).map(PluginStatus::egressHosts).orElse(Set.of());
         Logger log = Logger.getLogger("plugin." + pluginId);
         String actor = user.map(u -> u.email() + " via plugin " + pluginId).orElse("plugin " + pluginId);
-        String schema = PluginSchemas.schemaOf(pluginId);
 
-        PluginData data = new PluginData() {
-            @Override
-            public List<Map<String, Object>> query(String sql, Object... params) {
-                return scopes.tenant(tenantId, em -> {
-                    searchPath(em, schema);
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> rows = bind(Scopes.sql(em, numbered(sql)), params)
-                            .setHint(QueryHints.RESULT_TYPE, ResultType.Map).getResultList();
-                    return rows.stream().map(PluginContexts::plain).toList();
-                });
-            }
-
-            @Override
-            public int update(String sql, Object... params) {
-                return scopes.tenant(tenantId, em -> {
-                    searchPath(em, schema);
-                    return bind(Scopes.sql(em, numbered(sql)), params).executeUpdate();
-                });
-            }
-        };
+        // the plugin's own database role, bound to this tenant with a binding its SQL cannot forge
+        PluginData data = databases.data(pluginId, tenantId);
         Secrets secrets = key -> tenantPlugins.secret(tenantId, pluginId, key);
         PluginHttp http = request -> send(pluginId, egress, request, log);
         EventPublisher publisher = (topic, payload) -> {
@@ -284,52 +266,5 @@ public class PluginContexts {
     static boolean allowed(Set<String> egress, String host) {
         return egress.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).anyMatch(h -> h.equals(host)
                 || h.startsWith("*.") && host.endsWith(h.substring(1)));
-    }
-
-    /** A row as plugins get it: lower-case column names, timestamps as {@code OffsetDateTime} in UTC. */
-    private static Map<String, Object> plain(Map<String, Object> row) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        org.eclipse.persistence.sessions.DatabaseRecord record = (org.eclipse.persistence.sessions.DatabaseRecord) row;
-        for (int i = 0; i < record.size(); i++) {
-            Object value = record.getValues().get(i);
-            if (value instanceof java.sql.Timestamp timestamp) {
-                value = java.time.OffsetDateTime.ofInstant(timestamp.toInstant(), java.time.ZoneOffset.UTC);
-            } else if (value instanceof java.sql.Date date) {
-                value = date.toLocalDate();
-            }
-            out.put(record.getFields().get(i).getName().toLowerCase(java.util.Locale.ROOT), value);
-        }
-        return out;
-    }
-
-    private static void searchPath(jakarta.persistence.EntityManager em, String schema) {
-        Scopes.sql(em, "select set_config('search_path', ?1, true)").setParameter(1, schema + ", public")
-                .getSingleResult();
-    }
-
-    private static Query bind(Query query, Object... params) {
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        return query;
-    }
-
-    /** JDBC-style {@code ?} placeholders to the numbered ones JPA native queries take, outside quoted text. */
-    static String numbered(String sql) {
-        StringBuilder out = new StringBuilder(sql.length() + 8);
-        boolean quoted = false;
-        int n = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            if (c == '?' && !quoted) {
-                out.append('?').append(++n);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

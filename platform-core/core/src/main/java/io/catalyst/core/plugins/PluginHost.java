@@ -73,6 +73,9 @@ public class PluginHost {
     PluginSchemas schemas;
 
     @Inject
+    PluginDatabases databases;
+
+    @Inject
     @ConfigProperty(name = "catalyst.plugins.dir")
     Optional<String> folder;
 
@@ -202,6 +205,7 @@ public class PluginHost {
         synchronized (this) {
             try {
                 runtime().uninstall(pluginId);
+                databases.retire(pluginId);
             } catch (IllegalStateException e) {
                 throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
             } catch (IOException e) {
@@ -256,6 +260,7 @@ public class PluginHost {
                 if (runtime.status(id).isPresent()) {
                     runtime.uninstall(id);
                 }
+                databases.close(id);
                 loaded.remove(id);
                 changed = true;
             }

@@ -129,10 +129,9 @@ public class OffboardingPurge {
 
     // The owner is held by row-level security too: it works as the platform, and declares the tenant it purges.
     private static void platform(Connection db, UUID purging) throws SQLException {
-        try (PreparedStatement set = db.prepareStatement("select set_config('app.platform', 'on', true),"
-                + " set_config('app.tenant_id', ?, true), set_config('app.purging', ?, true)")) {
-            set.setString(1, Scopes.NO_TENANT.toString());
-            set.setString(2, purging == null ? "" : purging.toString());
+        try (PreparedStatement set = db.prepareStatement("select 1 from bind_scope(null, true, null),"
+                + " set_config('app.purging', ?, true)")) {
+            set.setString(1, purging == null ? "" : purging.toString());
             set.executeQuery().close();
         }
     }

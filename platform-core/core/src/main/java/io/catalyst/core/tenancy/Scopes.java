@@ -17,9 +17,9 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
  * The only way to the database with JPA: every unit of work runs in one transaction bound to exactly one scope.
  *
  * <p>Isolation happens twice. The EntityManager carries the tenant for EclipseLink's {@code @Multitenant}
- * filtering, and the transaction carries it for PostgreSQL row-level security
- * ({@code set_config('app.tenant_id', …, true)}, transaction-local). A transaction never changes scope: asking for
- * another scope inside it fails rather than silently rebinding. The one exception is platform work acting inside a
+ * filtering, and the transaction carries it for PostgreSQL row-level security ({@code bind_scope(tenant, platform,
+ * user)}: transaction-local, and signed so that SQL cannot forge it, see {@code V13__scope_binding.sql}). A
+ * transaction never changes scope: asking for another scope inside it fails rather than silently rebinding. The one exception is platform work acting inside a
  * tenant (creating one, say), which keeps the platform's binding and gets a tenant-filtered EntityManager.
  */
 @ApplicationScoped
@@ -108,10 +108,11 @@ public class Scopes {
     }
 
     private static void bind(EntityManager entityManager, Binding binding) {
-        sql(entityManager, "select set_config('app.tenant_id', ?1, true),"
-                        + " set_config('app.platform', ?2, true), set_config('app.user_id', ?3, true)")
+        // bind_scope signs the binding (app.scope_sig) so that current_tenant() can tell it from a forged one
+        sql(entityManager, "select 1 from bind_scope(cast(?1 as uuid), cast(?2 as boolean),"
+                        + " cast(nullif(?3, '') as uuid))")
                 .setParameter(1, binding.tenant().toString())
-                .setParameter(2, binding.platform() ? "on" : "off")
+                .setParameter(2, binding.platform() ? "true" : "false")
                 .setParameter(3, binding.user() == null ? "" : binding.user().toString())
                 .getSingleResult();
     }

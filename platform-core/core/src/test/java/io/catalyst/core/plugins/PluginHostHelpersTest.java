@@ -17,9 +17,12 @@ class PluginHostHelpersTest {
     }
 
     @Test
-    void numbersPlaceholdersOutsideQuotedText() {
-        assertThat(PluginContexts.numbered("select * from note where id = ? and text <> '?' and a = ?"))
-                .isEqualTo("select * from note where id = ?1 and text <> '?' and a = ?2");
+    void pluginRolesAreNamedAfterTheDatabaseAndThePluginWithinPostgresLimit() {
+        assertThat(PluginDatabases.roleName("catalyst", "plugin", "lead_scoring")).isEqualTo("catalyst_plugin_lead_scoring");
+        assertThat(PluginDatabases.roleName("Catalyst-Prod", "schema", "notes")).isEqualTo("catalyst_prod_schema_notes");
+        String longer = PluginDatabases.roleName("catalyst", "plugin", "a".repeat(63));
+        assertThat(longer).hasSize(63).startsWith("catalyst_plugin_aaa")
+                .isNotEqualTo(PluginDatabases.roleName("catalyst", "plugin", "a".repeat(62)));
     }
 
     @Test

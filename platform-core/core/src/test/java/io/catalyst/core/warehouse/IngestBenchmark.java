@@ -40,9 +40,10 @@ public final class IngestBenchmark {
         UUID tenant = UUID.randomUUID();
         try (Connection owner = DriverManager.getConnection(url, System.getenv("CATALYST_DB_OWNER_USER"),
                 System.getenv("CATALYST_DB_OWNER_PASSWORD")); Statement sql = owner.createStatement()) {
-            sql.execute("select set_config('app.platform', 'on', false),"
-                    + " set_config('app.tenant_id', '00000000-0000-0000-0000-000000000000', false)");
+            owner.setAutoCommit(false);
+            sql.execute("select bind_scope(null, true, null)");
             sql.execute("insert into tenant (id, slug, name) values ('" + tenant + "', 'bench', 'Bench')");
+            owner.commit();
         }
         List<String> stream = fakeMetaStream(rows);
         List<InsightRow> mapped = map(stream);
@@ -100,7 +101,7 @@ public final class IngestBenchmark {
     }
 
     private static void bind(Connection app, UUID tenant) throws Exception {
-        try (PreparedStatement bind = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+        try (PreparedStatement bind = app.prepareStatement("select bind_scope(?::uuid, false, null)")) {
             bind.setString(1, tenant.toString());
             bind.execute();
         }

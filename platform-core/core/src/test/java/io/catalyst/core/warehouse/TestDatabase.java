@@ -51,7 +51,7 @@ public final class TestDatabase implements AutoCloseable {
         Connection app = DriverManager.getConnection(url, env("CATALYST_DB_USER"), env("CATALYST_DB_PASSWORD"));
         app.setAutoCommit(false);
         if (tenant != null) {
-            try (PreparedStatement bind = app.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            try (PreparedStatement bind = app.prepareStatement("select bind_scope(?::uuid, false, null)")) {
                 bind.setString(1, tenant.toString());
                 bind.execute();
             }
@@ -62,8 +62,7 @@ public final class TestDatabase implements AutoCloseable {
     /** The app role in platform scope (every tenant's rows), as the server's platform work runs. */
     public Connection appForPlatform() throws SQLException {
         Connection app = appFor(null);
-        try (PreparedStatement bind = app.prepareStatement("select set_config('app.platform', 'on', true),"
-                + " set_config('app.tenant_id', '00000000-0000-0000-0000-000000000000', true)")) {
+        try (PreparedStatement bind = app.prepareStatement("select bind_scope(null, true, null)")) {
             bind.execute();
         }
         return app;
