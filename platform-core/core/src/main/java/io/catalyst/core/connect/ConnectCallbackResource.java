@@ -2,6 +2,7 @@ package io.catalyst.core.connect;
 
 import io.catalyst.core.api.Public;
 import io.catalyst.core.web.ProblemException;
+import io.catalyst.core.web.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,9 @@ public class ConnectCallbackResource {
 
     @Inject
     ShareLinks shareLinks;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
 
     @Inject
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
@@ -69,7 +73,22 @@ public class ConnectCallbackResource {
         }
     }
 
-    private static Response page(String message, int status) {
+    /**
+     * A browser gets a page (these URLs are opened from mails and consent screens); any other client, a problem like
+     * the rest of the API.
+     */
+    private Response page(String message, int status) {
+        boolean browser = headers != null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
+        if (!browser && status >= 400) {
+            ProblemType type = status == 404 ? ProblemType.NOT_FOUND : status == 409 ? ProblemType.NOT_CONFIGURED
+                    : ProblemType.VALIDATION_FAILED;
+            throw new ProblemException(type, message);
+        }
+        return htmlPage(message, status);
+    }
+
+    private static Response htmlPage(String message, int status) {
         String safe = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Catalyst</title></head>"

@@ -75,7 +75,10 @@ public class InputGuard implements ContainerRequestFilter {
         if (textual(type)) {
             String text = new String(body, StandardCharsets.UTF_8);
             if (text.indexOf('\0') >= 0 || escapedNul(text)) {
-                refuse(context, ProblemType.MALFORMED_REQUEST, "Text may not contain NUL characters.");
+                Optional<String> field = nulString(text);
+                refuse(context, ProblemType.VALIDATION_FAILED, "Text may not contain NUL characters"
+                        + field.map(f -> " (" + f + ")").orElse("") + ".", field.map(f -> List.of(
+                        new Problem.FieldError(f, "no NUL characters"))).orElse(List.of()));
                 return;
             }
             if (type != null && type.getSubtype().toLowerCase(Locale.ROOT).endsWith("json")) {
@@ -123,6 +126,15 @@ public class InputGuard implements ContainerRequestFilter {
 
     /** The path of the first JSON string (value or key) over {@link #MAX_TEXT}; nothing for malformed JSON. */
     static Optional<String> longString(String json) {
+        return firstString(json, text -> text.length() > MAX_TEXT);
+    }
+
+    /** The path of the first JSON string (value or key) that holds a NUL; nothing for malformed JSON. */
+    static Optional<String> nulString(String json) {
+        return firstString(json, text -> text.indexOf('\0') >= 0);
+    }
+
+    private static Optional<String> firstString(String json, java.util.function.Predicate<String> wrong) {
         Deque<String> path = new ArrayDeque<>();
         String key = null;
         try (JsonParser parser = Json.createParser(new java.io.StringReader(json))) {
@@ -131,12 +143,12 @@ public class InputGuard implements ContainerRequestFilter {
                 switch (event) {
                     case KEY_NAME -> {
                         key = parser.getString();
-                        if (key.length() > MAX_TEXT) {
+                        if (wrong.test(key)) {
                             return Optional.of(join(path, "(a key)"));
                         }
                     }
                     case VALUE_STRING -> {
-                        if (parser.getString().length() > MAX_TEXT) {
+                        if (wrong.test(parser.getString())) {
                             return Optional.of(join(path, key));
                         }
                     }

@@ -25,4 +25,12 @@ class InputGuardTest {
         assertThat(InputGuard.longString("{\"name\":\"" + "x".repeat(InputGuard.MAX_TEXT) + "\"}")).isEmpty();
         assertThat(InputGuard.longString("{\"name\": ")).as("malformed JSON is left to the resource").isEmpty();
     }
+
+    @Test
+    void namesTheFieldThatHoldsANul() {
+        assertThat(InputGuard.nulString("{\"email\":\"a\\u0000b@example.org\",\"password\":\"x\"}"))
+                .contains("email");
+        assertThat(InputGuard.nulString("{\"roles\":[\"ok\",\"vie\\u0000wer\"]}")).contains("roles");
+        assertThat(InputGuard.nulString("{\"name\":\"fine\"}")).isEmpty();
+    }
 }
