@@ -179,10 +179,15 @@ class ApiFuzzIT {
         return null;
     }
 
-    /** A URI the web container cannot decode: an encoded NUL, a bare or malformed percent escape. */
+    /**
+     * A request the server refuses below the application (docs/api.md, "Limits"): a path the web container cannot
+     * decode (an encoded NUL, CR or LF, a bare or malformed percent escape) or a request line past the HTTP channel's
+     * limit.
+     */
     static boolean containerRefusal(String rawPathAndQuery) {
         String path = rawPathAndQuery.split("\\?", 2)[0].toLowerCase(java.util.Locale.ROOT);
-        return path.contains("%00") || path.matches(".*%([^0-9a-f].?|[0-9a-f][^0-9a-f]|[0-9a-f]?$).*");
+        return rawPathAndQuery.length() > 8_000 || path.contains("%00") || path.contains("%0d")
+                || path.contains("%0a") || path.matches(".*%([^0-9a-f].?|[0-9a-f][^0-9a-f]|[0-9a-f]?$).*");
     }
 
     private static String fill(Operation operation, String hostile) {

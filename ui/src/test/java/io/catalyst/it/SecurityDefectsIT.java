@@ -261,10 +261,13 @@ class SecurityDefectsIT {
         assertThat(first.statusCode()).isEqualTo(303);
         String state = queryValue(URI.create(first.headers().firstValue("Location").orElseThrow()), "state");
         HttpResponse<String> declined = Server.get("/api/connect/oauth/callback?state=" + state
-                + "&error=access_denied&error_description=%3Cb%3ENo%3C%2Fb%3E+%26+never");
+                + "&error=access_denied&error_description=%3Cb%3ENo%3C%2Fb%3E+%26+never", "Accept", "text/html");
 
         assertThat(declined.body()).contains("&lt;b&gt;No&lt;/b&gt; &amp; never").doesNotContain("&amp;lt;");
         assertThat(Server.get(path).statusCode()).as("the link still works after a declined attempt").isEqualTo(303);
+        assertThat(Server.get("/api/connect/link?token=made-up").headers().firstValue("Content-Type"))
+                .as("a client that is not a browser gets a problem").hasValueSatisfying(
+                        t -> assertThat(t).startsWith("application/problem+json"));
         Thread.sleep(1500); // the access log is written asynchronously
         for (String log : List.of("access.log", "messages.log")) {
             assertThat(Files.readString(Server.DIR.resolve("logs").resolve(log))).as(log).doesNotContain(token);

@@ -71,6 +71,12 @@ public class TokenResource {
     public Response issue(NewToken request) {
         Caller caller = callers.caller();
         NewToken wanted = request != null ? request : new NewToken(null, null, null);
+        List<String> malformed = wanted.permissions() == null ? List.of() : wanted.permissions().stream()
+                .filter(p -> p == null || !p.matches("[a-z0-9*][a-z0-9*:-]{0,199}")).toList();
+        if (!malformed.isEmpty()) { // before they are read as permissions, which a blank or odd one cannot be
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The token cannot be issued.",
+                    List.of(new Problem.FieldError("permissions", "permissions look like users:read")), null);
+        }
         List<String> beyond = wanted.permissions() == null ? List.of()
                 : wanted.permissions().stream().filter(p -> !tokens.permits(caller, p)).toList();
         if (!beyond.isEmpty()) { // a token never hands on more than the token that made it holds

@@ -113,7 +113,7 @@ public class PluginCatalog {
 
     private byte[] fetch(String name, long limit) {
         String base = location.filter(l -> !l.isBlank()).orElseThrow(() -> new ProblemException(
-                ProblemType.NOT_FOUND, "No plugin catalog is configured (CATALYST_PLUGINS_CATALOG)."));
+                ProblemType.NOT_CONFIGURED, "No plugin catalog is configured (CATALYST_PLUGINS_CATALOG)."));
         try {
             if (base.startsWith("http://") || base.startsWith("https://")) {
                 URI uri = URI.create(base.endsWith("/") ? base : base + "/").resolve(name);
@@ -125,8 +125,9 @@ public class PluginCatalog {
                 return limited(response.body(), limit, name);
             }
             Path file = Path.of(base).resolve(name);
-            if (!Files.isRegularFile(file)) {
-                throw unavailable("the catalog has no " + name + " at " + base);
+            if (!Files.isRegularFile(file)) { // nothing published there yet: retrying cannot help, publishing can
+                throw new ProblemException(ProblemType.NOT_CONFIGURED, "The plugin catalog has no " + name
+                        + " yet: publish plugins to it first (docs/plugin-sdk.md).");
             }
             return limited(Files.readAllBytes(file), limit, name);
         } catch (IOException e) {
