@@ -77,7 +77,8 @@ class AuditAnchorTest {
 
     @Test
     void anEditedEntryWithEveryLaterHashRecomputedIsCaught() throws Exception {
-        anchor.writer("node-a").checkpoint(AuditAnchor.heads(owner));
+        AuditAnchor.Writer writer = anchor.writer("node-a");
+        writer.checkpoint(AuditAnchor.heads(owner));
 
         try (Statement sql = superuser.createStatement()) {
             sql.execute("alter table audit_event disable trigger audit_event_no_change");
@@ -87,6 +88,11 @@ class AuditAnchorTest {
             sql.execute("alter table audit_event enable trigger audit_event_no_change");
         }
         assertThat(inDatabaseProblems()).as("the chain alone no longer shows the edit").isZero();
+        // the server notices at its next checkpoint, and does not record the forged head
+        AuditAnchor.Outcome next = writer.checkpoint(AuditAnchor.heads(owner));
+        assertThat(next.written()).isZero();
+        assertThat(next.regressions()).singleElement().asString().contains(tenant + " went back from entry 5 to 5"
+                + " with another hash");
 
         assertThat(anchor.verify(owner).problems()).singleElement().satisfies(problem -> {
             assertThat(problem.chain()).isEqualTo(tenant);
@@ -97,7 +103,8 @@ class AuditAnchorTest {
 
     @Test
     void theNewestEntriesDeletedAreCaught() throws Exception {
-        anchor.writer("node-a").checkpoint(AuditAnchor.heads(owner));
+        AuditAnchor.Writer writer = anchor.writer("node-a");
+        writer.checkpoint(AuditAnchor.heads(owner));
 
         try (Statement sql = superuser.createStatement()) {
             sql.execute("alter table audit_event disable trigger audit_event_no_change");
@@ -105,6 +112,8 @@ class AuditAnchorTest {
             sql.execute("alter table audit_event enable trigger audit_event_no_change");
         }
         assertThat(inDatabaseProblems()).as("a shorter chain is still a valid chain").isZero();
+        assertThat(writer.checkpoint(AuditAnchor.heads(owner)).regressions()).singleElement().asString()
+                .contains(tenant + " went back from entry 5 to 3");
 
         List<AuditAnchor.Problem> problems = anchor.verify(owner).problems();
         assertThat(problems).extracting(AuditAnchor.Problem::chain).containsOnly(tenant);
