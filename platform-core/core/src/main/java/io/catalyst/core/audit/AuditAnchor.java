@@ -23,11 +23,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -221,6 +223,7 @@ public final class AuditAnchor {
         private final String node;
         private final Path file;
         private final Map<UUID, Head> written = new HashMap<>();
+        private final Set<String> reported = new HashSet<>();
         private String lastMac;
 
         Writer(String node) {
@@ -234,7 +237,8 @@ public final class AuditAnchor {
 
         /**
          * Checkpoints the chains whose head changed since this writer's last checkpoint (all of them the first time).
-         * Returns what happened, for the log: the records written, and the chains that went back or vanished.
+         * Returns what happened, for the log: the records written, and the chains that went back or vanished (each
+         * once per writer, not again at every checkpoint while it lasts).
          */
         public synchronized Outcome checkpoint(Snapshot snapshot) throws IOException {
             List<Record> records = new ArrayList<>();
@@ -257,7 +261,7 @@ public final class AuditAnchor {
             for (Record record : records) {
                 written.put(record.chain(), new Head(record.chain(), record.seq(), record.count(), record.hash()));
             }
-            return new Outcome(records.size(), regressions);
+            return new Outcome(records.size(), regressions.stream().filter(reported::add).toList());
         }
 
         /** Records that the server itself deleted a chain (an offboarded tenant's purge) at this database time. */
