@@ -224,6 +224,7 @@ public final class AuditAnchor {
         private final Path file;
         private final Map<UUID, Head> written = new HashMap<>();
         private final Set<String> reported = new HashSet<>();
+        private final Set<UUID> purged = new HashSet<>();
         private String lastMac;
 
         Writer(String node) {
@@ -244,6 +245,9 @@ public final class AuditAnchor {
             List<Record> records = new ArrayList<>();
             List<String> regressions = new ArrayList<>();
             for (Head head : snapshot.heads().values()) {
+                if (purged.contains(head.chain())) {
+                    continue; // read before its purge committed: its last checkpoint stands, the purge covers it
+                }
                 Head before = written.get(head.chain());
                 if (before == null || head.seq() > before.seq()) {
                     records.add(Record.head(snapshot.at(), node, head));
@@ -268,6 +272,7 @@ public final class AuditAnchor {
         public synchronized void purged(UUID chain, Instant at) throws IOException {
             append(List.of(Record.purge(at, node, chain)));
             written.remove(chain);
+            purged.add(chain);
         }
 
         private void append(List<Record> records) throws IOException {
