@@ -118,9 +118,20 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        WebElement element = waitFor(css);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
-        element.click();
+        for (int attempt = 1; ; attempt++) {
+            WebElement element = waitFor(css);
+            try {
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element);
+                element.click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException rendered) {
+                // the grid or the page rendered the element anew between finding and clicking it: find it again
+                if (attempt == 3) {
+                    throw rendered;
+                }
+                settle();
+            }
+        }
     }
 
     /** The texts of the matching elements; empty while the page is being replaced under them. */

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.awaitility.Awaitility;
@@ -72,6 +76,10 @@ class OffboardingIT {
         assertThat(Fixture.call("GET", "/api/tenant", token, null).statusCode()).as("its tokens stop at once")
                 .isEqualTo(401);
 
+        // the server has checkpointed the company's audit chain outside the database (docs/audit-integrity.md)
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> anchorLines().anyMatch(line -> line.startsWith("head\t")
+                        && line.contains("\t" + leaving.id() + "\t")));
         try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
             sql.execute("update tenant set purge_after = now() - interval '1 minute' where id = '" + leaving.id() + "'");
         }
@@ -88,6 +96,20 @@ class OffboardingIT {
         }
         assertThat(count("select count(*) from audit_event where action = 'tenancy.tenant.purged' and target_id = '"
                 + leaving.id() + "'")).isEqualTo(1);
+        // the purge is signed into the checkpoints too, so the chain's absence is not taken for a deletion
+        assertThat(anchorLines()).anyMatch(line -> line.startsWith("purge\t")
+                && line.contains("\t" + leaving.id() + "\t"));
+        assertThat(Server.launcher("audit", "verify")).startsWith("0:").contains("purged").contains("intact");
+    }
+
+    private static Stream<String> anchorLines() throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(Server.env("CATALYST_AUDIT_ANCHOR_DIR")))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("checkpoints-")).toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+        }
+        return lines.stream();
     }
 
     private static long count(String query) throws Exception {
