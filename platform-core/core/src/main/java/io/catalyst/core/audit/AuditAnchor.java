@@ -164,8 +164,7 @@ public final class AuditAnchor {
         try {
             try (Statement bind = db.createStatement()) {
                 bind.execute("set transaction read only");
-                bind.execute("select set_config('app.platform', 'on', true),"
-                        + " set_config('app.tenant_id', '00000000-0000-0000-0000-000000000000', true)");
+                bind.execute("select bind_scope(null, true, null)"); // the signed platform binding (V13)
             }
             T result = work.run();
             db.commit();
