@@ -48,7 +48,7 @@ class SecurityDefectsIT {
                 "{\"name\":\"people-reader\",\"permissions\":[\"users:read\"]}");
 
         assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(403);
-        assertThat(promoted.body()).contains("you do not hold");
+        assertThat(promoted.body()).contains("only the company's admins can give or take the admin role");
         assertThat(stronger.statusCode()).as(stronger.body()).isEqualTo(403);
         assertThat(stronger.body()).contains("connections:manage");
         assertThat(demoted.statusCode()).as("nor demote someone stronger").isEqualTo(403);

@@ -140,9 +140,10 @@ public class Users {
             permissions.stream().filter(p -> !grantor.holds(p)).forEach(lacking::add);
         }
         if (!lacking.isEmpty()) {
+            String why = lacking.contains("*") ? "only the company's admins can give or take the admin role"
+                    : "you do not hold " + String.join(", ", lacking);
             throw new ProblemException(ProblemType.FORBIDDEN, "You can only give roles whose permissions you hold"
-                    + " yourself.", List.of(new Problem.FieldError("roles", "you do not hold "
-                    + String.join(", ", lacking))), null);
+                    + " yourself: " + why + ".", List.of(new Problem.FieldError("roles", why)), null);
         }
     }
 
