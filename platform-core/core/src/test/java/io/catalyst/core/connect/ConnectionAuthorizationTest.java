@@ -69,14 +69,16 @@ class ConnectionAuthorizationTest {
     }
 
     @Test
-    void withoutAnAppTheConnectorSaysWhatThePlatformMustConfigure() {
+    void withoutAnAppTheConnectorIsNotConfiguredAndNoRetryCanHelp() {
         authorization.config = new MapConfig(Map.of("catalyst.connectors.linkedin-ads.client-id", "li-client"));
 
         ProblemException missing = catchThrowableOfType(() -> authorization.app(LINKEDIN), ProblemException.class);
 
-        assertThat(missing.type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
-        assertThat(missing).hasMessage("LinkedIn Ads cannot be connected yet: the platform has no OAuth app for it"
-                + " (CATALYST_CONNECTORS_LINKEDIN_ADS_CLIENT_ID and CATALYST_CONNECTORS_LINKEDIN_ADS_CLIENT_SECRET).");
+        assertThat(missing.type()).as("a 409, not a 503 that invites retries").isEqualTo(ProblemType.NOT_CONFIGURED);
+        assertThat(missing).hasMessage("LinkedIn Ads cannot be connected yet: the platform's administrators have not"
+                + " set up its OAuth app. Ask them to.");
+        assertThat(missing.getMessage()).as("setting names are for operators, in the log")
+                .doesNotContain("CATALYST_");
     }
 
     @Test
