@@ -154,7 +154,9 @@ class ApiSecurityIT {
             sql.execute("insert into membership (tenant_id, user_id, roles) values ('" + initech.id() + "', '"
                     + member.userId() + "', 'viewer')");
         }
-        String admin = Fixture.token(initech, List.of("users:manage", "audit:read")).bearer();
+        // a member manager who holds what an analyst holds, so may make someone one (SecurityDefectsIT: no more)
+        String admin = Fixture.token(initech, List.of("users:manage", "audit:read", "tenant:read", "dashboards:read",
+                "connections:read", "users:read")).bearer();
 
         assertProblem(Fixture.call("PUT", "/api/members/" + member.userId() + "/roles", admin,
                 "{\"roles\":[\"platform-admin\"]}"), 400, "validation-failed");
@@ -172,7 +174,9 @@ class ApiSecurityIT {
         Fixture.Tenant hooli = Fixture.tenant("tenant-admin");
         Fixture.Tenant analystAccount = Fixture.tenant("viewer");
         Fixture.join(analystAccount, hooli, "viewer");
-        String admin = Fixture.token(hooli, List.of("roles:manage", "users:manage", "users:read")).bearer();
+        // a role and member manager who also holds what the roles below grant (nobody grants what they lack)
+        String admin = Fixture.token(hooli, List.of("roles:manage", "users:manage", "users:read", "audit:read",
+                "tenant:read", "dashboards:read")).bearer();
 
         assertProblem(Fixture.call("POST", "/api/roles", admin,
                 "{\"name\":\"auditor\",\"permissions\":[\"platform:tenants:manage\"]}"), 400, "validation-failed");
