@@ -182,13 +182,30 @@ class ApiFuzzIT {
     /**
      * A request the server refuses below the application (docs/api.md, "Limits"): a path the web container cannot
      * decode (an encoded control character, a bare or malformed percent escape, a dot segment with a path
-     * parameter) or a request line past the HTTP channel's limit.
+     * parameter, encoded ../ that climb above the root) or a request line past the HTTP channel's limit.
      */
     static boolean containerRefusal(String rawPathAndQuery) {
         String path = rawPathAndQuery.split("\\?", 2)[0].toLowerCase(java.util.Locale.ROOT);
         return rawPathAndQuery.length() > 8_000 || path.matches(".*%[01][0-9a-f].*") || path.contains("%7f")
                 || path.matches(".*%([^0-9a-f].?|[0-9a-f][^0-9a-f]|[0-9a-f]?$).*")
-                || path.matches(".*/\\.\\.?;.*"); // a dot segment with a path parameter, such as ..;/
+                || path.matches(".*/\\.\\.?;.*") // a dot segment with a path parameter, such as ..;/
+                || climbsAboveRoot(path.replace("%2f", "/").replace("%2e", "."));
+    }
+
+    // ../ segments (encoded or not) that would leave the server's root once decoded
+    private static boolean climbsAboveRoot(String path) {
+        int depth = 0;
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                depth--;
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+            if (depth < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fill(Operation operation, String hostile) {
