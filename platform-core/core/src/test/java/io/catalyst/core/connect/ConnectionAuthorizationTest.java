@@ -74,9 +74,22 @@ class ConnectionAuthorizationTest {
 
         ProblemException missing = catchThrowableOfType(() -> authorization.app(LINKEDIN), ProblemException.class);
 
-        assertThat(missing.type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
-        assertThat(missing).hasMessage("LinkedIn Ads cannot be connected yet: the platform has no OAuth app for it"
-                + " (CATALYST_CONNECTORS_LINKEDIN_ADS_CLIENT_ID and CATALYST_CONNECTORS_LINKEDIN_ADS_CLIENT_SECRET).");
+        assertThat(missing.type()).isEqualTo(ProblemType.NOT_CONFIGURED);
+        assertThat(missing.getMessage()).startsWith("LinkedIn Ads cannot be connected yet")
+                .doesNotContain("CATALYST_"); // setting names are for operators, not for the client who sees this
+    }
+
+    @Test
+    void aConnectorIsConfiguredOnlyWithItsWholeOAuthAppAndPlatformAdminsAreToldWhatIsMissing() {
+        authorization.config = new MapConfig(Map.of("catalyst.connectors.linkedin-ads.client-id", "li-client"));
+
+        assertThat(authorization.configured(LINKEDIN)).isFalse();
+        assertThat(authorization.missingSettings(LINKEDIN))
+                .containsExactly("CATALYST_CONNECTORS_LINKEDIN_ADS_CLIENT_SECRET");
+
+        authorization.config = new MapConfig(Map.of("catalyst.connectors.linkedin-ads.client-id", "li-client",
+                "catalyst.connectors.linkedin-ads.client-secret", "li-secret"));
+        assertThat(authorization.configured(LINKEDIN)).isTrue();
     }
 
     @Test
