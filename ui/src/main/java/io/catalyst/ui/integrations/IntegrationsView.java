@@ -70,6 +70,8 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     static final Map<Integer, String> SCHEDULES = schedules();
 
     private final transient Connections connections = Services.get(Connections.class);
+    private final com.vaadin.flow.component.html.Paragraph noConnections =
+            new com.vaadin.flow.component.html.Paragraph();
     private final transient ConnectionAuthorization authorization = Services.get(ConnectionAuthorization.class);
     private final transient ConnectionSessions sessions = Services.get(ConnectionSessions.class);
     private final transient ShareLinks shareLinks = Services.get(ShareLinks.class);
@@ -127,7 +129,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         runGrid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Details").setFlexGrow(3);
         runGrid.setAllRowsVisible(true);
         runGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        add(grid, runsTitle, runGrid);
+        noConnections.setId("no-connections");
+        noConnections.setText(manage ? "No connections yet: connect a source above to bring its figures in."
+                : "No connections yet: an admin of your company connects the sources.");
+        add(noConnections, grid, runsTitle, runGrid);
         refresh();
     }
 
@@ -420,6 +425,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             declaredSettings = declared;
         }
         grid.setItems(all);
+        // an empty list says so, instead of two empty grids
+        grid.setVisible(!all.isEmpty());
+        runGrid.setVisible(!all.isEmpty());
+        noConnections.setVisible(all.isEmpty());
         if (selected == null && !all.isEmpty()) {
             selected = all.get(0).id();
         }

@@ -50,7 +50,7 @@ public class MembersView extends Div {
         grid.setId("member-grid");
         grid.addColumn(Member::name).setHeader("Name").setSortable(true).setAutoWidth(true);
         grid.addColumn(Member::email).setHeader("Email").setAutoWidth(true);
-        grid.addComponentColumn(this::roles).setHeader("Roles").setFlexGrow(1);
+        grid.addComponentColumn(this::roles).setHeader("Roles").setWidth("18rem").setFlexGrow(1); // chips unclipped
         grid.setAllRowsVisible(true);
         add(new H2("Members"));
         if (canManage) {
@@ -114,8 +114,9 @@ public class MembersView extends Div {
                 // the grid's rows are equal to what it shows, so it would not redraw this one: put the roles back
                 roles.setValue(change.getOldValue());
                 Notification refused = Notification.show(e instanceof ProblemException problem
-                        ? problem.getMessage() : "The roles could not be saved. Try again, or ask your platform"
-                        + " admin if it keeps failing.");
+                        ? (change.getValue().isEmpty() ? "Give " + member.name() + " at least one role."
+                        : problem.getMessage()) : "The roles could not be saved. Try again, or ask your platform"
+                        + " admin if it keeps failing.", 8000, Notification.Position.BOTTOM_START);
                 refused.addThemeVariants(NotificationVariant.LUMO_ERROR);
                 refused.setId("roles-refused");
             }
