@@ -80,8 +80,10 @@ class IntegrationsBrowserIT {
             browser.waitFor("#keep-data vaadin-radio-button");
             browser.driver.findElements(By.cssSelector("#keep-data vaadin-radio-button")).get(1).click();
             browser.click("#confirm-disconnect");
+            // the grid empties, or makes way for the "No connections yet" state
             browser.wait.until(d -> Long.valueOf(0).equals(browser.driver.executeScript(
-                    "return document.querySelector('#connection-grid').size")));
+                    "const grid = document.querySelector('#connection-grid');"
+                            + " return grid && grid.offsetParent !== null ? grid.size : 0")));
         }
         assertThat(Server.strings("select count(*) from wh_insight_daily where tenant_id = '" + tenant.id() + "'"))
                 .as("deleted with the connection").containsExactly("0");
