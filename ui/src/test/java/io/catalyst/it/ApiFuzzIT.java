@@ -208,7 +208,7 @@ class ApiFuzzIT {
         return false;
     }
 
-    private static String fill(Operation operation, String hostile) {
+    static String fill(Operation operation, String hostile) {
         String path = operation.path();
         for (Parameter parameter : operation.parameters()) {
             if (!parameter.in().equals("path")) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import elemental.json.JsonArray;
 import io.catalyst.it.ApiOperations.Operation;
-import io.catalyst.it.ApiOperations.Parameter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -130,21 +128,6 @@ class PrivilegeIT {
     }
 
     private static String fill(Operation operation) {
-        String path = operation.path();
-        for (Parameter parameter : operation.parameters()) {
-            if (!parameter.in().equals("path")) {
-                continue;
-            }
-            String value = "uuid".equals(parameter.format()) ? UUID.randomUUID().toString()
-                    : switch (parameter.name()) {
-                        case "pluginId" -> operation.platform() ? "no-such-plugin" : "notes";
-                        case "path" -> "notes";
-                        case "slug" -> "no-such-tenant";
-                        case "version" -> "9.9.9";
-                        default -> "x";
-                    };
-            path = path.replace("{" + parameter.name() + "}", value);
-        }
-        return path;
+        return ApiFuzzIT.fill(operation, null); // the same ids a well-meaning client sends: they match nothing
     }
 }
