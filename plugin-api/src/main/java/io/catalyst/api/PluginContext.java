@@ -8,6 +8,7 @@ import io.catalyst.api.host.PluginData;
 import io.catalyst.api.host.PluginHttp;
 import io.catalyst.api.host.PluginScheduler;
 import io.catalyst.api.host.Secrets;
+import io.catalyst.api.metrics.Metrics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -60,6 +61,9 @@ public interface PluginContext {
 
     /** A tenant-scoped text cache with time-to-live, in this node's memory (not shared by the cluster). */
     PluginCache cache();
+
+    /** The tenant's marketing data: metrics over any dimensions and periods, and CRM records. Since API 0.4.0. */
+    Metrics metrics();
 
     /** This plugin's logger; records carry the plugin id. */
     Logger log();

@@ -162,7 +162,8 @@ class ApiFuzzIT {
         String what = operation + " (" + attack + ", " + printable(hostile) + ") as " + operation.method() + " "
                 + printable(path + query);
         if (answer.status() >= 500) {
-            return what + " answered " + answer.status() + ": " + printable(answer.body());
+            return what + " answered " + answer.status() + ": " + printable(answer.body())
+                    + (answer.body().contains("out of service") ? "; " + Fixture.pluginStates() : "");
         }
         if (answer.status() == 400 && containerRefusal(path + query)) {
             // the web container refuses an undecodable URI before it picks an application (SecurityDefectsIT 9)

@@ -71,7 +71,7 @@ class ConnectorsIT {
         smtp.start();
         HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(System.getProperty(
                 "catalyst.meta.plugin", "../plugins/connectors/meta-ads/target/meta-ads-plugin.jar"))));
-        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+        assertThat(installed.statusCode()).as(() -> installed.body() + "; " + Fixture.pluginStates()).isEqualTo(200);
         assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
     }
 

@@ -152,6 +152,19 @@ final class Fixture {
     }
 
     /** Installs a plugin jar signed with the test key the server trusts, as a platform admin does. */
+    /**
+     * Every installed plugin's state and failure, as the platform reports them: what a test prints when it finds a
+     * plugin out of service, so that a failure on another machine says why.
+     */
+    static String pluginStates() {
+        try {
+            String platform = Files.readString(Path.of(Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
+            return "plugins: " + call("GET", "/api/platform/plugins", platform, null).body();
+        } catch (Exception e) {
+            return "plugins: unknown (" + e + ")";
+        }
+    }
+
     static HttpResponse<String> installPlugin(byte[] jar) throws Exception {
         String platform = Files.readString(Path.of(
                 Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();

@@ -89,8 +89,10 @@ class SecurityDefectsIT {
                     t -> assertThat(t).startsWith("application/problem+json"));
         }
 
-        assertThat(Fixture.call("GET", "/api/plugins/notes/notes", bToken, null).statusCode()).isEqualTo(200);
-        assertThat(Fixture.call("GET", "/api/plugins/notes/notes", aToken, null).statusCode()).isEqualTo(200);
+        assertThat(Fixture.call("GET", "/api/plugins/notes/notes", bToken, null).statusCode())
+                .as(Fixture::pluginStates).isEqualTo(200);
+        assertThat(Fixture.call("GET", "/api/plugins/notes/notes", aToken, null).statusCode())
+                .as(Fixture::pluginStates).isEqualTo(200);
         String platform = Files.readString(Path.of(Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
         assertThat(Fixture.call("GET", "/api/platform/plugins", platform, null).body())
                 .as("the plugin stays in service for everyone")
@@ -329,7 +331,9 @@ class SecurityDefectsIT {
     private static Fixture.Tenant tenantWithNotes() throws Exception {
         byte[] notes = Files.readAllBytes(Path.of(System.getProperty("catalyst.notes.plugin",
                 "../plugins/features/notes/target/notes-plugin.jar")));
-        assertThat(Fixture.installPlugin(notes).statusCode()).isEqualTo(200);
+        HttpResponse<String> installed = Fixture.installPlugin(notes);
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+        assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
         Fixture.Tenant tenant = Fixture.tenant("tenant-admin");
         String admin = Fixture.token(tenant, List.of("*")).bearer();
         assertThat(Fixture.call("PUT", "/api/tenant/plugins/notes/enablement", admin, "{\"enabled\":true}")

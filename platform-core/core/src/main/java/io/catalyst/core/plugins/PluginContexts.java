@@ -15,6 +15,8 @@ import io.catalyst.api.host.PluginData;
 import io.catalyst.api.host.PluginHttp;
 import io.catalyst.api.host.PluginScheduler;
 import io.catalyst.api.host.Secrets;
+import io.catalyst.api.metrics.Metrics;
+import io.catalyst.core.metrics.MetricsService;
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.identity.Member;
@@ -79,6 +81,9 @@ public class PluginContexts {
 
     @Inject
     PluginJobs jobs;
+
+    @Inject
+    MetricsService metrics;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -165,6 +170,8 @@ public class PluginContexts {
             }
         };
         Map<String, String> settings = Map.copyOf(tenantPlugins.settings(tenantId, pluginId));
+        // a user's call reads figures only with dashboards:read; background work (no user) always may
+        Metrics tenantMetrics = metrics.forTenant(tenantId, userId == null ? null : check);
 
         return new PluginContext() {
             @Override
@@ -190,6 +197,11 @@ public class PluginContexts {
             @Override
             public PluginData data() {
                 return data;
+            }
+
+            @Override
+            public Metrics metrics() {
+                return tenantMetrics;
             }
 
             @Override

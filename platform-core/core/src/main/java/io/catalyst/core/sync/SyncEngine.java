@@ -6,10 +6,12 @@ import io.catalyst.api.connect.Connector;
 import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.events.PlatformEvent;
 import io.catalyst.core.connect.ConnectionSessions;
 import io.catalyst.core.connect.Connections;
 import io.catalyst.core.connect.ConnectorRegistry;
 import io.catalyst.core.connect.HostSession;
+import io.catalyst.core.plugins.PlatformEvents;
 import io.catalyst.core.plugins.PluginHost;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.warehouse.InsightLoader;
@@ -62,6 +64,9 @@ public class SyncEngine {
     @Inject
     ReauthNotice reauth;
 
+    @Inject
+    PlatformEvents events;
+
     /** How far back a connection's first sync reads daily streams. */
     @Inject
     @ConfigProperty(name = "catalyst.sync.initial-days", defaultValue = "90")
@@ -73,9 +78,10 @@ public class SyncEngine {
     void run(SyncQueue.Job job, SyncQueue.Lease lease) {
         SyncQueue.Outcome outcome;
         Connections.View connection = null;
+        LoadSummary loaded = new LoadSummary();
         try {
             connection = connections.get(job.tenantId(), job.connectionId());
-            outcome = execute(job, lease, connection);
+            outcome = execute(job, lease, connection, loaded);
         } catch (ProviderException e) {
             outcome = classify(e);
         } catch (PluginFailure e) {
@@ -98,6 +104,13 @@ public class SyncEngine {
             if (outcome instanceof SyncQueue.Outcome.AuthExpired expired && connection != null) {
                 reauth.tell(job.tenantId(), connection, expired.detail());
             }
+            // what the run committed, even a run that ended early: its checkpoints made that data durable
+            if (!loaded.empty() && connection != null) {
+                events.publish(new PlatformEvent(LoadSummary.TOPIC, job.tenantId(), loaded.payload(
+                        connection.connector(), job.connectionId(), outcome.getClass().getSimpleName()
+                                .replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT)),
+                        clock.instant()));
+            }
         } catch (RuntimeException e) {
             // cannot even record the end (database down): the lease runs out and the job is claimed again
             LOG.log(Level.WARNING, "Could not record how sync " + job.id() + " ended: " + e.getMessage());
@@ -116,7 +129,8 @@ public class SyncEngine {
         };
     }
 
-    private SyncQueue.Outcome execute(SyncQueue.Job job, SyncQueue.Lease lease, Connections.View connection) {
+    private SyncQueue.Outcome execute(SyncQueue.Job job, SyncQueue.Lease lease, Connections.View connection,
+                                      LoadSummary loaded) {
         if (!"ACTIVE".equals(connection.status())) {
             return new SyncQueue.Outcome.Stopped("The connection is " + connection.status().toLowerCase()
                     .replace('_', ' '));
@@ -145,8 +159,10 @@ public class SyncEngine {
                     job.tenantId(), job.connectionId(), stream.name())));
             StreamRead read = plan(job, connection, stream, checkpoint, today,
                     progress.hasNonNull("cursor") ? Optional.of(progress.get("cursor").asText()) : Optional.empty());
-            WarehouseSink sink = new WarehouseSink(batch -> write(job, lease, connector, stream.name(), batch,
-                    session.get()), clock);
+            WarehouseSink sink = new WarehouseSink(batch -> {
+                write(job, lease, connector, stream.name(), batch, session.get());
+                loaded.add(batch);
+            }, clock);
             host.runtime().call(available.get().contribution(), job.tenantId().toString(), "sync " + stream.name(),
                     MAX_RUN, c -> {
                 c.read(session.get(), read, sink);

@@ -72,6 +72,10 @@ public final class FakePluginContext implements PluginContext {
     private final List<AuditEntry> audit = new CopyOnWriteArrayList<>();
     private final List<ScheduledRun> scheduled = new CopyOnWriteArrayList<>();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final FakeMetrics metrics;
+
+    /** The host's permission to read the company's figures, which the user holds unless revoked. */
+    public static final String DASHBOARDS_READ = "dashboards:read";
 
     private record Cached(String value, Instant expires) {
     }
@@ -85,6 +89,8 @@ public final class FakePluginContext implements PluginContext {
         this.pluginId = pluginId;
         this.http = new FakePluginHttp(egressHosts);
         this.jobNames = jobNames;
+        this.metrics = new FakeMetrics(TENANT.currency(), () -> permissions.contains(DASHBOARDS_READ));
+        permissions.add(DASHBOARDS_READ);
     }
 
     // ---- arranging ----------------------------------------------------------------------------------------------
@@ -182,6 +188,12 @@ public final class FakePluginContext implements PluginContext {
         return data;
     }
 
+    /** The fake warehouse: add insights and entities (or {@code DemoData}'s) before the plugin reads them. */
+    @Override
+    public FakeMetrics metrics() {
+        return metrics;
+    }
+
     /** A read-only snapshot; change values with {@link #setting}. */
     @Override
     public Map<String, String> settings() {
@@ -269,6 +281,7 @@ public final class FakePluginContext implements PluginContext {
         @Override public Optional<UserInfo> user() { return Optional.empty(); }
         @Override public boolean isPermitted(String permission) { return false; }
         @Override public FakePluginData data() { return data; }
+        @Override public FakeMetrics metrics() { return metrics.background(); }
         @Override public Map<String, String> settings() { return FakePluginContext.this.settings(); }
         @Override public Secrets secrets() { return FakePluginContext.this.secrets(); }
         @Override public FakePluginHttp http() { return http; }

@@ -1,0 +1,204 @@
+package io.catalyst.core.metrics;
+
+import io.catalyst.api.metrics.MetricDefinition;
+import io.catalyst.api.metrics.Metrics;
+import io.catalyst.api.metrics.MetricsQuery;
+import io.catalyst.api.metrics.MetricsResult;
+import io.catalyst.api.metrics.RecordPage;
+import io.catalyst.api.metrics.RecordQuery;
+import io.catalyst.core.audit.AuditEntry;
+import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.tenancy.Scopes;
+import io.catalyst.core.tenancy.Tenant;
+import io.catalyst.metrics.Formula;
+import io.catalyst.metrics.MetricCatalogue;
+import io.catalyst.metrics.MetricsCalculator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The metrics layer: one code path for plugins ({@link #forTenant}) and the REST API. Each question runs in one
+ * transaction bound to the tenant, so row-level security keeps it there whatever the query says.
+ */
+@ApplicationScoped
+public class MetricsService {
+
+    /** Who may read a tenant's figures. */
+    public static final String READ = "dashboards:read";
+
+    @Inject
+    Scopes scopes;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * The tenant's metrics for a plugin or an API client.
+     *
+     * @param permits the user's permission check, or null for background work (which may always read)
+     */
+    public Metrics forTenant(UUID tenantId, Predicate<String> permits) {
+        return new Metrics() {
+            @Override
+            public List<MetricDefinition> catalogue() {
+                check();
+                return MetricsService.this.catalogue(tenantId);
+            }
+
+            @Override
+            public MetricsResult query(MetricsQuery query) {
+                check();
+                return MetricsService.this.query(tenantId, query);
+            }
+
+            @Override
+            public LocalDate today() {
+                return MetricsService.this.today(tenantId);
+            }
+
+            @Override
+            public RecordPage records(RecordQuery query) {
+                check();
+                return scopes.tenant(tenantId, em -> sql(em, c -> RecordReads.read(c, query)));
+            }
+
+            private void check() {
+                if (permits != null && !permits.test(READ)) {
+                    throw new SecurityException("reading the company's figures needs " + READ);
+                }
+            }
+        };
+    }
+
+    public List<MetricDefinition> catalogue(UUID tenantId) {
+        List<MetricDefinition> all = new ArrayList<>(MetricCatalogue.platform());
+        custom(tenantId).values().forEach(m -> all.add(m.definition()));
+        return all;
+    }
+
+    public MetricsResult query(UUID tenantId, MetricsQuery query) {
+        return scopes.tenant(tenantId, em -> {
+            Tenant tenant = em.find(Tenant.class, tenantId);
+            Map<String, Formula> formulas = new LinkedHashMap<>();
+            List<MetricDefinition> catalogue = new ArrayList<>(MetricCatalogue.platform());
+            for (CustomMetric m : custom(em).values()) {
+                formulas.put(m.name(), CustomMetric.compile(m.formula()));
+                catalogue.add(m.definition());
+            }
+            MetricsCalculator calculator = new MetricsCalculator(catalogue, formulas, tenant.currency());
+            return sql(em, c -> new MetricsEngine(c, tenant.currency(), calculator).answer(query));
+        });
+    }
+
+    public String currency(UUID tenantId) {
+        return scopes.tenant(tenantId, em -> em.find(Tenant.class, tenantId)).currency();
+    }
+
+    public LocalDate today(UUID tenantId) {
+        return LocalDate.now(zone(tenantId));
+    }
+
+    public ZoneId zone(UUID tenantId) {
+        return ZoneId.of(scopes.tenant(tenantId, em -> em.find(Tenant.class, tenantId)).timezone());
+    }
+
+    public Map<String, CustomMetric> custom(UUID tenantId) {
+        return scopes.tenant(tenantId, this::custom);
+    }
+
+    public Optional<CustomMetric> custom(UUID tenantId, String name) {
+        return Optional.ofNullable(custom(tenantId).get(name));
+    }
+
+    /** Creates or replaces a custom metric; audited. Answers whether it was new. */
+    public boolean saveCustom(UUID tenantId, UUID actorId, String actor, CustomMetric metric) {
+        return scopes.tenant(tenantId, em -> {
+            CustomMetric before = custom(em).get(metric.name());
+            sql(em, c -> {
+                try (PreparedStatement up = c.prepareStatement("insert into metric_custom (tenant_id, name, label,"
+                        + " description, formula, format, higher_is_better) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (tenant_id, name) do update set label = excluded.label,"
+                        + " description = excluded.description, formula = excluded.formula, format = excluded.format,"
+                        + " higher_is_better = excluded.higher_is_better, updated_at = now()")) {
+                    up.setObject(1, tenantId);
+                    up.setString(2, metric.name());
+                    up.setString(3, metric.label());
+                    up.setString(4, metric.description());
+                    up.setString(5, metric.formula());
+                    up.setString(6, metric.format().name());
+                    up.setBoolean(7, metric.higherIsBetter());
+                    return up.executeUpdate();
+                }
+            });
+            audit.record(new AuditEntry(tenantId, actorId, actor, before == null ? "metric.created"
+                    : "metric.changed", "metric", metric.name(), before == null ? null : describe(before),
+                    describe(metric)));
+            return before == null;
+        });
+    }
+
+    /** Removes a custom metric; audited. Answers whether there was one. */
+    public boolean deleteCustom(UUID tenantId, UUID actorId, String actor, String name) {
+        return scopes.tenant(tenantId, em -> {
+            CustomMetric before = custom(em).get(name);
+            if (before == null) {
+                return false;
+            }
+            sql(em, c -> {
+                try (PreparedStatement del = c.prepareStatement("delete from metric_custom where name = ?")) {
+                    del.setString(1, name);
+                    return del.executeUpdate();
+                }
+            });
+            audit.record(new AuditEntry(tenantId, actorId, actor, "metric.deleted", "metric", name,
+                    describe(before), null));
+            return true;
+        });
+    }
+
+    private static Map<String, Object> describe(CustomMetric m) {
+        return Map.of("label", m.label(), "formula", m.formula(), "format", m.format().name());
+    }
+
+    private Map<String, CustomMetric> custom(EntityManager em) {
+        return sql(em, c -> {
+            Map<String, CustomMetric> all = new LinkedHashMap<>();
+            try (PreparedStatement q = c.prepareStatement("select name, label, description, formula, format,"
+                    + " higher_is_better from metric_custom order by name");
+                 ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    all.put(r.getString(1), new CustomMetric(r.getString(1), r.getString(2), r.getString(3),
+                            r.getString(4), CustomMetric.format(r.getString(5)), r.getBoolean(6)));
+                }
+            }
+            return all;
+        });
+    }
+
+    interface Sql<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    // the scope's own JDBC connection carries the tenant binding
+    static <T> T sql(EntityManager em, Sql<T> work) {
+        try {
+            return work.on(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The metrics query failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.catalyst.api.metrics;
+
+/** How finely {@link Dimension#DATE} groups days. Weeks start on Monday. */
+public enum Grain {
+    DAY, WEEK, MONTH, QUARTER
+}

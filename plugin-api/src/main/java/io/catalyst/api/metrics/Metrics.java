@@ -1,0 +1,33 @@
+package io.catalyst.api.metrics;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Questions about the current tenant's marketing data. Everything is tenant-scoped by the host: a plugin cannot
+ * name another tenant. In an interactive call the user must hold {@code dashboards:read}; background work (jobs,
+ * event listeners) may always ask.
+ */
+public interface Metrics {
+
+    /** The metrics this tenant can ask for: the platform's base and derived ones, then its custom ones. */
+    List<MetricDefinition> catalogue();
+
+    /**
+     * Answers a query: one row per combination of the query's dimensions, a totals row, and, with a compare
+     * period, the same figures for that period.
+     *
+     * @throws MetricsException when the query names an unknown metric or is otherwise malformed; its message says
+     *                          what to change
+     */
+    MetricsResult query(MetricsQuery query);
+
+    /** Today in the tenant's time zone: where relative periods ("last 30 days") end. */
+    LocalDate today();
+
+    /**
+     * Reads CRM, commerce or call records changed since a cursor, oldest change first. Feed the answer's
+     * {@link RecordPage#next()} back to get the rest; a consumer that keeps its last cursor reads only what changed.
+     */
+    RecordPage records(RecordQuery query);
+}
