@@ -163,7 +163,13 @@ public final class DemoData {
 
     private Incidents incidentsPlan() {
         if (incidents == null) {
-            String spikeCampaign = plan(Incidents.SPEND_SPIKE_CHANNEL).campaigns().get(0).id();
+            // the first campaign slot's campaign that runs through the spike (another if one ends mid-spike)
+            LocalDate from = today.minusDays(Incidents.SPEND_SPIKE_DAYS_AGO);
+            LocalDate to = from.plusDays(Incidents.SPEND_SPIKE_DAYS - 1);
+            List<Plan.Campaign> campaigns = plan(Incidents.SPEND_SPIKE_CHANNEL).campaigns();
+            String spikeCampaign = campaigns.stream().filter(c -> c.runsOn(from) && c.runsOn(to)).findFirst()
+                    .or(() -> campaigns.stream().filter(c -> c.runsOn(to)).findFirst())
+                    .orElseThrow().id();
             incidents = new Incidents(today, spikeCampaign);
         }
         return incidents;

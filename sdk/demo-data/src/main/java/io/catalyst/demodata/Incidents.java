@@ -9,7 +9,7 @@ import java.util.List;
  * <ul>
  *   <li>a tracking outage: {@value #TRACKING_OUTAGE_CHANNEL} reports no conversions, conversion value or leads for
  *   one day, {@value #TRACKING_OUTAGE_DAYS_AGO} days before today, while spend, impressions and clicks carry on;</li>
- *   <li>a spend spike: the first campaign of {@value #SPEND_SPIKE_CHANNEL} (always an active one) spends
+ *   <li>a spend spike: a campaign of {@value #SPEND_SPIKE_CHANNEL} (the first that runs through those days) spends
  *   {@value #SPEND_SPIKE_FACTOR} times its normal budget for {@value #SPEND_SPIKE_DAYS} days, starting
  *   {@value #SPEND_SPIKE_DAYS_AGO} days before today.</li>
  * </ul>

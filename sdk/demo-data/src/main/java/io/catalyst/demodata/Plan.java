@@ -14,20 +14,22 @@ final class Plan {
     }
 
     /**
-     * A campaign.
+     * A campaign: one flight of a campaign slot. When a flight ends (the campaign is paused), the slot's next
+     * campaign starts the day after, so the number running stays the same.
      *
-     * @param pausedFrom first day without spend, or null while it runs
-     * @param budget     its normal daily budget before seasonality and promotions
+     * @param start  first day it runs
+     * @param end    last day it runs, or null while it runs
+     * @param budget its normal daily budget before seasonality and promotions
      */
-    record Campaign(String id, String name, String objective, LocalDate pausedFrom, double budget,
+    record Campaign(String id, String name, String objective, LocalDate start, LocalDate end, double budget,
                     List<AdSet> adSets) {
 
         boolean runsOn(LocalDate day) {
-            return pausedFrom == null || day.isBefore(pausedFrom);
+            return !day.isBefore(start) && (end == null || !day.isAfter(end));
         }
 
         String status() {
-            return pausedFrom == null ? "ACTIVE" : "PAUSED";
+            return end == null ? "ACTIVE" : "PAUSED";
         }
     }
 

@@ -1,14 +1,24 @@
 package io.catalyst.demodata;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Lays out one channel's account: campaigns, ad sets, and the ads that take turns in them over the history. */
+/**
+ * Lays out one channel's account: campaigns, ad sets, and the ads that take turns in them. Everything is drawn on a
+ * fixed calendar from {@link #ANCHOR}, never from "today": today only decides what is visible (what has started,
+ * what has ended), so a tenant's ids and history stay the same from one day to the next.
+ *
+ * <p>An account has a few campaign slots; each runs one campaign at a time, a year or more, after which it is
+ * paused and the slot's next campaign starts. An ad set likewise has two to four ad slots, each running one ad at a
+ * time for 35 to 80 days, replaced as it fatigues.
+ */
 final class Planner {
+
+    /** Where every schedule starts: a Monday well before any history. */
+    static final LocalDate ANCHOR = LocalDate.of(2020, 1, 6);
 
     private static final List<String> AUDIENCES = List.of("Broad 25–54", "Lookalike 1% – Purchasers",
             "Interests – Outdoor", "Website Visitors 30d", "Women 18–34", "Men 25–44", "Job Titles – Marketing",
@@ -31,63 +41,80 @@ final class Planner {
     private Planner() {
     }
 
-    /** The account's plan; the same seed, profile and days give the same plan. */
+    /** The account's plan: the campaigns and ads that run at some time from {@code firstDay} to {@code today}. */
     static Plan.Account plan(long seed, ChannelProfile profile, String accountId, LocalDate firstDay, LocalDate today,
                              DemoScale scale) {
         SplittableRandom rnd = new SplittableRandom(Seeds.of(seed, profile.id(), "plan"));
         Ids ids = new Ids(profile.code(), seed);
         String brand = BRANDS.get(new SplittableRandom(Seeds.of(seed, "brand")).nextInt(BRANDS.size()));
-        int historyDays = (int) ChronoUnit.DAYS.between(firstDay, today) + 1;
-
         List<Map.Entry<String, String>> templates = shuffled(profile.campaigns(), rnd);
-        int count = (3 + rnd.nextInt(4)) * scale.campaignMultiplier();
+        int slots = (3 + rnd.nextInt(4)) * scale.campaignMultiplier();
+
         List<Plan.Campaign> campaigns = new ArrayList<>();
-        for (int c = 0; c < count; c++) {
-            Map.Entry<String, String> template = templates.get(c % templates.size());
-            String name = String.format(template.getKey(), THEMES.get(rnd.nextInt(THEMES.size())))
-                    + (c >= templates.size() ? " #" + (c / templates.size() + 1) : "");
-            // most run; some were paused a while ago (the first always runs: the spend spike needs it)
-            LocalDate pausedFrom = c > 0 && rnd.nextDouble() < 0.25
-                    ? today.minusDays(10 + rnd.nextInt(Math.max(1, Math.min(150, historyDays - 20)))) : null;
-            double budget = (80 + rnd.nextInt(320)) * profile.budgetScale();
-            String campaignId = ids.next(Ids.CAMPAIGN);
-            int adSetCount = 2 + rnd.nextInt(2);
-            List<Plan.AdSet> adSets = new ArrayList<>();
-            double[] shares = shares(adSetCount, rnd);
-            for (int s = 0; s < adSetCount; s++) {
-                String adSetId = ids.next(Ids.AD_SET);
-                String adSetName = AUDIENCES.get(rnd.nextInt(AUDIENCES.size()));
-                adSets.add(new Plan.AdSet(adSetId, campaignId, adSetName, shares[s],
-                        ads(adSetId, firstDay, today, rnd, ids)));
+        for (int slot = 0; slot < slots; slot++) {
+            LocalDate start = ANCHOR.minusDays(rnd.nextInt(300));
+            for (int flight = 0; !start.isAfter(today); flight++) {
+                SplittableRandom f = new SplittableRandom(Seeds.of(seed, profile.id(), "campaign", slot, flight));
+                LocalDate end = start.plusDays(365 + f.nextInt(636) - 1);
+                if (!end.isBefore(firstDay)) {
+                    Map.Entry<String, String> template = templates.get((slot + flight) % templates.size());
+                    String name = String.format(template.getKey(), THEMES.get(f.nextInt(THEMES.size())))
+                            + (slot >= templates.size() ? " #" + (slot / templates.size() + 1) : "");
+                    campaigns.add(campaign(seed, profile, ids.campaign(slot, flight), name, template.getValue(), start,
+                            end.isBefore(today) ? end : null, f, firstDay, today));
+                }
+                start = end.plusDays(1);
             }
-            campaigns.add(new Plan.Campaign(campaignId, name, template.getValue(), pausedFrom, budget, adSets));
         }
         return new Plan.Account(profile, accountId, brand + " (" + label(profile.id()) + ")", campaigns);
     }
 
-    /** Two to four slots, each a sequence of ads that replace one another as they fatigue (35 to 80 days each). */
-    private static List<Plan.Ad> ads(String adSetId, LocalDate firstDay, LocalDate today, SplittableRandom rnd,
-                                     Ids ids) {
+    private static Plan.Campaign campaign(long seed, ChannelProfile profile, String id, String name, String objective,
+                                          LocalDate start, LocalDate end, SplittableRandom rnd, LocalDate firstDay,
+                                          LocalDate today) {
+        double budget = (80 + rnd.nextInt(320)) * profile.budgetScale();
+        int adSetCount = 2 + rnd.nextInt(2);
+        double[] shares = shares(adSetCount, rnd);
+        LocalDate visibleFrom = start.isBefore(firstDay) ? firstDay : start;
+        LocalDate visibleTo = end == null ? today : end;
+        List<Plan.AdSet> adSets = new ArrayList<>();
+        for (int s = 0; s < adSetCount; s++) {
+            String adSetId = id + s;
+            String audience = AUDIENCES.get(rnd.nextInt(AUDIENCES.size()));
+            int adSlots = 2 + rnd.nextInt(3);
+            List<Plan.Ad> ads = new ArrayList<>();
+            for (int k = 0; k < adSlots; k++) {
+                ads.addAll(ads(seed, profile, adSetId, k, start, rnd.nextInt(31), visibleFrom, visibleTo, end));
+            }
+            adSets.add(new Plan.AdSet(Ids.level(adSetId, Ids.AD_SET), id, audience, shares[s], ads));
+        }
+        return new Plan.Campaign(id, name, objective, start, end, budget, adSets);
+    }
+
+    /**
+     * One ad slot's ads that run between {@code from} and {@code to}, the first from the campaign's start; none runs
+     * past the campaign's end. The first ad is cut short by {@code stagger} days, so the slots of an ad set replace
+     * their ads at different times.
+     */
+    private static List<Plan.Ad> ads(long seed, ChannelProfile profile, String adSetId, int slot, LocalDate start,
+                                     int stagger, LocalDate from, LocalDate to, LocalDate campaignEnd) {
         List<Plan.Ad> ads = new ArrayList<>();
-        int slots = 2 + rnd.nextInt(3);
-        for (int slot = 0; slot < slots; slot++) {
-            LocalDate start = firstDay.minusDays(rnd.nextInt(41));
-            for (int version = 1; ; version++) {
-                LocalDate end = start.plusDays(35 + rnd.nextInt(46) - 1);
+        for (int version = 1; !start.isAfter(to); version++) {
+            SplittableRandom rnd = new SplittableRandom(Seeds.of(seed, profile.id(), "ad", adSetId, slot, version));
+            LocalDate end = start.plusDays(35 + rnd.nextInt(46) - (version == 1 ? stagger : 0) - 1);
+            if (campaignEnd != null && end.isAfter(campaignEnd)) {
+                end = campaignEnd;
+            }
+            if (!end.isBefore(from)) {
                 String[] hook = HOOKS.get(rnd.nextInt(HOOKS.size()));
                 String name = FORMATS.get(rnd.nextInt(FORMATS.size())) + " – " + hook[0] + " v" + version;
-                double weight = 0.5 + rnd.nextDouble();
-                double quality = Math.exp(0.2 * gaussian(rnd));
-                String id = ids.next(Ids.AD);
-                String creativeId = ids.next(Ids.CREATIVE);
-                boolean running = !end.isBefore(today);
-                ads.add(new Plan.Ad(id, adSetId, name, creativeId, start, running ? null : end, weight, quality,
-                        (int) (Math.abs(Seeds.mix(Long.parseLong(id.substring(2)))) % 360), hook[1], hook[2]));
-                if (running) {
-                    break;
-                }
-                start = end.plusDays(1);
+                String base = adSetId + slot + String.format("%03d", version);
+                boolean running = campaignEnd == null && !end.isBefore(to);
+                ads.add(new Plan.Ad(Ids.level(base, Ids.AD), Ids.level(adSetId, Ids.AD_SET), name,
+                        Ids.level(base, Ids.CREATIVE), start, running ? null : end, 0.5 + rnd.nextDouble(),
+                        Math.exp(0.2 * gaussian(rnd)), rnd.nextInt(360), hook[1], hook[2]));
             }
+            start = end.plusDays(1);
         }
         return ads;
     }
@@ -132,24 +159,29 @@ final class Planner {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
     }
 
-    /** Provider-looking numeric ids: channel code, level digit, six tenant digits, a sequence. */
+    /**
+     * Provider-looking numeric ids, from the entity's place rather than a counter, so they never shift: channel
+     * code, level digit, six tenant digits, then campaign slot and flight, ad set, ad slot and version.
+     */
     static final class Ids {
-        static final int CAMPAIGN = 2;
-        static final int AD_SET = 3;
-        static final int AD = 4;
-        static final int CREATIVE = 5;
+        static final char CAMPAIGN = '2';
+        static final char AD_SET = '3';
+        static final char AD = '4';
+        static final char CREATIVE = '5';
 
         private final String prefix;
-        private final String tenant;
-        private int sequence;
 
         Ids(int channelCode, long seed) {
-            this.prefix = String.valueOf(channelCode);
-            this.tenant = String.format("%06d", Math.floorMod(seed, 1_000_000L));
+            this.prefix = channelCode + "" + CAMPAIGN + String.format("%06d", Math.floorMod(seed, 1_000_000L));
         }
 
-        String next(int level) {
-            return prefix + level + tenant + String.format("%06d", ++sequence);
+        String campaign(int slot, int flight) {
+            return prefix + String.format("%03d%03d", slot, flight);
+        }
+
+        /** An id under a campaign's, at another level: the level digit swapped. */
+        static String level(String idBelowCampaign, char level) {
+            return idBelowCampaign.substring(0, 2) + level + idBelowCampaign.substring(3);
         }
 
         static String account(int channelCode, long seed) {

@@ -25,8 +25,14 @@ final class Records {
         out.accept(entity("account", account.id(), null, account.name(), "ACTIVE",
                 Map.of("currency", currency, "timezone", timezone)));
         for (Plan.Campaign c : account.campaigns()) {
-            out.accept(entity("campaign", c.id(), account.id(), c.name(), c.status(),
-                    Map.of("objective", c.objective())));
+            Map<String, String> campaign = new LinkedHashMap<>();
+            campaign.put("objective", c.objective());
+            campaign.put("daily_budget", Totals.Money.of(c.budget()).toPlainString());
+            campaign.put("start_date", c.start().toString());
+            if (c.end() != null) {
+                campaign.put("end_date", c.end().toString());
+            }
+            out.accept(entity("campaign", c.id(), account.id(), c.name(), c.status(), campaign));
             for (Plan.AdSet s : c.adSets()) {
                 out.accept(entity("ad_set", s.id(), c.id(), s.name(), c.status(), Map.of()));
                 for (Plan.Ad ad : s.ads()) {
@@ -38,7 +44,7 @@ final class Records {
                     if (ad.end() != null) {
                         attributes.put("end_date", ad.end().toString());
                     }
-                    String status = ad.end() == null && c.pausedFrom() == null ? "ACTIVE" : "PAUSED";
+                    String status = ad.end() == null && c.end() == null ? "ACTIVE" : "PAUSED";
                     out.accept(entity("ad", ad.id(), s.id(), ad.name(), status, attributes));
                 }
             }
