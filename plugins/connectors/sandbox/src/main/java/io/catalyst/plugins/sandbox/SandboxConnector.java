@@ -1,0 +1,156 @@
+package io.catalyst.plugins.sandbox;
+
+import io.catalyst.api.connect.AuthKind;
+import io.catalyst.api.connect.AuthSpec;
+import io.catalyst.api.connect.Connector;
+import io.catalyst.api.connect.ConnectorSession;
+import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.api.connect.RecordSink;
+import io.catalyst.api.connect.StreamRead;
+import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.settings.SettingField;
+import io.catalyst.api.settings.SettingType;
+import io.catalyst.demodata.DemoData;
+import io.catalyst.demodata.DemoScale;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.pf4j.Extension;
+
+/**
+ * Demo data for four ad channels and a CRM, generated locally by {@link DemoData}: one provider account per channel
+ * ({@code sandbox-meta}, {@code sandbox-google}, {@code sandbox-tiktok}, {@code sandbox-linkedin}), thirteen months of
+ * history ending today (UTC), with the generator's planted incidents. No credential, no requests.
+ *
+ * <p>The plugin API tells a connector nothing about the tenant, so what makes one connection's data differ from
+ * another's is the {@value #SEED} setting: the same seed gives the same data on every server.
+ */
+@Extension
+public final class SandboxConnector implements Connector {
+
+    public static final String ENTITIES = "entities";
+    public static final String INSIGHTS = "insights";
+    public static final String CONTACTS = "contacts";
+    public static final String DEALS = "deals";
+
+    /** Connection settings. */
+    static final String SEED = "seed";
+    static final String SCALE = "scale";
+    static final String CURRENCY = "currency";
+
+    static final String TIMEZONE = "America/New_York";
+    /** Provider account ids by channel. */
+    static final Map<String, String> ACCOUNTS = Map.of("meta-ads", "sandbox-meta", "google-ads", "sandbox-google",
+            "tiktok-ads", "sandbox-tiktok", "linkedin-ads", "sandbox-linkedin");
+
+    private final Clock clock;
+
+    public SandboxConnector() {
+        this(Clock.systemUTC());
+    }
+
+    /** For tests: a fixed "today". */
+    SandboxConnector(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String id() {
+        return "sandbox";
+    }
+
+    @Override
+    public String displayName() {
+        return "Sandbox (demo data)";
+    }
+
+    @Override
+    public String category() {
+        return "ads";
+    }
+
+    @Override
+    public AuthSpec auth() {
+        return new AuthSpec(AuthKind.NONE, null, null, List.of(), AuthSpec.Placement.HEADER, "", "");
+    }
+
+    /** Never called: the data is made here. {@code .invalid} can never resolve. */
+    @Override
+    public URI baseUrl() {
+        return URI.create("https://sandbox.invalid");
+    }
+
+    @Override
+    public List<StreamSpec> streams() {
+        return List.of(new StreamSpec(ENTITIES, StreamSpec.Sync.CURSOR), new StreamSpec(INSIGHTS, StreamSpec.Sync.DAILY),
+                new StreamSpec(CONTACTS, StreamSpec.Sync.CURSOR), new StreamSpec(DEALS, StreamSpec.Sync.CURSOR));
+    }
+
+    @Override
+    public List<SettingField> connectionSettings() {
+        return List.of(
+                new SettingField(SEED, "Seed", SettingType.STRING, false, "demo", List.of(),
+                        "Any text: connections with the same seed get the same demo data, another seed other data."),
+                new SettingField(SCALE, "Size", SettingType.CHOICE, false, "demo", List.of("small", "demo", "large"),
+                        "small: two months; demo: thirteen months; large: thirteen months, three times the campaigns."),
+                new SettingField(CURRENCY, "Currency", SettingType.STRING, false, "USD", List.of(),
+                        "The ISO 4217 code the accounts report in."));
+    }
+
+    /** One account per channel. */
+    @Override
+    public List<ProviderAccount> accounts(ConnectorSession session) {
+        String currency = session.settings().getOrDefault(CURRENCY, "USD");
+        return DemoData.CHANNELS.stream().map(channel -> new ProviderAccount(ACCOUNTS.get(channel),
+                label(channel) + " (sandbox)", currency, TIMEZONE)).toList();
+    }
+
+    @Override
+    public void read(ConnectorSession session, StreamRead read, RecordSink sink) {
+        DemoData demo = demoData(session);
+        SandboxReads reads = new SandboxReads(demo, channels(read.accounts()), sink);
+        switch (read.stream()) {
+            case ENTITIES -> reads.entities(read.cursor());
+            case INSIGHTS -> reads.insights(read.from(), read.to(), read.cursor());
+            case CONTACTS -> reads.contacts(read.cursor());
+            case DEALS -> reads.deals(read.cursor());
+            default -> throw new IllegalArgumentException("The sandbox has no stream " + read.stream());
+        }
+    }
+
+    /** The generator for this connection; "today" is read here, at the boundary, and nowhere in the generator. */
+    DemoData demoData(ConnectorSession session) {
+        Map<String, String> settings = session.settings();
+        String seed = settings.getOrDefault(SEED, "demo");
+        DemoScale scale = switch (settings.getOrDefault(SCALE, "demo")) {
+            case "small" -> DemoScale.SMALL;
+            case "large" -> DemoScale.LARGE;
+            default -> DemoScale.DEMO;
+        };
+        return DemoData.of("sandbox:" + seed, LocalDate.now(clock)).withScale(scale)
+                .withCurrency(settings.getOrDefault(CURRENCY, "USD")).withTimezone(TIMEZONE).withAccountIds(ACCOUNTS);
+    }
+
+    /** The channels of the picked accounts, in the order {@link DemoData#CHANNELS} has them. */
+    static List<String> channels(List<String> accounts) {
+        for (String account : accounts) {
+            if (!ACCOUNTS.containsValue(account)) {
+                throw new IllegalArgumentException("The sandbox has no account " + account + "; it has "
+                        + ACCOUNTS.values());
+            }
+        }
+        return DemoData.CHANNELS.stream().filter(c -> accounts.contains(ACCOUNTS.get(c))).toList();
+    }
+
+    private static String label(String channel) {
+        return switch (channel) {
+            case "meta-ads" -> "Meta Ads";
+            case "google-ads" -> "Google Ads";
+            case "tiktok-ads" -> "TikTok Ads";
+            default -> "LinkedIn Ads";
+        };
+    }
+}
