@@ -2,6 +2,7 @@ package io.catalyst.core.manifest;
 
 import io.catalyst.core.database.SchemaReady;
 import io.catalyst.core.identity.Users;
+import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.Tenants;
 import io.catalyst.core.web.ProblemException;
 import jakarta.annotation.Priority;
@@ -39,6 +40,9 @@ public class DemoTenants {
     TenantManifests manifests;
 
     @Inject
+    DemoSources sources;
+
+    @Inject
     @ConfigProperty(name = "catalyst.demo.manifests")
     Optional<String> folder;
 
@@ -59,6 +63,7 @@ public class DemoTenants {
             LOG.warning(() -> "No demo tenants: cannot read " + folder.get() + ": " + e.getMessage());
             return;
         }
+        List<Tenant> applied = new java.util.ArrayList<>();
         for (Path file : files) {
             try {
                 TenantManifest manifest = Manifests.read(Files.readString(file));
@@ -68,14 +73,16 @@ public class DemoTenants {
                                 user.name() == null ? user.email() : user.name(), password.get(), List.of());
                     }
                 }
-                TenantManifests.Applied applied = manifests.apply(null, "system (demo)", manifest);
-                LOG.info(() -> "Demo tenant " + applied.slug() + " from " + file.getFileName() + ": "
-                        + String.join(", ", applied.changes()));
+                TenantManifests.Applied done = manifests.apply(null, "system (demo)", manifest);
+                tenants.bySlug(done.slug()).ifPresent(applied::add);
+                LOG.info(() -> "Demo tenant " + done.slug() + " from " + file.getFileName() + ": "
+                        + String.join(", ", done.changes()));
             } catch (IOException | ProblemException e) {
                 String detail = e instanceof ProblemException problem ? problem.getMessage() + " " + problem.errors()
                         : e.getMessage();
                 LOG.warning(() -> "Demo manifest " + file + " was not applied: " + detail);
             }
         }
+        sources.prepare(applied);
     }
 }
