@@ -48,5 +48,9 @@ begin
   end loop;
 end $$;
 
+-- The platform whose ads an account holds, when the source is not that platform itself (the sandbox, a reseller's
+-- feed); null means the source is the channel. The metrics layer's channel dimension reads it.
+alter table wh_ad_account add column channel text;
+
 -- the metrics layer reads one level over a range of days for a tenant, across sources
 create index wh_insight_daily_level_day on wh_insight_daily (tenant_id, level, day);

@@ -247,6 +247,31 @@ class MetricsIT {
     }
 
     @Test
+    void theChannelIsTheAccountsPlatformWhereOneSourceServesSeveral() throws Exception {
+        Fixture.Tenant t = Fixture.tenant("analyst");
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            sql.execute("select wh_insight_partition('2025-02-01')");
+            sql.execute("insert into wh_ad_account (tenant_id, source, external_id, name, channel) values"
+                    + " ('" + t.id() + "', 'sandbox', 'sb-tt', 'TikTok (sandbox)', 'tiktok-ads'),"
+                    + " ('" + t.id() + "', 'sandbox', 'sb-li', 'LinkedIn (sandbox)', 'linkedin-ads')");
+            sql.execute("insert into wh_insight_daily (tenant_id, source, level, entity_id, account_id, day, spend,"
+                    + " currency, reported_at) values ('" + t.id() + "', 'sandbox', 'account', 'sb-tt', 'sb-tt',"
+                    + " '2025-02-03', 7, 'EUR', now()), ('" + t.id() + "', 'sandbox', 'account', 'sb-li', 'sb-li',"
+                    + " '2025-02-03', 5, 'EUR', now()), ('" + t.id() + "', 'meta-ads', 'account', 'm', 'm',"
+                    + " '2025-02-03', 3, 'EUR', now())");
+        }
+        JsonObject answer = query(Fixture.token(t, List.of("dashboards:read")).bearer(), "{\"metrics\":[\"spend\"],"
+                + "\"dimensions\":[\"channel\"],\"from\":\"2025-02-01\",\"to\":\"2025-02-28\","
+                + "\"filters\":[{\"dimension\":\"channel\",\"op\":\"not_in\",\"values\":[\"linkedin-ads\"]}]}");
+        JsonArray rows = answer.getArray("rows");
+        assertThat(rows.length()).isEqualTo(2);
+        assertThat(rows.getObject(0).getArray("keys").getString(0)).isEqualTo("meta-ads");
+        assertThat(rows.getObject(1).getArray("keys").getString(0)).isEqualTo("tiktok-ads");
+        assertThat(number(answer.getArray("totals").getObject(0).getObject("values"), "spend"))
+                .isEqualByComparingTo("10");
+    }
+
+    @Test
     void customMetricsAreValidatedAuditedAndComputedFromTheSums() throws Exception {
         HttpResponse<String> saved = Fixture.call("PUT", "/api/tenant/metrics/custom/spend_per_lead_x2", analyst,
                 "{\"label\":\"Spend per lead ×2\",\"formula\":\"spend / leads * 2\",\"format\":\"money\","

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param parentId   the id one level up (a campaign's account, an ad's ad set); null for accounts and creatives
  * @param name       display name
  * @param status     the provider's status, e.g. {@code ACTIVE}
- * @param attributes level-specific fields: {@code currency} and {@code timezone} (account), {@code objective}
+ * @param attributes level-specific fields: {@code currency}, {@code timezone} and, when the
+ *                   source is not the ad platform itself, {@code channel} such as {@code meta-ads} (account), {@code objective}
  *                   (campaign), {@code creative_id} (ad), {@code title}, {@code body}, {@code image_url} (creative)
  * @param rawJson    the provider's record as it came
  */

@@ -7,7 +7,7 @@ package io.catalyst.api.metrics;
 public enum Dimension {
     /** The day, week (from Monday), month or quarter, as {@link MetricsQuery#grain()} says; keys are ISO dates of the first day. */
     DATE,
-    /** The source the figures came from, e.g. {@code meta-ads}. */
+    /** The ad platform, e.g. {@code meta-ads}: the account's channel where a source names one, else the source. */
     CHANNEL,
     ACCOUNT,
     CAMPAIGN,

@@ -23,7 +23,7 @@ final class Records {
     /** The account, then each campaign with its ad sets, each ad preceded by its creative. */
     void entities(Plan.Account account, Consumer<Entity> out) {
         out.accept(entity("account", account.id(), null, account.name(), "ACTIVE",
-                Map.of("currency", currency, "timezone", timezone)));
+                Map.of("currency", currency, "timezone", timezone, "channel", account.profile().id())));
         for (Plan.Campaign c : account.campaigns()) {
             Map<String, String> campaign = new LinkedHashMap<>();
             campaign.put("objective", c.objective());

@@ -97,9 +97,11 @@ final class InsightSql {
         };
     }
 
+    // accounts name the channel too (a sandbox or reseller source serves several)
     private static boolean needsAccount(MetricsQuery query) {
-        return query.dimensions().contains(Dimension.ACCOUNT)
-                || query.filters().stream().anyMatch(f -> f.dimension() == Dimension.ACCOUNT);
+        return query.dimensions().stream().anyMatch(d -> d == Dimension.ACCOUNT || d == Dimension.CHANNEL)
+                || query.filters().stream().anyMatch(f -> f.dimension() == Dimension.ACCOUNT
+                || f.dimension() == Dimension.CHANNEL);
     }
 
     private static String joins(int level, boolean account) {
@@ -126,7 +128,7 @@ final class InsightSql {
     String key(Dimension d, Grain grain) {
         return switch (d) {
             case DATE -> "date_trunc('" + grain.name().toLowerCase(Locale.ROOT) + "', i.day)::date::text";
-            case CHANNEL -> "i.source";
+            case CHANNEL -> "coalesce(acc.channel, i.source)";
             case ACCOUNT -> "i.source || ':' || i.account_id";
             case CAMPAIGN -> "i.source || ':' || " + campaignId();
             case AD_SET -> "i.source || ':' || " + (level == 2 ? "i.entity_id" : "a.ad_set_id");

@@ -24,8 +24,9 @@ public final class RecordWriter {
             throws SQLException {
         for (Entity e : rows) {
             switch (e.level()) {
-                case "account" -> upsert(c, "wh_ad_account", "name, currency, timezone", tenantId, source,
-                        mappingVersion, e, e.name(), e.attributes().get("currency"), e.attributes().get("timezone"));
+                case "account" -> upsert(c, "wh_ad_account", "name, currency, timezone, channel", tenantId, source,
+                        mappingVersion, e, e.name(), e.attributes().get("currency"), e.attributes().get("timezone"),
+                        e.attributes().get("channel"));
                 case "campaign" -> upsert(c, "wh_campaign", "account_id, name, status, objective", tenantId, source,
                         mappingVersion, e, orEmpty(e.parentId()), e.name(), e.status(),
                         e.attributes().get("objective"));

@@ -244,7 +244,8 @@ public final class FakeMetrics implements Metrics {
         String key(Dimension d, MetricsQuery query, LocalDate day) {
             return switch (d) {
                 case DATE -> Period.bucket(day, query.grain()).toString();
-                case CHANNEL -> source;
+                case CHANNEL -> account != null && account.attributes().containsKey("channel")
+                        ? account.attributes().get("channel") : source;
                 case ACCOUNT -> source + ":" + insight.accountId();
                 case CAMPAIGN -> source + ":" + id(campaign, level == 1 ? insight.entityId()
                         : adSet == null ? null : adSet.parentId());
