@@ -330,6 +330,32 @@ class MetricsIT {
     }
 
     @Test
+    void thePortfolioIsForPlatformAdminsOnlyAddsUpCompaniesAndIsAudited() throws Exception {
+        HttpResponse<String> refused = Fixture.call("GET", "/api/platform/portfolio", analyst, null);
+        assertThat(refused.statusCode()).as("a tenant token").isEqualTo(403);
+        String platform = java.nio.file.Files.readString(java.nio.file.Path.of(
+                Server.env("CATALYST_OPERATOR_TOKEN_FILE"))).trim();
+        HttpResponse<String> answer = Fixture.call("GET", "/api/platform/portfolio?period=last_12_months", platform,
+                null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonObject portfolio = Json.parse(answer.body());
+        JsonArray companies = portfolio.getArray("companies");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < companies.length(); i++) {
+            JsonObject values = companies.getObject(i).getObject("values");
+            if (values.hasKey("spend")) {
+                sum = sum.add(number(values, "spend"));
+            }
+        }
+        assertThat(companies.length()).isGreaterThan(0);
+        assertThat(number(portfolio.getObject("total"), "spend")).isEqualByComparingTo(sum);
+        assertThat(Server.strings("select action from audit_event where action = 'platform.portfolio.viewed'"))
+                .isNotEmpty();
+        assertThat(Fixture.call("GET", "/api/platform/portfolio?period=forever", platform, null).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void recordsAreReadInTheOrderTheyChangedAndAgainOnlyWhenTheyChange() throws Exception {
         Fixture.Tenant t = Fixture.tenant("analyst");
         String token = Fixture.token(t, List.of("dashboards:read")).bearer();

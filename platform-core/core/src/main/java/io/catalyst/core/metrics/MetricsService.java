@@ -91,16 +91,25 @@ public class MetricsService {
     }
 
     public MetricsResult query(UUID tenantId, MetricsQuery query) {
+        return query(tenantId, query, null);
+    }
+
+    /**
+     * Answers in another currency than the tenant's own (converted at each day's rate): the portfolio adds up
+     * companies in the agency's currency this way.
+     */
+    public MetricsResult query(UUID tenantId, MetricsQuery query, String currency) {
         return scopes.tenant(tenantId, em -> {
             Tenant tenant = em.find(Tenant.class, tenantId);
+            String reporting = currency == null ? tenant.currency() : currency;
             Map<String, Formula> formulas = new LinkedHashMap<>();
             List<MetricDefinition> catalogue = new ArrayList<>(MetricCatalogue.platform());
             for (CustomMetric m : custom(em).values()) {
                 formulas.put(m.name(), CustomMetric.compile(m.formula()));
                 catalogue.add(m.definition());
             }
-            MetricsCalculator calculator = new MetricsCalculator(catalogue, formulas, tenant.currency());
-            return sql(em, c -> new MetricsEngine(c, tenant.currency(), calculator).answer(query));
+            MetricsCalculator calculator = new MetricsCalculator(catalogue, formulas, reporting);
+            return sql(em, c -> new MetricsEngine(c, reporting, calculator).answer(query));
         });
     }
 
