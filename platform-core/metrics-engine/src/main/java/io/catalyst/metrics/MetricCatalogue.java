@@ -95,6 +95,27 @@ public final class MetricCatalogue {
         return COLUMNS.containsKey(name);
     }
 
+    /** The formula of a derived metric, or empty for a base one. */
+    public static Optional<Formula> formula(String name) {
+        return Optional.ofNullable(DERIVED.get(name));
+    }
+
+    /**
+     * The base metrics that a platform metric, or a formula over platform metrics, needs summed: the warehouse sums
+     * only those.
+     */
+    public static java.util.Set<String> bases(java.util.Collection<String> names) {
+        java.util.Set<String> bases = new java.util.TreeSet<>();
+        for (String name : names) {
+            if (COLUMNS.containsKey(name)) {
+                bases.add(name);
+            } else if (DERIVED.containsKey(name)) {
+                bases.addAll(DERIVED.get(name).names());
+            }
+        }
+        return bases;
+    }
+
     /** Adds every derived metric to figures that hold the base sums. */
     public static Map<String, BigDecimal> withDerived(Map<String, BigDecimal> bases) {
         Map<String, BigDecimal> all = new LinkedHashMap<>(bases);

@@ -166,16 +166,32 @@ public final class MetricsCalculator {
         return by;
     }
 
+    /**
+     * The base metrics a query needs summed: those it asks for, those its derived metrics divide, and those its custom
+     * formulas use (directly or through derived metrics).
+     */
+    public Set<String> bases(MetricsQuery query) {
+        Set<String> names = new TreeSet<>();
+        for (String m : query.metrics()) {
+            names.add(m);
+            if (custom.containsKey(m)) {
+                names.addAll(custom.get(m).names());
+            }
+        }
+        return MetricCatalogue.bases(names);
+    }
+
     /** The asked metrics from base sums: derived and custom ones are computed here, from the sums. */
     private Map<String, BigDecimal> values(MetricsQuery query, Map<String, BigDecimal> bases) {
-        Map<String, BigDecimal> all = MetricCatalogue.withDerived(bases);
+        Map<String, BigDecimal> all = null; // every derived metric, only when a custom formula needs them
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         for (String m : query.metrics()) {
             if (MetricCatalogue.isBase(m)) {
-                out.put(m, all.get(m));
-            } else if (all.containsKey(m)) {
-                out.put(m, scaled(all.get(m)));
+                out.put(m, bases.get(m));
+            } else if (MetricCatalogue.formula(m).isPresent()) {
+                out.put(m, scaled(MetricCatalogue.formula(m).get().evaluate(bases)));
             } else {
+                all = all == null ? MetricCatalogue.withDerived(bases) : all;
                 out.put(m, scaled(custom.get(m).evaluate(all)));
             }
         }

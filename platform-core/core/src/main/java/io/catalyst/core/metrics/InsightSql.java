@@ -8,7 +8,10 @@ import io.catalyst.api.metrics.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import io.catalyst.metrics.MetricCatalogue;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The one SQL statement a metrics query becomes: sums of the base columns of one level of the daily insights, grouped
@@ -30,19 +33,29 @@ final class InsightSql {
      * @param convert whether money is multiplied by a rate joined per currency and day (its arrays come first in
      *                the parameters); otherwise rows are grouped per currency too
      */
-    InsightSql(MetricsQuery query, Period period, boolean convert, FxJoin fx) {
+    /** The base metrics it sums, in the order of their columns after the dimensions and the currency. */
+    final List<String> bases;
+
+    InsightSql(UUID tenantId, MetricsQuery query, Set<String> bases, Period period, boolean convert, FxJoin fx) {
+        this.bases = List.copyOf(bases);
         this.level = level(query);
         StringBuilder select = new StringBuilder("select ");
         List<String> groups = new ArrayList<>();
         for (Dimension d : query.dimensions()) {
-            select.append(key(d, query.grain())).append(", ").append(label(d, query.grain())).append(", ");
-            groups.add(key(d, query.grain()));
-            groups.add(label(d, query.grain()));
+            String key = key(d, query.grain());
+            String label = label(d, query.grain());
+            select.append(key).append(", ").append(label).append(", ");
+            groups.add(key);
+            if (!label.equals(key)) {
+                groups.add(label);
+            }
         }
-        String money = convert ? " * fx.factor" : "";
-        select.append(convert ? "'*'" : "i.currency").append(", round(sum(i.spend").append(money)
-                .append("), 4), sum(i.impressions), sum(i.clicks), sum(i.conversions), round(sum(i.conversion_value")
-                .append(money).append("), 4), sum(i.leads)");
+        select.append(convert ? "'*'" : "i.currency");
+        for (String base : this.bases) {
+            String column = "i." + MetricCatalogue.COLUMNS.get(base);
+            boolean money = convert && ("spend".equals(base) || "revenue".equals(base));
+            select.append(", ").append(money ? "round(sum(" + column + " * fx.factor), 4)" : "sum(" + column + ")");
+        }
         select.append(convert ? ", count(*) filter (where fx.factor is null)" : ", 0");
         if (!convert) {
             groups.add("i.currency");
@@ -56,7 +69,9 @@ final class InsightSql {
             params.add(fx.days());
             params.add(fx.factors());
         }
-        StringBuilder where = new StringBuilder(" where i.level = ? and i.day between ? and ?");
+        // the tenant again, beside row-level security: RLS's "tenant or platform" condition cannot use the index
+        StringBuilder where = new StringBuilder(" where i.tenant_id = ? and i.level = ? and i.day between ? and ?");
+        params.add(tenantId);
         params.add(LEVELS[level]);
         params.add(period.from());
         params.add(period.to());
@@ -127,7 +142,8 @@ final class InsightSql {
     /** The SQL of a dimension's key at this statement's level. */
     String key(Dimension d, Grain grain) {
         return switch (d) {
-            case DATE -> "date_trunc('" + grain.name().toLowerCase(Locale.ROOT) + "', i.day)::date::text";
+            case DATE -> grain == Grain.DAY ? "i.day::text"
+                    : "date_trunc('" + grain.name().toLowerCase(Locale.ROOT) + "', i.day)::date::text";
             case CHANNEL -> "coalesce(acc.channel, i.source)";
             case ACCOUNT -> "i.source || ':' || i.account_id";
             case CAMPAIGN -> "i.source || ':' || " + campaignId();

@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Answers metrics queries on a tenant-bound connection (row-level security keeps it to the tenant): base sums in
@@ -25,16 +28,19 @@ import java.util.Map;
 final class MetricsEngine {
 
     private final Connection c;
+    private final UUID tenantId;
     private final String currency;
     private final MetricsCalculator calculator;
 
     /**
      * @param c          a connection bound to the tenant
+     * @param tenantId   that tenant
      * @param currency   the tenant's reporting currency
      * @param calculator the tenant's catalogue and custom formulas
      */
-    MetricsEngine(Connection c, String currency, MetricsCalculator calculator) {
+    MetricsEngine(Connection c, UUID tenantId, String currency, MetricsCalculator calculator) {
         this.c = c;
+        this.tenantId = tenantId;
         this.currency = currency;
         this.calculator = calculator;
     }
@@ -42,28 +48,33 @@ final class MetricsEngine {
     MetricsResult answer(MetricsQuery query) throws SQLException {
         calculator.check(query);
         Period compare = query.effectiveComparePeriod();
+        // most companies report in one currency: ask per currency first, convert only when another one shows up
+        List<Sums> now = sums(query, query.period(), null);
+        List<Sums> then = compare == null ? List.of() : sums(query, compare, null);
+        Set<String> found = new TreeSet<>();
+        now.forEach(s -> found.add(s.currency()));
+        then.forEach(s -> found.add(s.currency()));
+        found.remove(currency);
+        if (found.isEmpty()) {
+            return calculator.answer(query, now, then, true, List.of());
+        }
         List<String> notes = new ArrayList<>();
         LocalDate first = compare == null || query.period().from().isBefore(compare.from()) ? query.period().from()
                 : compare.from();
         LocalDate last = compare == null || query.period().to().isAfter(compare.to()) ? query.period().to()
                 : compare.to();
-        InsightSql.FxJoin fx = rates(first, last, notes);
-
-        List<Sums> now = sums(query, query.period(), fx);
-        List<Sums> then = compare == null ? List.of() : sums(query, compare, fx);
-        if (fx != null && (missing(now) || missing(then))) {
-            notes.clear();
-            notes.add("Some figures are in a currency with no exchange rate for their day, so figures come per"
-                    + " currency and are not added together.");
-            fx = null;
-            now = sums(query, query.period(), null);
-            then = compare == null ? List.of() : sums(query, compare, null);
+        InsightSql.FxJoin fx = rates(found, first, last, notes);
+        List<Sums> convertedNow = sums(query, query.period(), fx);
+        List<Sums> convertedThen = compare == null ? List.of() : sums(query, compare, fx);
+        if (missing(convertedNow) || missing(convertedThen)) {
+            return calculator.answer(query, now, then, false, List.of("Some figures are in a currency with no"
+                    + " exchange rate for their day, so figures come per currency and are not added together."));
         }
-        return calculator.answer(query, now, then, fx != null, notes);
+        return calculator.answer(query, convertedNow, convertedThen, true, notes);
     }
 
     private List<Sums> sums(MetricsQuery query, Period period, InsightSql.FxJoin fx) throws SQLException {
-        InsightSql sql = new InsightSql(query, period, fx != null, fx);
+        InsightSql sql = new InsightSql(tenantId, query, calculator.bases(query), period, fx != null, fx);
         List<Sums> out = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement(sql.sql)) {
             for (int i = 0; i < sql.params.size(); i++) {
@@ -84,7 +95,7 @@ final class MetricsEngine {
                 int dims = query.dimensions().size();
                 while (r.next()) {
                     int at = 2 * dims + 1;
-                    if (dims == 0 && r.getObject(at + 2) == null) {
+                    if (dims == 0 && r.getObject(at + 1) == null && !sql.bases.isEmpty()) {
                         continue; // an aggregate over no rows at all
                     }
                     List<String> keys = new ArrayList<>();
@@ -95,14 +106,12 @@ final class MetricsEngine {
                     }
                     String cur = r.getString(at);
                     Map<String, BigDecimal> bases = new LinkedHashMap<>();
-                    bases.put("spend", r.getBigDecimal(at + 1));
-                    bases.put("impressions", r.getBigDecimal(at + 2));
-                    bases.put("clicks", r.getBigDecimal(at + 3));
-                    bases.put("conversions", r.getBigDecimal(at + 4));
-                    bases.put("revenue", r.getBigDecimal(at + 5));
-                    bases.put("leads", r.getBigDecimal(at + 6));
-                    bases.replaceAll((m, v) -> v == null ? BigDecimal.ZERO : v);
-                    out.add(new Sums(keys, labels, "*".equals(cur) ? currency : cur, bases, r.getLong(at + 7)));
+                    for (int b = 0; b < sql.bases.size(); b++) {
+                        BigDecimal v = r.getBigDecimal(at + 1 + b);
+                        bases.put(sql.bases.get(b), v == null ? BigDecimal.ZERO : v);
+                    }
+                    out.add(new Sums(keys, labels, "*".equals(cur) ? currency : cur, bases,
+                            r.getLong(at + 1 + sql.bases.size())));
                 }
             }
         }
@@ -113,27 +122,16 @@ final class MetricsEngine {
         return sums.stream().anyMatch(s -> s.unconverted() > 0);
     }
 
-    /** The rates from every currency in the range to the reporting one, or null when all figures are in it. */
-    private InsightSql.FxJoin rates(LocalDate first, LocalDate last, List<String> notes) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("select distinct currency from wh_insight_daily"
-                + " where level = 'account' and day between ? and ?")) {
-            q.setDate(1, Date.valueOf(first));
-            q.setDate(2, Date.valueOf(last));
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    found.add(r.getString(1));
-                }
-            }
-        }
-        if (found.stream().allMatch(currency::equals)) {
-            return null;
-        }
+    /** The rates from each other currency to the reporting one, per day of the range. */
+    private InsightSql.FxJoin rates(Set<String> found, LocalDate first, LocalDate last, List<String> notes)
+            throws SQLException {
         List<String> currencies = new ArrayList<>();
         List<Date> days = new ArrayList<>();
         List<BigDecimal> factors = new ArrayList<>();
         boolean stale = false;
-        for (String from : found) {
+        Set<String> all = new TreeSet<>(found);
+        all.add(currency); // its own figures join with a factor of one
+        for (String from : all) {
             FxRates.Factors f = FxRates.factors(c, from, currency, first, last);
             stale |= f.staleUsed();
             f.byDay().forEach((day, factor) -> {
@@ -142,7 +140,7 @@ final class MetricsEngine {
                 factors.add(factor);
             });
         }
-        notes.add("Figures in " + String.join(", ", found.stream().filter(x -> !x.equals(currency)).toList())
+        notes.add("Figures in " + String.join(", ", found)
                 + " are converted to " + currency + " at each day's rate" + (stale
                 ? " (the latest earlier rate where a day has none)." : "."));
         return new InsightSql.FxJoin(currencies.toArray(String[]::new), days.toArray(Date[]::new),

@@ -73,7 +73,7 @@ public class MetricsService {
             @Override
             public RecordPage records(RecordQuery query) {
                 check();
-                return scopes.tenant(tenantId, em -> sql(em, c -> RecordReads.read(c, query)));
+                return scopes.tenant(tenantId, em -> sql(em, c -> RecordReads.read(c, tenantId, query)));
             }
 
             private void check() {
@@ -109,7 +109,7 @@ public class MetricsService {
                 catalogue.add(m.definition());
             }
             MetricsCalculator calculator = new MetricsCalculator(catalogue, formulas, reporting);
-            return sql(em, c -> new MetricsEngine(c, reporting, calculator).answer(query));
+            return sql(em, c -> new MetricsEngine(c, tenantId, reporting, calculator).answer(query));
         });
     }
 

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads of CRM, commerce and call records in the order they changed in the warehouse ({@code loaded_at}, then
@@ -68,11 +69,12 @@ final class RecordReads {
         }
     }
 
-    static RecordPage read(Connection c, RecordQuery query) throws SQLException {
+    static RecordPage read(Connection c, UUID tenantId, RecordQuery query) throws SQLException {
         Cursor since = query.since() == null || query.since().isBlank() ? null : Cursor.decode(query.since());
         StringBuilder sql = new StringBuilder("select source, external_id, loaded_at, " + columns(query.kind())
-                + " from " + table(query.kind()) + " where loaded_at < clock_timestamp() - make_interval(secs => ?)");
-        List<Object> params = new ArrayList<>(List.of(SETTLE_SECONDS));
+                + " from " + table(query.kind()) + " where tenant_id = ? and loaded_at < clock_timestamp()"
+                + " - make_interval(secs => ?)");
+        List<Object> params = new ArrayList<>(List.of(tenantId, SETTLE_SECONDS));
         if (since != null) {
             sql.append(" and (loaded_at, source, external_id) > (?, ?, ?)");
             params.add(Timestamp.from(since.at()));

@@ -27,7 +27,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 public final class InsightLoader {
 
-    static final String COLUMNS = "tenant_id, source, level, entity_id, account_id, day, attribution_window, spend,"
+    public static final String COLUMNS = "tenant_id, source, level, entity_id, account_id, day, attribution_window, spend,"
             + " impressions, clicks, conversions, conversion_value, leads, currency, reported_at, raw, mapping_version";
 
     private static final String KEY = "tenant_id, source, level, entity_id, day, attribution_window";
