@@ -31,7 +31,9 @@ final class ChannelsView extends DashboardView {
                 chart("ROAS by channel", charts.bar(byChannel, "roas"))));
         MetricsResult mix = ask(query("spend").by(Dimension.DATE, Dimension.CHANNEL).grain(grain())
                 .compare(Comparison.NONE).build());
-        content.add(chart("Spend by channel over time", charts.stackedBar(mix, "spend")));
+        content.add(pair(chart("Spend by channel over time", charts.stackedBar(mix, "spend")),
+                chart("From impression to conversion", charts.funnel(byChannel, "impressions", "clicks",
+                        "conversions"))));
         content.add(section("Channels", grid("channels", byChannel)));
     }
 }

@@ -1,6 +1,7 @@
 package io.catalyst.plugins.dashboards;
 
 import io.catalyst.api.metrics.Dimension;
+import io.catalyst.api.metrics.Grain;
 import io.catalyst.api.metrics.MetricsResult;
 import java.util.List;
 
@@ -29,6 +30,9 @@ final class GrowthView extends DashboardView {
         content.add(chart("Spend and revenue", charts.area(byDate, "spend", "revenue")));
         content.add(pair(chart("Leads", charts.line(byDate, "leads")),
                 chart("ROAS and cost per acquisition (CAC)", charts.line(byDate, "roas", "cpa"))));
+        if (grain() == Grain.DAY) {
+            content.add(chart("Revenue by weekday", charts.weekdayHeatmap(byDate, "revenue")));
+        }
         content.add(section("By " + grain().name().toLowerCase(java.util.Locale.ROOT), grid("growth", byDate)));
     }
 }

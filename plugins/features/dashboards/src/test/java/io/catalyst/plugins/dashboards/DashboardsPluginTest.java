@@ -74,9 +74,11 @@ class DashboardsPluginTest {
         assertThat(grids.get(0).getFooterText("leads")).isEqualTo("20");
         assertThat(grids.get(0).getCsvLink().getElement().getAttribute("download"))
                 .isEqualTo("growth-2026-11-07-to-2026-12-06.csv");
-        // tiles' sparklines plus three charts; the area chart has the dashed compare series
+        // tiles' sparklines plus four charts; the area chart has the dashed compare series
         List<Chart> charts = find(rendered, Chart.class);
-        assertThat(charts).hasSize(5 + 3);
+        assertThat(charts).hasSize(5 + 4);
+        assertThat(charts.get(8).getOption().getArray("series").getObject(0).getString("type"))
+                .isEqualTo("heatmap");
         assertThat(charts.get(5).getOption().getArray("series").getObject(1).getString("name"))
                 .isEqualTo("Spend (previous)");
     }
@@ -92,7 +94,14 @@ class DashboardsPluginTest {
         assertThat(growth.queries()).isEqualTo(before + 1);
         assertThat(growth.tile("spend").getValueText()).isEqualTo("€130.00");
         assertThat(growth.grids().get(0).getRows()).hasSize(7);
+        assertThat(growth.charts()).hasSize(4);
 
+        growth.picker().setPreset("last_12_months"); // weeks: no weekday heatmap, weekly rows
+        assertThat(growth.charts()).hasSize(3);
+        assertThat(growth.grids().get(0).getRows().get(0).keys().get(0)).isEqualTo("2025-12-01");
+        assertThat(growth.tile("spend").getValueText()).isEqualTo("€370.00");
+
+        growth.picker().setPreset("last_7_days");
         growth.filterBar().addFilter(Filter.equalTo(Dimension.CHANNEL, "google-ads"));
         assertThat(growth.tile("spend").getValueText()).isEqualTo("€100.00");
         assertThat(growth.tile("revenue").getValueText()).isEqualTo("€260.00");
@@ -136,7 +145,7 @@ class DashboardsPluginTest {
         assertThat(grid.getFooterText("ctr")).isEqualTo("2.3%");
         assertThat(channels.tile("ctr").getValueText()).isEqualTo("2.3%");
         assertThat(channels.charts()).extracting(c -> c.getOption().getArray("series").getObject(0).getString("type"))
-                .containsExactly("bar", "bar", "bar");
+                .containsExactly("bar", "bar", "bar", "funnel");
         // the stacked chart stacks spend by channel
         assertThat(channels.charts().get(2).getOption().getArray("series").getObject(0).getString("stack"))
                 .isEqualTo("spend");

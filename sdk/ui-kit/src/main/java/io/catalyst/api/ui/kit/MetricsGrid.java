@@ -61,6 +61,9 @@ public class MetricsGrid extends Div {
 
     private static final long serialVersionUID = 1L;
 
+    /** Answers with more rows than this scroll inside the grid. */
+    public static final int SCROLL_AFTER = 40;
+
     /** Hears a click on a row. */
     @FunctionalInterface
     public interface RowListener extends Serializable {
@@ -151,6 +154,10 @@ public class MetricsGrid extends Div {
             item.addClickListener(e -> setColumnVisible(c.key, item.isChecked()));
         }
         grid.setItems(answer.rows());
+        // short answers grow the page; long ones scroll inside the grid, so the browser holds only visible rows
+        boolean small = answer.rows().size() <= SCROLL_AFTER;
+        grid.setAllRowsVisible(small);
+        grid.setHeight(small ? null : "32rem");
         if (!answer.totals().isEmpty()) {
             for (Row total : answer.totals()) {
                 FooterRow f = grid.appendFooterRow();
