@@ -1,0 +1,61 @@
+package io.catalyst.plugins.dashboards;
+
+import io.catalyst.api.PluginContext;
+import io.catalyst.api.metrics.Metrics;
+import io.catalyst.api.metrics.MetricsQuery;
+import io.catalyst.api.metrics.MetricsResult;
+import io.catalyst.api.ui.kit.Kit;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * What a dashboard reads, taken from the context in {@code create(ctx)}: the tenant's kit (catalogue, currency,
+ * locale), today, and the way to ask the metrics layer.
+ *
+ * <p><b>Known gap.</b> {@link PluginContext} says not to keep it beyond the call, yet a dashboard must ask again when
+ * the user changes the period, a filter or drills down, long after {@code create} returned. The plugin API offers no
+ * way for a screen to make a later, guarded call. Until the host adds one, this keeps the context's {@link Metrics}
+ * (the host's is bound to the tenant and checks the session's permissions on every query, so it stays correct), and
+ * every later question goes through {@link #query} alone, so the change is one place when the host offers a proper
+ * path.
+ */
+final class DashboardData implements Serializable {
+
+    /** Asks the metrics layer. */
+    @FunctionalInterface
+    interface Source extends Serializable {
+        MetricsResult query(MetricsQuery query);
+    }
+
+    private final Source source;
+    private final Kit kit;
+    private final LocalDate today;
+
+    DashboardData(Source source, Kit kit, LocalDate today) {
+        this.source = source;
+        this.kit = kit;
+        this.today = today;
+    }
+
+    /** Reads what a screen needs from the context, during {@code create(ctx)}. */
+    static DashboardData of(PluginContext ctx) {
+        Metrics metrics = ctx.metrics();
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        Locale locale = ui != null && ui.getLocale() != null ? ui.getLocale() : Locale.US;
+        Kit kit = Kit.of(metrics.catalogue(), ctx.tenant().currency(), locale);
+        return new DashboardData(metrics::query, kit, metrics.today());
+    }
+
+    MetricsResult query(MetricsQuery query) {
+        return source.query(query);
+    }
+
+    Kit kit() {
+        return kit;
+    }
+
+    LocalDate today() {
+        return today;
+    }
+}

@@ -1,0 +1,234 @@
+package io.catalyst.plugins.dashboards;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.catalyst.api.metrics.Comparison;
+import io.catalyst.api.metrics.Dimension;
+import io.catalyst.api.metrics.Filter;
+import io.catalyst.api.metrics.Grain;
+import io.catalyst.api.metrics.MetricsException;
+import io.catalyst.api.metrics.MetricsQuery;
+import io.catalyst.api.metrics.MetricsResult;
+import io.catalyst.api.metrics.Period;
+import io.catalyst.api.ui.kit.Chart;
+import io.catalyst.api.ui.kit.ChartOptions;
+import io.catalyst.api.ui.kit.EmptyState;
+import io.catalyst.api.ui.kit.FilterBar;
+import io.catalyst.api.ui.kit.Kit;
+import io.catalyst.api.ui.kit.KpiTile;
+import io.catalyst.api.ui.kit.MetricsGrid;
+import io.catalyst.api.ui.kit.PeriodPicker;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A dashboard: a title, the period picker (with compare), the filter bar, and content drawn from the metrics layer.
+ * Changing the period or a filter draws the content again. A period without figures shows an empty state that says
+ * what to do; a failed question shows what went wrong instead of breaking the screen.
+ */
+abstract class DashboardView extends Div {
+
+    private static final long serialVersionUID = 1L;
+
+    protected final DashboardData data;
+    protected final Kit kit;
+    protected final ChartOptions charts;
+    protected final PeriodPicker picker;
+    protected final FilterBar filterBar;
+    protected final Div content = new Div();
+    private final List<KpiTile> tiles = new ArrayList<>();
+    private final List<MetricsGrid> grids = new ArrayList<>();
+    private final List<Chart> chartList = new ArrayList<>();
+    private EmptyState emptyState;
+    private int queries;
+
+    DashboardView(String id, String title, DashboardData data, List<Dimension> filterDimensions) {
+        this.data = data;
+        this.kit = data.kit();
+        this.charts = new ChartOptions(kit);
+        setId(id);
+        addClassName("catalyst-dashboard");
+        getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m, 1rem)")
+                .set("width", "100%").set("max-width", "100%").set("box-sizing", "border-box").set("min-width", "0");
+        H2 heading = new H2(title);
+        heading.getStyle().set("margin", "0");
+        picker = new PeriodPicker(data.today());
+        filterBar = new FilterBar(filterDimensions);
+        content.getStyle().set("display", "flex").set("flex-direction", "column")
+                .set("gap", "var(--lumo-space-l, 1.5rem)").set("width", "100%").set("min-width", "0");
+        add(heading, picker, filterBar, content);
+        picker.addChangeListener((period, comparison) -> refresh());
+        filterBar.addChangeListener(filters -> refresh());
+    }
+
+    /** Draws the content for the current period, comparison and filters. */
+    final void refresh() {
+        content.removeAll();
+        tiles.clear();
+        grids.clear();
+        chartList.clear();
+        emptyState = null;
+        try {
+            render();
+        } catch (MetricsException | SecurityException e) {
+            content.removeAll();
+            show(new EmptyState(VaadinIcon.WARNING, "The figures could not be loaded", e.getMessage()
+                    + ". Try another period or remove a filter."));
+        }
+    }
+
+    /** Adds this screen's tiles, charts and grids to {@link #content}; may call {@link #noData()} instead. */
+    protected abstract void render();
+
+    // ---- helpers for the screens ----------------------------------------------------------------------------------
+
+    /** A question for the current period, comparison and filters. */
+    protected MetricsQuery.Builder query(String... metrics) {
+        MetricsQuery.Builder q = MetricsQuery.of(period(), metrics).compare(comparison());
+        filters().forEach(q::where);
+        return q;
+    }
+
+    protected MetricsResult ask(MetricsQuery query) {
+        queries++;
+        return data.query(query);
+    }
+
+    /** Days for up to two months, weeks up to a bit over a year, months beyond. */
+    protected Grain grain() {
+        long days = period().days();
+        return days <= 62 ? Grain.DAY : days <= 400 ? Grain.WEEK : Grain.MONTH;
+    }
+
+    protected Period period() {
+        return picker.getPeriod();
+    }
+
+    protected Comparison comparison() {
+        return picker.getComparison();
+    }
+
+    protected List<Filter> filters() {
+        return filterBar.getFilters();
+    }
+
+    /** Whether an answer holds no figures at all (every total missing or zero). */
+    protected static boolean isEmpty(MetricsResult result) {
+        return result.rows().isEmpty() || result.totals().stream().allMatch(t -> t.values().values().stream()
+                .allMatch(v -> v == null || v.signum() == 0));
+    }
+
+    /** Shows the empty state for a period without figures. */
+    protected void noData() {
+        content.removeAll();
+        String text = filters().isEmpty()
+                ? "There are no figures from " + period().from() + " to " + period().to() + ". Choose a longer period,"
+                        + " or connect a data source under Integrations so Catalyst can sync your ad platforms."
+                : "No figures match the filters from " + period().from() + " to " + period().to()
+                        + ". Remove a filter or choose a longer period.";
+        show(new EmptyState(VaadinIcon.CHART, "No data in this period", text));
+    }
+
+    private void show(EmptyState state) {
+        emptyState = state;
+        content.add(state);
+    }
+
+    protected Div tiles(MetricsResult totals, MetricsResult byDate, String... metrics) {
+        List<Component> row = new ArrayList<>();
+        for (String m : metrics) {
+            KpiTile tile = KpiTile.of(kit, totals, m);
+            if (byDate != null) {
+                tile.sparkline(byDate);
+            }
+            tiles.add(tile);
+            row.add(tile);
+        }
+        return KpiTile.row(row.toArray(Component[]::new));
+    }
+
+    protected Component chart(String title, elemental.json.JsonObject option) {
+        Chart chart = new Chart(option);
+        chartList.add(chart);
+        return section(title, chart);
+    }
+
+    protected MetricsGrid grid(String exportName, MetricsResult result) {
+        MetricsGrid grid = new MetricsGrid(kit, exportName);
+        grid.setResult(result);
+        grids.add(grid);
+        return grid;
+    }
+
+    protected static Div section(String title, Component... parts) {
+        H3 h = new H3(title);
+        h.getStyle().set("margin", "0 0 var(--lumo-space-s, .5rem)").set("font-size", "var(--lumo-font-size-l)");
+        Div d = new Div(h);
+        d.add(parts);
+        d.addClassName("catalyst-dashboard-section");
+        d.getStyle().set("width", "100%").set("min-width", "0");
+        return d;
+    }
+
+    /** Two charts side by side on wide screens, stacked on phones. */
+    protected static Div pair(Component a, Component b) {
+        Div row = new Div(a, b);
+        row.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l, 1.5rem)")
+                .set("width", "100%");
+        for (Component c : List.of(a, b)) {
+            c.getElement().getStyle().set("flex", "1 1 320px").set("min-width", "0");
+        }
+        return row;
+    }
+
+    /** A copy of an answer keeping its first rows (charts stay readable; grids keep all). */
+    protected static MetricsResult top(MetricsResult r, int n) {
+        return new MetricsResult(r.metrics(), r.dimensions(), r.currency(), r.period(), r.comparePeriod(),
+                r.rows().subList(0, Math.min(n, r.rows().size())), r.totals(), r.rowCount(), r.notes());
+    }
+
+    protected static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    // ---- what tests and the lead's browser tests look at ----------------------------------------------------------
+
+    PeriodPicker picker() {
+        return picker;
+    }
+
+    FilterBar filterBar() {
+        return filterBar;
+    }
+
+    List<KpiTile> tiles() {
+        return List.copyOf(tiles);
+    }
+
+    KpiTile tile(String metric) {
+        return tiles.stream().filter(t -> t.getMetric().equals(metric)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tile for " + metric));
+    }
+
+    List<MetricsGrid> grids() {
+        return List.copyOf(grids);
+    }
+
+    List<Chart> charts() {
+        return List.copyOf(chartList);
+    }
+
+    /** The empty state shown, or null when figures are shown. */
+    EmptyState emptyState() {
+        return emptyState;
+    }
+
+    /** How many questions the screen asked so far. */
+    int queries() {
+        return queries;
+    }
+}
