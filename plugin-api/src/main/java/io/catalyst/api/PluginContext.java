@@ -15,7 +15,10 @@ import java.util.logging.Logger;
 
 /**
  * The only way a plugin reaches the host. The host passes one to every extension call, bound to one tenant, one
- * plugin and, for interactive calls, one user. Do not keep it beyond the call: the next call gets a fresh one.
+ * plugin and, for interactive calls, one user. Do not keep it beyond the call: the next call gets a fresh one. The one
+ * exception is a screen: the context {@link io.catalyst.api.ui.UiScreen#create} gets serves the screen's own listeners
+ * (a click, a changed period) for as long as the screen is open, and the host checks the user's permissions again on
+ * every {@link #metrics()} and {@link #data()} call.
  */
 public interface PluginContext {
 

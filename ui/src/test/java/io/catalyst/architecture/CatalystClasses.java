@@ -38,8 +38,8 @@ final class CatalystClasses {
                     .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                     .withImportOption(DO_NOT_INCLUDE_TEST_JARS)
                     .importPackages("io.catalyst");
-            for (String module : List.of("io.catalyst.api", "io.catalyst.core", "io.catalyst.runtime",
-                    "io.catalyst.declarative", "io.catalyst.ui.shell")) {
+            for (String module : List.of("io.catalyst.api", "io.catalyst.api.ui.kit", "io.catalyst.core",
+                    "io.catalyst.runtime", "io.catalyst.declarative", "io.catalyst.metrics", "io.catalyst.ui.shell")) {
                 if (platform.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
                     throw new IllegalStateException("No classes of " + module + " on ui's test classpath");
                 }

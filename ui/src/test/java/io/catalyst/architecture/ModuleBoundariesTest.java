@@ -75,6 +75,17 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theMetricsEngineDependsOnlyOnThePluginApi() {
+        noClasses().that().resideInAPackage("io.catalyst.metrics..")
+                .should().dependOnClassesThat(resideInAPackage("io.catalyst..")
+                        .and(resideOutsideOfPackages("io.catalyst.metrics..", "io.catalyst.api.."))
+                        .as("reside in Catalyst outside metrics-engine and plugin-api"))
+                .because("the metrics engine is pure Java, shared by the server's metrics layer and the testkit's"
+                        + " fake, so both answer alike")
+                .check(CatalystClasses.platform());
+    }
+
+    @Test
     void platformCoreNeverUsesTheUiOrAPlugin() {
         noClasses().that().resideInAPackage("io.catalyst.core..")
                 .should().dependOnClassesThat(resideInAnyPackage("io.catalyst.ui..", "io.catalyst.plugins..")

@@ -30,7 +30,9 @@ public interface UiScreen extends ExtensionPoint {
     /**
      * Builds the screen's content. Called once per navigation through the guarded call path, on a plugin-call thread
      * while the navigation waits ({@code UI.getCurrent()} works) and under the call time limit: keep it fast and load
-     * data lazily.
+     * data lazily. The screen's listeners may keep using {@code ctx} while the screen is open (to query again when
+     * the user changes a period or a filter); they run on the UI's request thread, outside the call time limit, so
+     * keep them as quick as {@code create}.
      */
     Component create(PluginContext ctx);
 }

@@ -14,7 +14,7 @@ import elemental.json.JsonArray;
 import elemental.json.JsonObject;
 import io.catalyst.api.PluginApi;
 import io.catalyst.core.system.CatalystVersion;
-import io.catalyst.ui.chart.EChart;
+import io.catalyst.api.ui.kit.Chart;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
@@ -27,7 +27,7 @@ public class SystemView extends Div implements HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
 
-    private final EChart memory = new EChart();
+    private final Chart memory = new Chart();
 
     public SystemView() {
         addClassName("screen");

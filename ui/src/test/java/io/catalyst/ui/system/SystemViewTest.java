@@ -8,7 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import elemental.json.JsonObject;
 import io.catalyst.ui.KaribuTest;
-import io.catalyst.ui.chart.EChart;
+import io.catalyst.api.ui.kit.Chart;
 import java.lang.management.MemoryUsage;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class SystemViewTest extends KaribuTest {
     void screenShowsAChartWithLiveFigures() {
         UI.getCurrent().navigate("system");
 
-        EChart chart = _get(EChart.class, s -> s.withId("memory-chart"));
+        Chart chart = _get(Chart.class, s -> s.withId("memory-chart"));
         assertThat(chart.getOption().getArray("series").getObject(0).getArray("data").getNumber(0)).isPositive();
 
         _click(_get(Button.class, s -> s.withText("Refresh")));

@@ -30,7 +30,7 @@ class PluginTestKitTest {
         // loaded from the packed jar, not from the test classpath
         assertThat(kit.screens().get(0).getClass()).isNotEqualTo(SampleExtensions.Screen.class);
         assertThat(kit.declaredPermissions()).containsExactly("sample:read");
-        assertThat(kit.context().permissions()).containsExactly("sample:read");
+        assertThat(kit.context().permissions()).containsExactlyInAnyOrder("sample:read", FakePluginContext.DASHBOARDS_READ);
     }
 
     @Test

@@ -13,12 +13,10 @@ import java.util.Locale;
  * What a dashboard reads, taken from the context in {@code create(ctx)}: the tenant's kit (catalogue, currency,
  * locale), today, and the way to ask the metrics layer.
  *
- * <p><b>Known gap.</b> {@link PluginContext} says not to keep it beyond the call, yet a dashboard must ask again when
- * the user changes the period, a filter or drills down, long after {@code create} returned. The plugin API offers no
- * way for a screen to make a later, guarded call. Until the host adds one, this keeps the context's {@link Metrics}
- * (the host's is bound to the tenant and checks the session's permissions on every query, so it stays correct), and
- * every later question goes through {@link #query} alone, so the change is one place when the host offers a proper
- * path.
+ * <p>A dashboard asks again when the user changes the period, a filter or drills down, after {@code create}
+ * returned: {@link io.catalyst.api.ui.UiScreen#create} lets a screen's listeners keep using the context while the
+ * screen is open (the host checks the user's permissions on every query). Every later question goes through
+ * {@link #query} alone.
  */
 final class DashboardData implements Serializable {
 
