@@ -82,7 +82,8 @@ public final class MetricsCalculator {
         List<Row> rows = new ArrayList<>();
         for (Sums s : now) {
             Sums before = compare == null ? null : compareByKey.get(s.match(dateAt, null));
-            rows.add(new Row(s.keys(), s.labels(), s.currency(), values(query, s.bases()), compare == null ? Map.of()
+            rows.add(new Row(s.keys(), labels(query, s.labels()), s.currency(), values(query, s.bases()),
+                    compare == null ? Map.of()
                     : values(query, before == null ? Sums.zeros() : before.bases())));
         }
         List<Row> totals = totals(query, now, then, compare != null);
@@ -97,6 +98,17 @@ public final class MetricsCalculator {
         }
         return new MetricsResult(query.metrics(), query.dimensions(), answerCurrency, query.period(), compare, rows,
                 totals, count, allNotes);
+    }
+
+    // channels by the names people know them by
+    private static List<String> labels(MetricsQuery query, List<String> labels) {
+        int at = query.dimensions().indexOf(Dimension.CHANNEL);
+        if (at < 0) {
+            return labels;
+        }
+        List<String> named = new ArrayList<>(labels);
+        named.set(at, Channels.label(named.get(at)));
+        return named;
     }
 
     private static Set<String> currencies(List<Sums> now, List<Sums> then) {

@@ -20,8 +20,8 @@ import io.catalyst.ui.shell.ShellUser;
 import io.catalyst.ui.shell.UserSession;
 
 /**
- * The landing screen: a greeting and a card for each screen the navigation offers, so what plugins add shows up
- * here too. The cards wrap into one column on a phone.
+ * The landing screen: a greeting, the company's headline figures for those who may read them, and a card for each
+ * screen the navigation offers, so what plugins add shows up here too. It wraps into one column on a phone.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Home · Catalyst")
@@ -59,6 +59,9 @@ public class HomeView extends Div {
             setUp.getStyle().set("margin-bottom", "var(--lumo-space-m)");
             add(setUp);
         });
+        // a client user's first sign-in shows their figures, not a promise
+        UserSession.tenant().filter(t -> UserSession.permits("dashboards:read"))
+                .ifPresent(t -> add(new HomeKpis(t.tenantId(), getLocale())));
         add(cards);
     }
 

@@ -40,7 +40,7 @@ public class KpiTile extends Div {
         this.metric = kit.definition(metric);
         addClassName("catalyst-kpi");
         getElement().setAttribute("data-metric", metric);
-        getStyle().set("flex", "1 1 160px").set("min-width", "150px").set("max-width", "100%")
+        getStyle().set("flex", "1 1 170px").set("min-width", "160px").set("max-width", "100%")
                 .set("box-sizing", "border-box").set("padding", "var(--lumo-space-m, 1rem)")
                 .set("border", "1px solid var(--lumo-contrast-10pct, #e6e8eb)")
                 .set("border-radius", "var(--lumo-border-radius-l, 12px)")
@@ -54,8 +54,9 @@ public class KpiTile extends Div {
             label.getElement().setAttribute("title", this.metric.description());
         }
         value.addClassName("catalyst-kpi-value");
-        value.getStyle().set("font-size", "var(--lumo-font-size-xxl, 1.75rem)").set("font-weight", "600")
-                .set("line-height", "1.2").set("overflow-wrap", "anywhere");
+        // one line: a wrapped amount ("€164,25 / 7.07") reads as two numbers
+        value.getStyle().set("font-size", "var(--lumo-font-size-xl, 1.375rem)").set("font-weight", "600")
+                .set("line-height", "1.2").set("white-space", "nowrap");
         delta.addClassName("catalyst-kpi-delta");
         delta.getStyle().set("font-size", "var(--lumo-font-size-s, .875rem)");
         value.setText(Formats.MISSING);
