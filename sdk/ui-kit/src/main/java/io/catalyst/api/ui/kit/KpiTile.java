@@ -55,7 +55,7 @@ public class KpiTile extends Div {
         }
         value.addClassName("catalyst-kpi-value");
         // one line: a wrapped amount ("€164,25 / 7.07") reads as two numbers
-        value.getStyle().set("font-size", "var(--lumo-font-size-xl, 1.375rem)").set("font-weight", "600")
+        value.getStyle().set("font-size", "clamp(1rem, 5vw, var(--lumo-font-size-xl, 1.375rem))").set("font-weight", "600")
                 .set("line-height", "1.2").set("white-space", "nowrap");
         delta.addClassName("catalyst-kpi-delta");
         delta.getStyle().set("font-size", "var(--lumo-font-size-s, .875rem)");
@@ -101,7 +101,10 @@ public class KpiTile extends Div {
             delta.setText("No comparable figure");
         } else {
             BigDecimal diff = now.subtract(before);
-            tone = tone(diff, metric.higherIsBetter());
+            // a change below a tenth of a percent is no news, whichever way it rounds
+            boolean flat = before.signum() != 0 && diff.abs().divide(before.abs(), MathContext.DECIMAL64)
+                    .compareTo(FLAT) < 0;
+            tone = flat ? Tone.NEUTRAL : tone(diff, metric.higherIsBetter());
             String relative = before.signum() == 0 ? "new" : f.signedPercent(diff.divide(before.abs(),
                     MathContext.DECIMAL64));
             delta.setText(f.signed(metric.format(), diff) + " (" + relative + ")");
@@ -110,6 +113,8 @@ public class KpiTile extends Div {
         delta.getElement().setAttribute("data-tone", tone.name().toLowerCase(java.util.Locale.ROOT));
         return this;
     }
+
+    private static final BigDecimal FLAT = new BigDecimal("0.001");
 
     /** Good news, bad news or neither: a rise is good when higher is better, a fall when lower is. */
     public static Tone tone(BigDecimal delta, boolean higherIsBetter) {

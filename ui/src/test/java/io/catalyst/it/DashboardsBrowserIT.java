@@ -1,0 +1,189 @@
+package io.catalyst.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * A newcomer's whole flow in Chromium against the real server: the sandbox connected like a real source (no provider
+ * account), synced, and the dashboards plugin's screens as the company's analyst would use them: KPIs that match
+ * the metrics API, the campaign drill-down to ads, another period, CSV and Excel exports checked cell by cell, and
+ * the phone layout. Screenshots land in target/screenshots.
+ */
+class DashboardsBrowserIT {
+
+    private static Fixture.Tenant tenant;
+    private static String bearer;
+    private static final String PASSWORD = "Dashboards-e2e-" + System.nanoTime();
+
+    @BeforeAll
+    static void aCompanyWithTheSandboxSynced() throws Exception {
+        for (String jar : List.of("../plugins/connectors/sandbox/target/sandbox-plugin.jar",
+                "../plugins/features/dashboards/target/dashboards-plugin.jar")) {
+            HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(jar)));
+            assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+            assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
+        }
+        tenant = Fixture.tenant("tenant-admin");
+        Fixture.password(tenant, PASSWORD);
+        bearer = Fixture.token(tenant, List.of("dashboards:read")).bearer();
+        String admin = Fixture.token(tenant, List.of("*")).bearer();
+        for (String plugin : List.of("sandbox", "dashboards")) {
+            assertThat(Fixture.call("PUT", "/api/tenant/plugins/" + plugin + "/enablement", admin,
+                    "{\"enabled\":true}").statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> created = Fixture.call("POST", "/api/tenant/connections", admin,
+                "{\"connector\":\"sandbox\",\"name\":\"Try-out\",\"accounts\":[\"sandbox-meta\",\"sandbox-google\"],"
+                        + "\"settings\":{\"seed\":\"e2e\",\"scale\":\"small\",\"currency\":\"EUR\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String connection = Server.json(created).getString("id");
+        assertThat(Fixture.call("POST", "/api/tenant/connections/" + connection + "/sync", admin, null)
+                .statusCode()).isEqualTo(200);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Server.strings("select status from sync_job where tenant_id = '" + tenant.id() + "'")
+                .contains("SUCCEEDED")) {
+            assertThat(System.nanoTime()).as("the first sync finishes").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static JsonObject query(String body) {
+        HttpResponse<String> answer = Fixture.call("POST", "/api/tenant/metrics/query", bearer, body);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Json.parse(answer.body());
+    }
+
+    private static BigDecimal spend(String period) {
+        return BigDecimal.valueOf(query("{\"metrics\":[\"spend\"],\"period\":\"" + period + "\"}")
+                .getArray("totals").getObject(0).getObject("values").getNumber("spend"))
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The names of one level's entities that spent in the last 30 days, as the grid lists them. */
+    private static Set<String> labels(String dimension) {
+        JsonArray rows = query("{\"metrics\":[\"spend\"],\"dimensions\":[\"" + dimension + "\"],"
+                + "\"period\":\"last_30_days\"}").getArray("rows");
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < rows.length(); i++) {
+            labels.add(rows.getObject(i).getArray("labels").getString(0));
+        }
+        return labels;
+    }
+
+    // "€12,345.67" -> 12345.67
+    private static BigDecimal amount(String text) {
+        return new BigDecimal(text.replaceAll("[^0-9.\\-]", ""));
+    }
+
+    @Test
+    void anAnalystReadsEveryDashboardDrillsDownChangesThePeriodAndExports() throws Exception {
+        try (Browser browser = new Browser(1400, 900)) {
+            browser.open("/plugins/dashboards/overview");
+            browser.signIn(tenant.email(), PASSWORD);
+            browser.waitFor(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value");
+            browser.settle();
+            BigDecimal spend = amount(browser.texts(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value").get(0));
+            assertThat(spend).as("the tile shows the metrics API's figure").isEqualByComparingTo(spend("last_30_days"));
+            assertThat(spend.signum()).isPositive();
+            browser.wait.until(d -> !d.findElements(By.cssSelector("catalyst-chart[rendered]")).isEmpty());
+            browser.screenshot("dashboards-overview.png");
+
+            for (String screen : List.of("growth", "channels")) {
+                browser.open("/plugins/dashboards/" + screen);
+                browser.waitFor(".catalyst-kpi");
+                browser.wait.until(d -> !d.findElements(By.cssSelector("catalyst-chart[rendered]")).isEmpty());
+                browser.settle();
+                browser.screenshot("dashboards-" + screen + ".png");
+            }
+            assertThat(String.join(" ", browser.texts(".catalyst-metrics-grid vaadin-grid-cell-content")))
+                    .as("channels by name").contains("Meta Ads").contains("Google Ads");
+
+            // campaign -> ad set -> ad
+            browser.open("/plugins/dashboards/campaigns");
+            browser.waitFor(".catalyst-metrics-grid vaadin-grid");
+            browser.settle();
+            List<Set<String>> levels = List.of(labels("campaign"), labels("ad_set"));
+            for (int level = 1; level <= 2; level++) {
+                Set<String> names = levels.get(level - 1);
+                String first = browser.texts(".catalyst-metrics-grid vaadin-grid-cell-content").stream()
+                        .filter(names::contains).findFirst().orElseThrow();
+                var cell = browser.driver.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space(text())='"
+                        + first + "']"));
+                browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
+                browser.settle();
+                cell.click();
+                browser.settle();
+                int depth = level;
+                browser.wait.until(d -> String.join(" ", browser.texts(".catalyst-breadcrumbs")).contains(first));
+                assertThat(browser.texts(".catalyst-breadcrumbs").get(0).split("›")).hasSize(depth + 1);
+            }
+            browser.screenshot("dashboards-campaigns-ads.png");
+
+            // another period: the tiles follow
+            browser.open("/plugins/dashboards/overview");
+            browser.waitFor(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value");
+            browser.click(".catalyst-period-picker vaadin-select");
+            browser.driver.findElement(By.xpath("//vaadin-select-item[normalize-space(.)='Last 7 days']")).click();
+            browser.settle();
+            BigDecimal week = spend("last_7_days");
+            browser.wait.until(d -> amount(browser.texts(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value")
+                    .get(0)).compareTo(week) == 0);
+
+            // exports: what the grid shows, totals included
+            String csv = (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " fetch(document.querySelector('a.catalyst-export[data-file$=\".csv\"]').href)"
+                    + ".then(r => r.text()).then(done)");
+            List<String> lines = csv.lines().toList();
+            assertThat(lines.get(0)).contains("Campaign").contains("Spend");
+            assertThat(lines.get(lines.size() - 1)).startsWith("Total");
+            String xlsx = (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " fetch(document.querySelector('a.catalyst-export[data-file$=\".xlsx\"]').href)"
+                    + ".then(r => r.arrayBuffer()).then(b => { let s = ''; new Uint8Array(b).forEach(x =>"
+                    + " s += String.fromCharCode(x)); done(btoa(s)); })");
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(xlsx)))) {
+                Sheet sheet = book.getSheetAt(0);
+                assertThat(sheet.getLastRowNum() + 1).as("header, rows and totals as in the CSV")
+                        .isEqualTo(lines.size());
+                Row totals = sheet.getRow(sheet.getLastRowNum());
+                assertThat(totals.getCell(0).getStringCellValue()).startsWith("Total");
+            }
+
+        }
+        try (Browser phone = new Browser(390, 844)) {
+            phone.open("/");
+            phone.signIn(tenant.email(), PASSWORD);
+            phone.waitFor("#home-kpis .catalyst-kpi");
+            phone.settle();
+            phone.screenshot("home-kpis-phone.png");
+            for (String screen : List.of("overview", "growth", "channels", "campaigns")) {
+                phone.open("/plugins/dashboards/" + screen);
+                phone.waitFor(".catalyst-kpi");
+                phone.wait.until(d -> !d.findElements(By.cssSelector("catalyst-chart[rendered]")).isEmpty());
+                phone.settle();
+                phone.screenshot("dashboards-" + screen + "-phone.png");
+                Number overflow = (Number) phone.driver.executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth");
+                assertThat(overflow.intValue()).as(screen + ": nothing wider than the phone").isLessThanOrEqualTo(0);
+            }
+        }
+    }
+}
