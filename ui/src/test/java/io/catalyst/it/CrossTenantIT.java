@@ -31,6 +31,7 @@ class CrossTenantIT {
     private static String bAdmin;
     private static String aState;
     private static UUID aConnection;
+    private static UUID aShare;
 
     @BeforeAll
     static void twoTenants() throws Exception {
@@ -39,9 +40,18 @@ class CrossTenantIT {
         aToken = Fixture.token(a, List.of("tenant:read"));
         bAdmin = Fixture.token(b, List.of("*")).bearer();
         aConnection = UUID.randomUUID();
+        aShare = UUID.randomUUID();
         try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
             sql.execute("insert into connection (tenant_id, id, connector, name, status) values ('" + a.id() + "', '"
                     + aConnection + "', 'meta-ads', 'A''s Meta', 'PAUSED')");
+            // A's custom metric, read-only link and a contact that names A, for the metrics and sharing operations
+            sql.execute("insert into metric_custom (tenant_id, name, label, formula, format) values ('" + a.id()
+                    + "', 'a_only', 'A only', 'spend / leads', 'MONEY')");
+            sql.execute("insert into dashboard_share (tenant_id, id, token_hash, plugin_id, route, title, expires_at)"
+                    + " values ('" + a.id() + "', '" + aShare + "', 'a-hash', 'dashboards', 'overview', 'A',"
+                    + " now() + interval '1 day')");
+            sql.execute("insert into wh_contact (tenant_id, source, external_id, email, loaded_at) values ('"
+                    + a.id() + "', 'hubspot', 'a1', '" + a.email() + "', now() - interval '1 hour')");
         }
         aState = stateOf(a);
     }
@@ -51,7 +61,8 @@ class CrossTenantIT {
         // plugin ids are global, not tenant A's: one that is not installed shows that nothing answers for it
         Map<String, String> idsOfA = Map.of("userId", a.userId().toString(), "id", aToken.id().toString(),
                 "slug", a.slug(), "pluginId", "not-installed", "path", "anything", "version", "0.0.1",
-                "connectionId", aConnection.toString());
+                "connectionId", aConnection.toString(), "name", "a_only", "shareId", aShare.toString(),
+                "kind", "contacts");
         JsonObject paths = Server.json(Server.get("/openapi", "Accept", "application/json")).getObject("paths");
         List<String> covered = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -83,12 +94,18 @@ class CrossTenantIT {
                     if (response.statusCode() != 403) {
                         problems.add(operation + " with a tenant's token answered " + response.statusCode());
                     }
+                } else if (OWN_NAMESPACE.contains(operation)) {
+                    // B's own object of the same name or kind: what matters is that A's is untouched and unseen
+                    if (response.statusCode() >= 300 && response.statusCode() != 404) {
+                        problems.add(operation + " answered " + response.statusCode() + ": " + response.body());
+                    }
                 } else if (!concrete.equals(path) && response.statusCode() != 404) {
                     problems.add(operation + " with A's ids answered " + response.statusCode() + ": "
                             + response.body());
                 }
                 String shown = response.body().replace(concrete, ""); // a 404 names the path it was asked for
-                for (String secret : List.of(a.id().toString(), a.userId().toString(), a.slug(), a.email())) {
+                for (String secret : List.of(a.id().toString(), a.userId().toString(), a.slug(), a.email(),
+                        "A only")) {
                     if (shown.contains(secret)) {
                         problems.add(operation + " showed tenant A's " + secret);
                     }
@@ -99,7 +116,9 @@ class CrossTenantIT {
         assertThat(problems).isEmpty();
         assertThat(covered).contains("GET /api/tenant", "GET /api/members", "GET /api/members/{userId}",
                 "PUT /api/members/{userId}/roles", "DELETE /api/tokens/{id}", "GET /api/audit",
-                "DELETE /api/tenant/connections/{connectionId}", "POST /api/tenant/connections/{connectionId}/sync");
+                "DELETE /api/tenant/connections/{connectionId}", "POST /api/tenant/connections/{connectionId}/sync",
+                "GET /api/tenant/metrics/custom/{name}", "DELETE /api/tenant/metrics/custom/{name}",
+                "DELETE /api/tenant/shares/{shareId}", "POST /api/tenant/metrics/query");
         assertThat(stateOf(a)).as("tenant A after the walk").isEqualTo(aState);
         System.out.println("CrossTenantIT covered " + covered.size() + " operations: " + covered);
     }
@@ -119,7 +138,18 @@ class CrossTenantIT {
         return concrete.toString();
     }
 
+    /**
+     * Operations whose path names something per tenant rather than an object id: B gets its own (a metric of the
+     * same name, its own contacts).
+     */
+    private static final java.util.Set<String> OWN_NAMESPACE = java.util.Set.of(
+            "GET /api/tenant/metrics/custom/{name}", "PUT /api/tenant/metrics/custom/{name}",
+            "DELETE /api/tenant/metrics/custom/{name}", "GET /api/tenant/metrics/records/{kind}");
+
     private static String bodyFor(String path) {
+        if (path.startsWith("/api/tenant/metrics/custom/")) {
+            return "{\"label\":\"B's own\",\"formula\":\"clicks\"}";
+        }
         if (path.startsWith("/api/platform/plugins")) {
             return null; // a jar upload, not JSON: without a body the request reaches the token check
         }
@@ -148,10 +178,15 @@ class CrossTenantIT {
                      + " (select name || status from tenant where id = '" + id + "'),"
                      + " (select string_agg(id || ':' || name || ':' || status || ':' || accounts::text, ',' order by id)"
                      + "   from connection where tenant_id = '" + id + "'),"
-                     + " (select count(*) from sync_job where tenant_id = '" + id + "')")) {
+                     + " (select count(*) from sync_job where tenant_id = '" + id + "'),"
+                     + " (select string_agg(name || ':' || formula, ',' order by name) from metric_custom"
+                     + "   where tenant_id = '" + id + "'),"
+                     + " (select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id)"
+                     + "   from dashboard_share where tenant_id = '" + id + "')")) {
             row.next();
             return row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getString(4)
-                    + "|" + row.getString(5) + "|" + row.getString(6);
+                    + "|" + row.getString(5) + "|" + row.getString(6) + "|" + row.getString(7) + "|"
+                    + row.getString(8);
         }
     }
 }

@@ -72,6 +72,61 @@ class DashboardsBrowserIT {
         return Json.parse(answer.body());
     }
 
+    @Test
+    void aReadOnlyLinkShowsTheDashboardWithoutAnAccountUntilRevokedOrExpired() throws Exception {
+        String sharer = Fixture.token(tenant, List.of("dashboards:read", "dashboards:share")).bearer();
+        HttpResponse<String> refused = Fixture.call("POST", "/api/tenant/shares", bearer,
+                "{\"pluginId\":\"dashboards\",\"route\":\"overview\"}");
+        assertThat(refused.statusCode()).as("without dashboards:share").isEqualTo(403);
+        JsonObject created = Json.parse(share(sharer, 7));
+        String url = created.getString("url");
+        String token = url.substring(url.indexOf("token=") + "token=".length());
+        assertThat(Fixture.call("GET", "/api/tenant/shares", sharer, null).body()).doesNotContain(token);
+
+        try (Browser anyone = new Browser(1400, 900)) { // a fresh browser, never signed in
+            anyone.open("/share?token=" + token);
+            anyone.waitFor(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value");
+            anyone.wait.until(d -> !d.findElements(By.cssSelector("catalyst-chart[rendered]")).isEmpty());
+            anyone.settle();
+            assertThat(amount(anyone.texts(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value").get(0)))
+                    .isEqualByComparingTo(spend("last_30_days"));
+            assertThat(anyone.texts("#share-header").get(0)).contains("Tenant " + tenant.slug())
+                    .contains("Read-only view");
+            assertThat(anyone.driver.findElements(By.cssSelector("vaadin-side-nav"))).as("no navigation").isEmpty();
+            anyone.screenshot("share-link.png");
+
+            Fixture.Tenant other = Fixture.tenant("tenant-admin");
+            String id = created.getObject("share").getString("id");
+            assertThat(Fixture.call("DELETE", "/api/tenant/shares/" + id, Fixture.token(other, List.of("*")).bearer(),
+                    null).statusCode()).as("another company's link").isEqualTo(404);
+            assertThat(Fixture.call("DELETE", "/api/tenant/shares/" + id, sharer, null).statusCode()).isEqualTo(200);
+            anyone.open("/share?token=" + token);
+            anyone.waitFor("#share-ended");
+            assertThat(anyone.driver.findElements(By.cssSelector(".catalyst-kpi"))).isEmpty();
+
+            String expiring = Json.parse(share(sharer, 1)).getString("url");
+            try (var db = Server.superuser(); var sql = db.createStatement()) {
+                sql.execute("update dashboard_share set expires_at = now() - interval '1 minute' where tenant_id = '"
+                        + tenant.id() + "' and revoked_at is null");
+            }
+            anyone.open("/share?token=" + expiring.substring(expiring.indexOf("token=") + 6));
+            anyone.waitFor("#share-ended");
+            anyone.open("/share?token=forged" + token.substring(6));
+            anyone.waitFor("#share-ended");
+        }
+        assertThat(Server.strings("select action from audit_event where tenant_id = '" + tenant.id()
+                + "' and action like 'sharing.%'")).contains("sharing.link.created", "sharing.link.opened",
+                "sharing.link.revoked");
+    }
+
+    private static String share(String bearer, int days) {
+        HttpResponse<String> created = Fixture.call("POST", "/api/tenant/shares", bearer,
+                "{\"pluginId\":\"dashboards\",\"route\":\"overview\",\"title\":\"Overview\","
+                        + "\"expiresInDays\":" + days + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created.body();
+    }
+
     private static BigDecimal spend(String period) {
         return BigDecimal.valueOf(query("{\"metrics\":[\"spend\"],\"period\":\"" + period + "\"}")
                 .getArray("totals").getObject(0).getObject("values").getNumber("spend"))

@@ -13,7 +13,6 @@ import io.catalyst.api.ui.kit.EmptyState;
 import io.catalyst.api.ui.kit.Kit;
 import io.catalyst.api.ui.kit.KpiTile;
 import io.catalyst.core.metrics.MetricsService;
-import io.catalyst.ui.shell.Services;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,9 +28,8 @@ final class HomeKpis extends Div {
     private static final long serialVersionUID = 1L;
     static final List<String> METRICS = List.of("spend", "revenue", "roas", "leads", "cpa");
 
-    HomeKpis(UUID tenantId, Locale locale) {
+    HomeKpis(MetricsService metrics, UUID tenantId, Locale locale) {
         setId("home-kpis");
-        MetricsService metrics = Services.get(MetricsService.class);
         LocalDate today = metrics.today(tenantId);
         Period period = Period.preset("last_30_days", today);
         MetricsResult totals = metrics.query(tenantId, MetricsQuery.of(period, METRICS.toArray(String[]::new))

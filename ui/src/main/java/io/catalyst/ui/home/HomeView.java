@@ -11,11 +11,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
+import io.catalyst.core.metrics.MetricsService;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.NavEntry;
 import io.catalyst.ui.shell.NavigationRegistry;
 import io.catalyst.ui.onboarding.OnboardingView;
+import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.ShellUser;
 import io.catalyst.ui.shell.UserSession;
 
@@ -61,7 +63,8 @@ public class HomeView extends Div {
         });
         // a client user's first sign-in shows their figures, not a promise
         UserSession.tenant().filter(t -> UserSession.permits("dashboards:read"))
-                .ifPresent(t -> add(new HomeKpis(t.tenantId(), getLocale())));
+                .ifPresent(t -> Services.find(MetricsService.class)
+                        .ifPresent(metrics -> add(new HomeKpis(metrics, t.tenantId(), getLocale()))));
         add(cards);
     }
 

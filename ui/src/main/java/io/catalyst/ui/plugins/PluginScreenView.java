@@ -2,9 +2,12 @@ package io.catalyst.ui.plugins;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -16,6 +19,7 @@ import io.catalyst.runtime.PluginFailure;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
+import io.catalyst.ui.sharing.ShareDialog;
 import java.util.Map;
 
 /**
@@ -67,6 +71,15 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
                     CurrentInstance.restoreInstances(saved);
                 }
             });
+            // a dashboard (a screen that only reads figures) can be shared read-only
+            if ("dashboards:read".equals(found.permission()) && UserSession.permits("dashboards:share")) {
+                Button share = new Button("Share", VaadinIcon.SHARE.create(), e -> new ShareDialog(tenant.tenantId(),
+                        pluginId, route, found.title()).open());
+                share.setId("share-screen");
+                share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                share.getStyle().set("float", "right");
+                add(share);
+            }
             add(screen);
         } catch (PluginFailure | IllegalStateException failure) {
             H2 heading = new H2(found.title());

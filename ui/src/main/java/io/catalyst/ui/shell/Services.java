@@ -18,4 +18,15 @@ public final class Services {
     public static <T> T get(Class<T> service) {
         return CDI.current().select(service).get();
     }
+
+    /** The bean of this type, or empty where no CDI container runs (a Karibu unit test builds the screen alone). */
+    public static <T> java.util.Optional<T> find(Class<T> service) {
+        CDI<Object> container;
+        try {
+            container = CDI.current();
+        } catch (IllegalStateException noContainer) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(container.select(service).get());
+    }
 }

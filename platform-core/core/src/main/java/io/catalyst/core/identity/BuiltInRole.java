@@ -3,6 +3,7 @@ package io.catalyst.core.identity;
 import static io.catalyst.core.identity.Permissions.AUDIT_READ;
 import static io.catalyst.core.identity.Permissions.CONNECTIONS_READ;
 import static io.catalyst.core.identity.Permissions.DASHBOARDS_READ;
+import static io.catalyst.core.identity.Permissions.DASHBOARDS_SHARE;
 import static io.catalyst.core.identity.Permissions.METRICS_MANAGE;
 import static io.catalyst.core.identity.Permissions.TENANT_READ;
 import static io.catalyst.core.identity.Permissions.USERS_READ;
@@ -19,7 +20,8 @@ public enum BuiltInRole {
     PLATFORM_ADMIN("platform-admin", "Agency staff who run the platform", List.of("platform:*")),
     TENANT_ADMIN("tenant-admin", "Everything within the company", List.of("*")),
     ANALYST("analyst", "Works with the data: dashboards, connections, reports",
-            List.of(TENANT_READ, DASHBOARDS_READ, METRICS_MANAGE, CONNECTIONS_READ, USERS_READ, AUDIT_READ)),
+            List.of(TENANT_READ, DASHBOARDS_READ, DASHBOARDS_SHARE, METRICS_MANAGE, CONNECTIONS_READ, USERS_READ,
+                    AUDIT_READ)),
     VIEWER("viewer", "Reads dashboards", List.of(TENANT_READ, DASHBOARDS_READ));
 
     private final String id;

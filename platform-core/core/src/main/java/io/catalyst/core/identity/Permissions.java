@@ -20,6 +20,7 @@ public final class Permissions {
     public static final String AUDIT_READ = "audit:read";
     public static final String DASHBOARDS_READ = "dashboards:read";
     public static final String METRICS_MANAGE = "metrics:manage";
+    public static final String DASHBOARDS_SHARE = "dashboards:share";
     public static final String CONNECTIONS_READ = "connections:read";
     public static final String CONNECTIONS_MANAGE = "connections:manage";
     public static final String PLUGINS_MANAGE = "plugins:manage";
@@ -44,6 +45,7 @@ public final class Permissions {
         core(AUDIT_READ, "Read the audit log");
         core(DASHBOARDS_READ, "See dashboards and reports");
         core(METRICS_MANAGE, "Define the company's custom metrics");
+        core(DASHBOARDS_SHARE, "Share read-only links to dashboards with people without an account");
         core(CONNECTIONS_READ, "See data source connections and their syncs");
         core(CONNECTIONS_MANAGE, "Connect, configure and disconnect data sources");
         core(PLUGINS_MANAGE, "Enable, disable and configure plugins for the company");

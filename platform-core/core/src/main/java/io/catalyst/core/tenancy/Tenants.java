@@ -144,6 +144,11 @@ public class Tenants {
                 .setParameter("slug", slug).getResultList().stream().findFirst());
     }
 
+    /** The tenant with this id, in its own scope (what a shared link shows of it: name and branding). */
+    public java.util.Optional<Tenant> byId(UUID tenantId) {
+        return java.util.Optional.ofNullable(scopes.tenant(tenantId, em -> em.find(Tenant.class, tenantId)));
+    }
+
     private static Map<String, Object> planOf(Tenant t) {
         return Map.of("plan", t.plan(), "quotaUsers", t.quotaUsers(), "quotaConnections", t.quotaConnections(),
                 "quotaAiCredits", t.quotaAiCredits());

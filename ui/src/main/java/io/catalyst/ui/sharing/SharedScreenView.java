@@ -1,0 +1,133 @@
+package io.catalyst.ui.sharing;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.internal.CurrentInstance;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.catalyst.api.ui.UiScreen;
+import io.catalyst.core.plugins.PluginDispatch;
+import io.catalyst.core.sharing.DashboardShares;
+import io.catalyst.core.tenancy.Tenant;
+import io.catalyst.core.tenancy.Tenants;
+import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
+import io.catalyst.ui.shell.PublicScreen;
+import io.catalyst.ui.shell.Services;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A dashboard opened from a read-only link, without an account: the company's name and colours on top, the one
+ * screen below. The screen reads the company's figures and nothing else ({@code dashboards:read} only, no user), and
+ * a link that is wrong, expired or revoked says only that it no longer works.
+ */
+@PublicScreen
+@Route("share")
+public class SharedScreenView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+    static final String READ = "dashboards:read";
+
+    private String title = "Shared dashboard · Catalyst";
+
+    public SharedScreenView() {
+        setId("shared-screen");
+        getStyle().set("padding", "var(--lumo-space-m)").set("box-sizing", "border-box").set("max-width", "100%");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
+        Optional<DashboardShares.Opened> opened = Services.get(DashboardShares.class).open(token);
+        Optional<Tenant> tenant = opened.flatMap(o -> Services.get(Tenants.class).byId(o.tenantId()));
+        Optional<Contribution<UiScreen>> screen = opened.flatMap(this::screen);
+        if (opened.isEmpty() || tenant.isEmpty() || screen.isEmpty()) {
+            title = "Link ended · Catalyst";
+            Paragraph ended = new Paragraph("This link no longer works: it has expired or was revoked. Ask whoever"
+                    + " shared it for a new one.");
+            ended.setId("share-ended");
+            add(new H2("This link no longer works"), ended);
+            return;
+        }
+        DashboardShares.Opened link = opened.get();
+        title = link.title() + " · " + tenant.get().name();
+        add(header(tenant.get(), link));
+        // the company's data, read-only: no user, and only the permission to read figures
+        var on = new PluginDispatch.On(link.tenantId(), null, READ::equals);
+        UI ui = UI.getCurrent();
+        try {
+            Component content = Services.get(PluginDispatch.class).call(screen.get(), on, "shared screen "
+                    + link.route(), (s, context) -> {
+                Map<Class<?>, CurrentInstance> saved = CurrentInstance.setCurrent(ui);
+                try {
+                    return s.create(context);
+                } finally {
+                    CurrentInstance.restoreInstances(saved);
+                }
+            });
+            add(content);
+        } catch (PluginFailure | IllegalStateException failure) {
+            Paragraph failed = new Paragraph("This dashboard could not be shown just now. Try again later.");
+            failed.setId("share-failed");
+            add(failed);
+        }
+    }
+
+    // the shared screen, if its plugin is still enabled for the company and it only reads figures
+    private Optional<Contribution<UiScreen>> screen(DashboardShares.Opened link) {
+        PluginDispatch dispatch = Services.get(PluginDispatch.class);
+        for (Contribution<UiScreen> candidate : dispatch.extensions(link.tenantId(), UiScreen.class)) {
+            if (!candidate.pluginId().equals(link.pluginId())) {
+                continue;
+            }
+            try {
+                boolean match = link.route().equals(dispatch.describe(candidate, "route", UiScreen::route));
+                String needs = dispatch.describe(candidate, "permission", UiScreen::requiredPermission);
+                if (match && (needs == null || READ.equals(needs))) {
+                    return Optional.of(candidate);
+                }
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Div header(Tenant tenant, DashboardShares.Opened link) {
+        Div header = new Div();
+        header.setId("share-header");
+        String colour = tenant.primaryColor() == null ? "var(--lumo-primary-color)" : tenant.primaryColor();
+        header.getStyle().set("border-top", "4px solid " + colour).set("padding", "var(--lumo-space-s) 0")
+                .set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
+                .set("gap", "var(--lumo-space-m)");
+        if (tenant.logoUrl() != null && tenant.logoUrl().startsWith("https://")) {
+            Image logo = new Image(tenant.logoUrl(), tenant.name());
+            logo.setHeight("32px");
+            header.add(logo);
+        }
+        Span name = new Span(tenant.name());
+        name.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        Span note = new Span("Read-only view, shared until " + DateTimeFormatter.ISO_LOCAL_DATE.format(
+                link.expiresAt().atZone(ZoneId.of(tenant.timezone()))));
+        note.setId("share-note");
+        note.addClassName("text-secondary");
+        header.add(name, note);
+        return header;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
