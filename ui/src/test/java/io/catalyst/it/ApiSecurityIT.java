@@ -156,7 +156,7 @@ class ApiSecurityIT {
         }
         // a member manager who holds what an analyst holds, so may make someone one (SecurityDefectsIT: no more)
         String admin = Fixture.token(initech, List.of("users:manage", "audit:read", "tenant:read", "dashboards:read",
-                "connections:read", "users:read")).bearer();
+                "dashboards:share", "metrics:manage", "connections:read", "users:read")).bearer();
 
         assertProblem(Fixture.call("PUT", "/api/members/" + member.userId() + "/roles", admin,
                 "{\"roles\":[\"platform-admin\"]}"), 400, "validation-failed");

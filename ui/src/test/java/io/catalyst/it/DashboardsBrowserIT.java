@@ -214,6 +214,18 @@ class DashboardsBrowserIT {
                     + " fetch(document.querySelector('a.catalyst-export[data-file$=\".xlsx\"]').href)"
                     + ".then(r => r.arrayBuffer()).then(b => { let s = ''; new Uint8Array(b).forEach(x =>"
                     + " s += String.fromCharCode(x)); done(btoa(s)); })");
+            String pdf = (String) browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " fetch(document.querySelector('a.catalyst-pdf').href)"
+                    + ".then(r => r.arrayBuffer()).then(b => { let s = ''; new Uint8Array(b).forEach(x =>"
+                    + " s += String.fromCharCode(x)); done(btoa(s)); })");
+            com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(Base64.getDecoder().decode(pdf));
+            StringBuilder pdfText = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                pdfText.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page));
+            }
+            assertThat(pdfText.toString()).as("the PDF, drawn on the server").contains("Overview").contains("Tenant " + tenant.slug())
+                    .contains(browser.texts(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value").get(0))
+                    .contains("Total");
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(xlsx)))) {
                 Sheet sheet = book.getSheetAt(0);
                 assertThat(sheet.getLastRowNum() + 1).as("header, rows and totals as in the CSV")

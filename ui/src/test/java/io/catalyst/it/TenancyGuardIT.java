@@ -23,8 +23,9 @@ class TenancyGuardIT {
 
     /** Tables that deliberately have no tenant_id. Adding one here is a design decision: say why in its migration. */
     // scope_key: the key that signs tenant bindings (V13), readable by the owner role only
+    // fx_rate: the platform's exchange rates, the same for every tenant (V14)
     private static final Set<String> PLATFORM_TABLES = Set.of("flyway_schema_history", "tenant", "app_user",
-            "password_reset", "platform_token", "plugin_install", "scope_key");
+            "password_reset", "platform_token", "plugin_install", "scope_key", "fx_rate");
 
     private static final UUID TENANT_A = UUID.randomUUID();
     private static final UUID TENANT_B = UUID.randomUUID();
@@ -75,6 +76,11 @@ class TenancyGuardIT {
             sql.execute("insert into connect_link (tenant_id, id, token_hash, connection_id, created_by, expires_at)"
                     + " values ('" + TENANT_A + "', '" + UUID.randomUUID() + "', 'guard', '" + connection + "', '"
                     + user + "', now())");
+            sql.execute("insert into metric_custom (tenant_id, name, label, formula, format) values ('" + TENANT_A
+                    + "', 'guard', 'Guard', 'spend', 'MONEY')");
+            sql.execute("insert into dashboard_share (tenant_id, id, token_hash, plugin_id, route, title, expires_at)"
+                    + " values ('" + TENANT_A + "', '" + UUID.randomUUID() + "', 'guard', 'guard', 'guard', 'Guard',"
+                    + " now())");
             sql.execute("insert into plugin_job_run (tenant_id, plugin_id, job, due_at) values ('" + TENANT_A
                     + "', 'guard', 'guard', now())");
             sql.execute("insert into wh_quarantine (tenant_id, id, source, stream, reason) values ('" + TENANT_A

@@ -1,14 +1,12 @@
 package io.catalyst.ui.plugins;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -20,7 +18,6 @@ import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
 import io.catalyst.ui.sharing.ShareDialog;
-import java.util.Map;
 
 /**
  * Shows a plugin's screen inside the shell. A plugin not enabled for the user's tenant, or a screen they may not
@@ -59,18 +56,8 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
         SignedIn.TenantAccess tenant = UserSession.tenant().orElseThrow();
         SignedIn user = UserSession.user().orElseThrow();
         var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession::permits);
-        UI ui = UI.getCurrent();
         try {
-            Component screen = Services.get(PluginDispatch.class).call(found.screen(), on, "screen " + route,
-                    (s, context) -> {
-                // components may look up the UI while they are built, on the plugin's thread
-                Map<Class<?>, CurrentInstance> saved = CurrentInstance.setCurrent(ui);
-                try {
-                    return s.create(context);
-                } finally {
-                    CurrentInstance.restoreInstances(saved);
-                }
-            });
+            Component screen = PluginScreens.build(found.screen(), on, "screen " + route);
             // a dashboard (a screen that only reads figures) can be shared read-only
             if ("dashboards:read".equals(found.permission()) && UserSession.permits("dashboards:share")) {
                 Button share = new Button("Share", VaadinIcon.SHARE.create(), e -> new ShareDialog(tenant.tenantId(),

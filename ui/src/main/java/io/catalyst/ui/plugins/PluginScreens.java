@@ -1,5 +1,8 @@
 package io.catalyst.ui.plugins;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.internal.CurrentInstance;
 import io.catalyst.api.ui.UiScreen;
 import io.catalyst.core.identity.SignedIn;
 import io.catalyst.core.plugins.PluginDispatch;
@@ -9,6 +12,7 @@ import io.catalyst.ui.shell.UserSession;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +38,24 @@ public final class PluginScreens {
     /** The side-navigation entries of the plugin screens the user may open here. */
     public static List<NavEntry> navEntries() {
         return visible().stream().map(Found::navEntry).toList();
+    }
+
+    /**
+     * Builds a screen's component through the guarded call path, with the current UI set on the plugin's thread
+     * (components may look it up while they are built).
+     *
+     * @throws io.catalyst.runtime.PluginFailure if the plugin throws or hangs
+     */
+    public static Component build(Contribution<UiScreen> screen, PluginDispatch.On on, String operation) {
+        UI ui = UI.getCurrent();
+        return CDI.current().select(PluginDispatch.class).get().call(screen, on, operation, (s, context) -> {
+            Map<Class<?>, CurrentInstance> saved = CurrentInstance.setCurrent(ui);
+            try {
+                return s.create(context);
+            } finally {
+                CurrentInstance.restoreInstances(saved);
+            }
+        });
     }
 
     /** One screen, if its plugin is enabled here and the user may open it. */

@@ -1,13 +1,11 @@
 package io.catalyst.ui.sharing;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,11 +17,11 @@ import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.Tenants;
 import io.catalyst.runtime.Contribution;
 import io.catalyst.runtime.PluginFailure;
+import io.catalyst.ui.plugins.PluginScreens;
 import io.catalyst.ui.shell.PublicScreen;
 import io.catalyst.ui.shell.Services;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,17 +63,8 @@ public class SharedScreenView extends Div implements BeforeEnterObserver, HasDyn
         add(header(tenant.get(), link));
         // the company's data, read-only: no user, and only the permission to read figures
         var on = new PluginDispatch.On(link.tenantId(), null, READ::equals);
-        UI ui = UI.getCurrent();
         try {
-            Component content = Services.get(PluginDispatch.class).call(screen.get(), on, "shared screen "
-                    + link.route(), (s, context) -> {
-                Map<Class<?>, CurrentInstance> saved = CurrentInstance.setCurrent(ui);
-                try {
-                    return s.create(context);
-                } finally {
-                    CurrentInstance.restoreInstances(saved);
-                }
-            });
+            Component content = PluginScreens.build(screen.get(), on, "shared screen " + link.route());
             add(content);
         } catch (PluginFailure | IllegalStateException failure) {
             Paragraph failed = new Paragraph("This dashboard could not be shown just now. Try again later.");

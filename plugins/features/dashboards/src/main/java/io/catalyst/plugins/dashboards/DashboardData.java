@@ -29,11 +29,13 @@ final class DashboardData implements Serializable {
     private final Source source;
     private final Kit kit;
     private final LocalDate today;
+    private final String tenantName;
 
-    DashboardData(Source source, Kit kit, LocalDate today) {
+    DashboardData(Source source, Kit kit, LocalDate today, String tenantName) {
         this.source = source;
         this.kit = kit;
         this.today = today;
+        this.tenantName = tenantName;
     }
 
     /** Reads what a screen needs from the context, during {@code create(ctx)}. */
@@ -42,7 +44,7 @@ final class DashboardData implements Serializable {
         com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
         Locale locale = ui != null && ui.getLocale() != null ? ui.getLocale() : Locale.US;
         Kit kit = Kit.of(metrics.catalogue(), ctx.tenant().currency(), locale);
-        return new DashboardData(metrics::query, kit, metrics.today());
+        return new DashboardData(metrics::query, kit, metrics.today(), ctx.tenant().name());
     }
 
     MetricsResult query(MetricsQuery query) {
@@ -55,5 +57,10 @@ final class DashboardData implements Serializable {
 
     LocalDate today() {
         return today;
+    }
+
+    /** The company's name, on PDFs. */
+    String tenantName() {
+        return tenantName;
     }
 }

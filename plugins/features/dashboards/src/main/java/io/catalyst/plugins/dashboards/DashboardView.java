@@ -1,10 +1,12 @@
 package io.catalyst.plugins.dashboards;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.function.SerializableConsumer;
 import io.catalyst.api.metrics.Comparison;
 import io.catalyst.api.metrics.Dimension;
 import io.catalyst.api.metrics.Filter;
@@ -15,11 +17,13 @@ import io.catalyst.api.metrics.MetricsResult;
 import io.catalyst.api.metrics.Period;
 import io.catalyst.api.ui.kit.Chart;
 import io.catalyst.api.ui.kit.ChartOptions;
+import io.catalyst.api.ui.kit.Downloads;
 import io.catalyst.api.ui.kit.EmptyState;
 import io.catalyst.api.ui.kit.FilterBar;
 import io.catalyst.api.ui.kit.Kit;
 import io.catalyst.api.ui.kit.KpiTile;
 import io.catalyst.api.ui.kit.MetricsGrid;
+import io.catalyst.api.ui.kit.PdfReport;
 import io.catalyst.api.ui.kit.PeriodPicker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,6 +49,9 @@ abstract class DashboardView extends Div {
     private final List<Chart> chartList = new ArrayList<>();
     private EmptyState emptyState;
     private int queries;
+    /** What the PDF of the current content holds, recorded as the content is drawn. */
+    private final List<SerializableConsumer<PdfReport>> report = new ArrayList<>();
+    private final String title;
 
     DashboardView(String id, String title, DashboardData data, List<Dimension> filterDimensions) {
         this.data = data;
@@ -54,13 +61,20 @@ abstract class DashboardView extends Div {
         addClassName("catalyst-dashboard");
         getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m, 1rem)")
                 .set("width", "100%").set("max-width", "100%").set("box-sizing", "border-box").set("min-width", "0");
+        this.title = title;
         H2 heading = new H2(title);
         heading.getStyle().set("margin", "0");
+        // the dashboard as a PDF, drawn on the server from the answers on screen when the link is clicked
+        Anchor pdf = Downloads.link(id.replace("dashboards-", "") + ".pdf", "PDF", "application/pdf", this::pdf);
+        pdf.addClassName("catalyst-pdf");
+        Div top = new Div(heading, pdf);
+        top.getStyle().set("display", "flex").set("justify-content", "space-between").set("align-items", "center")
+                .set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s, .5rem)");
         picker = new PeriodPicker(data.today());
         filterBar = new FilterBar(filterDimensions);
         content.getStyle().set("display", "flex").set("flex-direction", "column")
                 .set("gap", "var(--lumo-space-l, 1.5rem)").set("width", "100%").set("min-width", "0");
-        add(heading, picker, filterBar, content);
+        add(top, picker, filterBar, content);
         picker.addChangeListener((period, comparison) -> refresh());
         filterBar.addChangeListener(filters -> refresh());
     }
@@ -71,6 +85,7 @@ abstract class DashboardView extends Div {
         tiles.clear();
         grids.clear();
         chartList.clear();
+        report.clear();
         emptyState = null;
         try {
             render();
@@ -148,6 +163,11 @@ abstract class DashboardView extends Div {
             tiles.add(tile);
             row.add(tile);
         }
+        List<String> shown = List.of(metrics);
+        report.add(r -> r.kpis(totals, shown));
+        if (byDate != null && !byDate.dimensions().isEmpty() && byDate.dimensions().get(0) == Dimension.DATE) {
+            report.add(r -> r.lineChart("Over time", byDate, shown.subList(0, Math.min(2, shown.size()))));
+        }
         return KpiTile.row(row.toArray(Component[]::new));
     }
 
@@ -161,6 +181,8 @@ abstract class DashboardView extends Div {
         MetricsGrid grid = new MetricsGrid(kit, exportName);
         grid.setResult(result);
         grids.add(grid);
+        String heading = Character.toUpperCase(exportName.charAt(0)) + exportName.substring(1).replace('-', ' ');
+        report.add(r -> r.table(heading, result));
         return grid;
     }
 
@@ -193,6 +215,17 @@ abstract class DashboardView extends Div {
 
     protected static BigDecimal orZero(BigDecimal v) {
         return v == null ? BigDecimal.ZERO : v;
+    }
+
+    /** The PDF of what the screen shows now. */
+    byte[] pdf() {
+        String compared = picker.getComparison() == Comparison.NONE ? ""
+                : ", compared with the " + picker.getComparison().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ');
+        PdfReport pdf = PdfReport.of(kit, title, data.tenantName() + " · " + period().from() + " to "
+                + period().to() + compared + (filters().isEmpty() ? "" : " · filtered"));
+        report.forEach(section -> section.accept(pdf));
+        return pdf.render();
     }
 
     // ---- what tests and the lead's browser tests look at ----------------------------------------------------------

@@ -132,6 +132,17 @@ class DashboardsPluginTest {
     }
 
     @Test
+    void thePdfHoldsWhatTheScreenShows(PluginTestKit kit) throws Exception {
+        Warehouse.fill(kit.context().metrics());
+        OverviewView overview = view(new DashboardScreens.Overview(), kit.context());
+
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(
+                overview.pdf())).getTextFromPage(1);
+        assertThat(text).contains("Overview").contains("Acme Corp").contains("€15.00").contains("Summer Sale")
+                .contains("€1,000.00");
+    }
+
+    @Test
     void channelsCompareThePlatforms(PluginTestKit kit) {
         Warehouse.fill(kit.context().metrics());
         ChannelsView channels = view(new DashboardScreens.Channels(), kit.context());

@@ -1,7 +1,6 @@
 package io.catalyst.api.ui.kit;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.ContextMenu;
@@ -14,14 +13,12 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.shared.Registration;
 import io.catalyst.api.metrics.Dimension;
 import io.catalyst.api.metrics.MetricDefinition.Format;
 import io.catalyst.api.metrics.MetricsResult;
 import io.catalyst.api.metrics.MetricsResult.Row;
 import io.catalyst.api.metrics.Period;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -188,33 +185,10 @@ public class MetricsGrid extends Div {
         MetricsResult answer = result;
         String csvName = fileName(exportName, answer.period(), "csv");
         String xlsxName = fileName(exportName, answer.period(), "xlsx");
-        csvLink = download(csvName, "CSV", "text/csv", () -> csv(answer, kit));
-        xlsxLink = download(xlsxName, "Excel",
+        csvLink = Downloads.link(csvName, "CSV", "text/csv", () -> csv(answer, kit));
+        xlsxLink = Downloads.link(xlsxName, "Excel",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", () -> xlsx(answer, kit));
         exports.add(csvLink, xlsxLink);
-    }
-
-    @SuppressWarnings("deprecation") // StreamResource: still the way Anchor takes a generated download in 24.9
-    private static Anchor download(String name, String text, String type, SerializableBytes bytes) {
-        StreamResource resource = new StreamResource(name, () -> new ByteArrayInputStream(bytes.get()));
-        resource.setContentType(type);
-        Anchor a = new Anchor();
-        // a resource registers with the current UI: without one yet (built off-screen), link it once attached
-        if (UI.getCurrent() != null) {
-            a.setHref(resource);
-        } else {
-            a.addAttachListener(e -> a.setHref(resource));
-        }
-        a.getElement().setAttribute("download", name);
-        a.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(" " + text));
-        a.addClassName("catalyst-export");
-        a.getElement().setAttribute("data-file", name);
-        return a;
-    }
-
-    @FunctionalInterface
-    private interface SerializableBytes extends Serializable {
-        byte[] get();
     }
 
     public void setColumnVisible(String key, boolean visible) {
