@@ -71,7 +71,7 @@ class OffboardingIT {
 
             browser.click("#offboard-" + leaving.slug());
             browser.click("#confirm-offboard");
-            browser.wait.until(d -> browser.texts("#tenant-grid vaadin-grid-cell-content").contains("offboarding"));
+            browser.wait.until(d -> browser.texts("#tenant-grid vaadin-grid-cell-content").contains("Offboarding"));
         }
         assertThat(Fixture.call("GET", "/api/tenant", token, null).statusCode()).as("its tokens stop at once")
                 .isEqualTo(401);

@@ -53,7 +53,15 @@ public final class CatalogIndex {
         Map<String, List<Release>> byPlugin = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.jar")) {
-            for (Path jar : jars) {
+            List<Path> sorted = new ArrayList<>();
+            jars.forEach(sorted::add);
+            sorted.sort(java.util.Comparator.comparing(Path::toString));
+            for (Path jar : sorted) {
+                if (jar.getFileName().toString().startsWith("original-")) {
+                    // maven-shade-plugin's unshaded input, left beside the plugin jar: never a release of its own
+                    skipped.add(jar.getFileName() + ": the unshaded original of a shaded plugin jar");
+                    continue;
+                }
                 Path sig = PluginSignatures.signatureFileOf(jar);
                 if (!Files.exists(sig)) {
                     skipped.add(jar.getFileName() + ": no " + sig.getFileName() + " (sign it first)");
@@ -69,7 +77,16 @@ public final class CatalogIndex {
                     skipped.add(jar.getFileName() + ": not a plugin (no " + PluginManifest.PLUGIN_ID + ")");
                     continue;
                 }
-                byPlugin.computeIfAbsent(id, k -> new ArrayList<>()).add(new Release(id,
+                String version = manifest.getValue(PluginManifest.PLUGIN_VERSION);
+                List<Release> known = byPlugin.computeIfAbsent(id, k -> new ArrayList<>());
+                java.util.Optional<Release> same = known.stream().filter(r -> java.util.Objects.equals(r.version(),
+                        version)).findFirst();
+                if (same.isPresent()) {
+                    skipped.add(jar.getFileName() + ": " + id + " " + version + " is already listed from "
+                            + same.get().file());
+                    continue;
+                }
+                known.add(new Release(id,
                         manifest.getValue(PluginManifest.PLUGIN_VERSION), manifest.getValue(PluginManifest.PLUGIN_REQUIRES),
                         manifest.getValue(PluginManifest.PLUGIN_DESCRIPTION), manifest.getValue(PluginManifest.PLUGIN_PROVIDER),
                         jar.getFileName().toString(), sha256(content), content.length,

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,6 +22,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.StreamResourceWriter;
+import io.catalyst.core.identity.BuiltInRole;
+import io.catalyst.core.identity.Grantor;
 import io.catalyst.core.identity.Impersonation;
 import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.identity.Member;
@@ -37,6 +40,7 @@ import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
+import io.catalyst.ui.shell.RoleNames;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
 import java.util.Locale;
@@ -155,6 +159,10 @@ public class TenantsView extends Div {
                 impersonate.setId("impersonate-" + tenant.slug());
                 actions.add(impersonate);
             }
+            Button appoint = new Button("Appoint admin…", click -> appointAdmin(tenant));
+            appoint.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            appoint.setId("appoint-admin-" + tenant.slug());
+            actions.add(appoint);
             Button offboard = new Button("Offboard", click -> confirmOffboarding(tenant));
             offboard.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             offboard.setId("offboard-" + tenant.slug());
@@ -174,13 +182,32 @@ public class TenantsView extends Div {
     private void chooseMember(Tenant tenant) {
         Dialog choose = new Dialog();
         choose.setHeaderTitle("Act as a member of " + tenant.name());
+        java.util.List<Member> people = Services.get(Users.class).members(tenant.id());
+        if (people.isEmpty()) {
+            Paragraph nobody = new Paragraph(tenant.name() + " has no members yet, so there is nobody to act as."
+                    + " Appoint an admin first: they get an invitation by email.");
+            nobody.setId("impersonate-nobody");
+            Button appoint = new Button("Appoint admin…", click -> {
+                choose.close();
+                appointAdmin(tenant);
+            });
+            appoint.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            choose.add(nobody);
+            choose.getFooter().add(new Button("Close", click -> choose.close()), appoint);
+            choose.open();
+            return;
+        }
         Select<Member> member = new Select<>();
         member.setId("impersonate-member");
-        member.setItems(Services.get(Users.class).members(tenant.id()));
-        member.setItemLabelGenerator(m -> m.name() + " (" + m.email() + ", " + String.join(", ", m.roles()) + ")");
+        member.setLabel("Member");
+        member.setItems(people);
+        member.setItemLabelGenerator(m -> m.name() + " (" + m.email() + ", " + String.join(", ",
+                m.roles().stream().map(RoleNames::of).toList()) + ")");
         member.setWidthFull();
         Button start = new Button("Act as this member", click -> {
             if (member.isEmpty()) {
+                member.setErrorMessage("Choose whom to act as");
+                member.setInvalid(true);
                 return;
             }
             var admin = UserSession.user().orElseThrow();
@@ -196,6 +223,74 @@ public class TenantsView extends Div {
                 member);
         choose.getFooter().add(new Button("Cancel", click -> choose.close()), start);
         choose.open();
+    }
+
+    /**
+     * Makes someone the company's admin: an existing member gets the role, or an email address gets an invitation
+     * as admin. Platform admins may give every role (Grantor.PLATFORM); the services audit it.
+     */
+    private void appointAdmin(Tenant tenant) {
+        Dialog dialog = new Dialog();
+        dialog.setId("appoint-admin-dialog");
+        dialog.setHeaderTitle("Appoint an admin of " + tenant.name());
+        Users users = Services.get(Users.class);
+        String admin = BuiltInRole.TENANT_ADMIN.id();
+        java.util.List<Member> candidates = users.members(tenant.id()).stream()
+                .filter(m -> !m.roles().contains(admin)).toList();
+        ComboBox<Member> member = new ComboBox<>("A member");
+        member.setId("appoint-member");
+        member.setItems(candidates);
+        member.setItemLabelGenerator(m -> m.name() + " (" + m.email() + ")");
+        member.setWidthFull();
+        member.setVisible(!candidates.isEmpty());
+        EmailField email = new EmailField(candidates.isEmpty() ? "Invite by email" : "Or invite by email");
+        email.setId("appoint-email");
+        email.setHelperText("They get an invitation to join as Tenant admin");
+        email.setWidthFull();
+        Button appoint = new Button("Appoint admin", click -> {
+            var user = UserSession.user().orElseThrow();
+            member.setInvalid(false);
+            email.setInvalid(false);
+            try {
+                if (!member.isEmpty()) {
+                    Member chosen = member.getValue();
+                    java.util.List<String> roles = new java.util.ArrayList<>(chosen.roles());
+                    roles.add(admin);
+                    users.changeRoles(user.userId(), user.email(), Grantor.PLATFORM, tenant.id(), chosen.userId(),
+                            roles);
+                    Notification.show(chosen.name() + " is now an admin of " + tenant.name())
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } else if (!email.isEmpty()) {
+                    Services.get(Invitations.class).invite(user.userId(), user.email(), Grantor.PLATFORM,
+                            tenant.id(), email.getValue(), java.util.List.of(admin));
+                    Notification.show("Invited " + email.getValue().trim() + " as admin of " + tenant.name())
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } else {
+                    (candidates.isEmpty() ? email : member).setErrorMessage(candidates.isEmpty()
+                            ? "Give their email address" : "Choose a member, or give an email address");
+                    (candidates.isEmpty() ? email : member).setInvalid(true);
+                    return;
+                }
+                dialog.close();
+                refresh();
+            } catch (ProblemException e) {
+                HasValidation field = member.isEmpty() ? email : member;
+                field.setErrorMessage(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message());
+                field.setInvalid(true);
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(TenantsView.class.getName())
+                        .log(java.util.logging.Level.WARNING, "appointing an admin failed", e);
+                Notification.show("Nobody was appointed: " + (member.isEmpty() ? "the invitation could not be sent"
+                        + " (is the mail server reachable?)" : "the roles could not be saved") + ". Try again.")
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        appoint.setId("confirm-appoint-admin");
+        appoint.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("An admin can do everything within the company, including inviting its other"
+                + " members."), member, email);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), appoint);
+        dialog.open();
     }
 
     private void confirmOffboarding(Tenant tenant) {
@@ -220,7 +315,11 @@ public class TenantsView extends Div {
     }
 
     private static Span status(TenantStatus status) {
-        Span badge = new Span(status.name().toLowerCase(Locale.ROOT));
+        Span badge = new Span(switch (status) {
+            case ACTIVE -> "Active";
+            case SUSPENDED -> "Suspended";
+            case OFFBOARDING -> "Offboarding";
+        });
         badge.getElement().getThemeList().add("badge" + switch (status) {
             case ACTIVE -> " success";
             case SUSPENDED -> " error";

@@ -30,13 +30,14 @@ public class AuditView extends Div {
     public AuditView() {
         addClassName("screen");
         setId("audit");
-        List<AuditRecord> entries = Services.get(AuditLog.class)
-                .recent(UserSession.tenant().orElseThrow().tenantId(), 500);
+        java.util.UUID tenantId = UserSession.tenant().orElseThrow().tenantId();
+        List<AuditRecord> entries = Services.get(AuditLog.class).recent(tenantId, 500);
+        java.time.ZoneId zone = zoneOf(tenantId);
 
         Grid<AuditRecord> grid = new Grid<>(AuditRecord.class, false);
         grid.setId("audit-grid");
         grid.addColumn(AuditRecord::seq).setHeader("#").setAutoWidth(true);
-        grid.addColumn(AuditRecord::occurredAt).setHeader("When (UTC)").setAutoWidth(true);
+        grid.addColumn(r -> when(r.occurredAt(), zone)).setHeader("When (" + zone.getId() + ")").setAutoWidth(true);
         grid.addColumn(AuditRecord::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AuditRecord::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(r -> r.targetType() == null ? "" : r.targetType() + " " + r.targetId()).setHeader("Target");
@@ -52,5 +53,25 @@ public class AuditView extends Div {
                     + r.targetId()).toLowerCase(Locale.ROOT).contains(wanted)).toList());
         });
         add(new H2("Audit log"), filter, grid);
+    }
+
+    // the company's time zone, as set in its settings; UTC if it names none that Java knows
+    private static java.time.ZoneId zoneOf(java.util.UUID tenantId) {
+        try {
+            return java.time.ZoneId.of(Services.get(io.catalyst.core.tenancy.Onboarding.class).tenant(tenantId)
+                    .timezone());
+        } catch (RuntimeException unknown) {
+            return java.time.ZoneOffset.UTC;
+        }
+    }
+
+    /** An ISO-8601 instant as people read it in the company's time zone: 2026-12-07 06:15:02. */
+    static String when(String occurredAt, java.time.ZoneId zone) {
+        try {
+            return java.time.OffsetDateTime.parse(occurredAt).atZoneSameInstant(zone)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        } catch (RuntimeException notIso) {
+            return occurredAt;
+        }
     }
 }

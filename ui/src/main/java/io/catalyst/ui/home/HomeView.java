@@ -37,7 +37,7 @@ public class HomeView extends Div {
         setId("home");
         ShellUser user = ShellUser.current();
 
-        H2 title = new H2(user.signedIn() ? "Welcome back, " + user.displayName() : "Welcome to Catalyst");
+        H2 title = new H2(user.signedIn() ? "Welcome, " + user.displayName() : "Welcome to Catalyst");
         Paragraph intro = new Paragraph("Your marketing data in one place: from growth level down to single ads, "
                 + "with lead scores, alerts and an assistant that answers from your own numbers.");
         intro.addClassName("text-secondary");

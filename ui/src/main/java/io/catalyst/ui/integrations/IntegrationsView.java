@@ -70,6 +70,8 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     static final Map<Integer, String> SCHEDULES = schedules();
 
     private final transient Connections connections = Services.get(Connections.class);
+    private final com.vaadin.flow.component.html.Paragraph noConnections =
+            new com.vaadin.flow.component.html.Paragraph();
     private final transient ConnectionAuthorization authorization = Services.get(ConnectionAuthorization.class);
     private final transient ConnectionSessions sessions = Services.get(ConnectionSessions.class);
     private final transient ShareLinks shareLinks = Services.get(ShareLinks.class);
@@ -127,7 +129,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         runGrid.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Details").setFlexGrow(3);
         runGrid.setAllRowsVisible(true);
         runGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        add(grid, runsTitle, runGrid);
+        noConnections.setId("no-connections");
+        noConnections.setText(manage ? "No connections yet: connect a source above to bring its figures in."
+                : "No connections yet: an admin of your company connects the sources.");
+        add(noConnections, grid, runsTitle, runGrid);
         refresh();
     }
 
@@ -178,7 +183,9 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         HorizontalLayout cards = new HorizontalLayout();
         cards.setId("connector-picker");
         cards.getStyle().set("flex-wrap", "wrap");
-        List<ConnectorRegistry.Available> available = registry.all();
+        // a connector the platform has not set up yet (its OAuth app) is not offered: it could only fail
+        List<ConnectorRegistry.Available> available = registry.all().stream()
+                .filter(a -> authorization.configured(a.connector())).toList();
         if (available.isEmpty()) {
             Span none = new Span("No connectors are installed on this platform yet. A platform admin adds them from"
                     + " the plugin catalogue.");
@@ -194,6 +201,11 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     }
 
     private void connect(ConnectorRegistry.Available available) {
+        if (!authorization.configured(available.connector())) {
+            show(available.connector().displayName() + " cannot be connected yet: the platform's administrators"
+                    + " have not set it up. Ask them to.", true);
+            return;
+        }
         if (available.connector().auth().kind() == AuthKind.API_KEY) {
             apiKeyDialog(available);
             return;
@@ -308,9 +320,26 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
     private Component statusOf(Connections.View v) {
         Span status = new Span(describe(v));
         status.setId("status-" + v.id());
-        status.getElement().getThemeList().add("badge " + ("ACTIVE".equals(v.status())
-                && !"FAILED".equals(v.lastStatus()) ? "success" : "error"));
+        status.getElement().getThemeList().add("badge " + switch (health(v)) {
+            case GOOD -> "success";
+            case WAITING -> "contrast";
+            case BAD -> "error";
+        });
         return status;
+    }
+
+    enum Health { GOOD, WAITING, BAD }
+
+    /** Green only while the connection truly works: a failing first sync is not "Connected". */
+    static Health health(Connections.View v) {
+        if (!"ACTIVE".equals(v.status())) {
+            return "PAUSED".equals(v.status()) ? Health.WAITING : Health.BAD;
+        }
+        String last = v.lastStatus();
+        if (last == null || "SUCCEEDED".equals(last) || "QUEUED".equals(last) || "RUNNING".equals(last)) {
+            return Health.GOOD;
+        }
+        return "RATE_LIMITED".equals(last) ? Health.WAITING : Health.BAD;
     }
 
     /** What a non-engineer needs to know about a connection, and what to do. */
@@ -321,7 +350,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             case "NEEDS_REAUTH":
                 // the provider's own reason (e.g. Google's NOT_ADS_USER) tells which sign-in to reconnect with
                 return v.connectorName() + " no longer accepts this connection's sign-in, so its figures have"
-                        + " stopped updating. Choose Reconnect." + (v.lastError() == null ? ""
+                        + " stopped updating. Choose Reconnect." + (blank(v.lastError()) ? ""
                         : " (" + v.lastError() + ")");
             case "PAUSED":
                 return "Paused.";
@@ -331,22 +360,40 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         if (v.accounts().isEmpty()) {
             return "Connected. Pick the accounts to sync.";
         }
-        if (v.lastSyncAt() == null) {
-            return "Connected. The first sync starts shortly.";
+        String last = v.lastStatus();
+        String when = v.lastSyncAt() == null ? "" : " " + ago(v.lastSyncAt());
+        if (last == null || "QUEUED".equals(last) || "RUNNING".equals(last)) {
+            if (v.lastSyncAt() == null) {
+                return "RUNNING".equals(last) ? "Connected. The first sync is running."
+                        : "Connected. The first sync starts shortly.";
+            }
         }
-        String when = ago(v.lastSyncAt());
-        if ("SUCCEEDED".equals(v.lastStatus())) {
-            return "Up to date: last synced " + when + ".";
+        if ("SUCCEEDED".equals(last) || last == null || "QUEUED".equals(last) || "RUNNING".equals(last)) {
+            return "Up to date: last synced" + when + ".";
         }
-        if ("RATE_LIMITED".equals(v.lastStatus())) {
+        if ("RATE_LIMITED".equals(last)) {
             // the provider's reason and when the sync resumes, as the queue wrote them
-            return v.connectorName() + " asked us to wait " + when + (v.lastError() == null
+            return v.connectorName() + " asked us to wait" + when + (blank(v.lastError())
                     ? "; the sync continues by itself." : ": " + v.lastError());
         }
-        if ("STOPPED".equals(v.lastStatus())) {
-            return "The last sync " + when + " stopped: " + v.lastError();
+        String what = v.lastSyncAt() == null ? "The first sync" : "The last sync" + when;
+        if ("STOPPED".equals(last)) {
+            return what + " stopped: " + reason(v);
         }
-        return "The last sync " + when + " did not finish: " + v.lastError() + " It is retried automatically.";
+        return what + " did not finish: " + reason(v) + " It is retried automatically.";
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank() || text.equals("null");
+    }
+
+    // the provider's reason as the sync wrote it; never the word "null"
+    private static String reason(Connections.View v) {
+        if (blank(v.lastError())) {
+            return v.connectorName() + " gave no reason.";
+        }
+        String said = v.lastError().trim().replaceAll(":\\s*null\\.?$", ".");
+        return said.endsWith(".") ? said : said + ".";
     }
 
     private static String runStatus(SyncRuns.Run r) {
@@ -378,6 +425,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
             declaredSettings = declared;
         }
         grid.setItems(all);
+        // an empty list says so, instead of two empty grids
+        grid.setVisible(!all.isEmpty());
+        runGrid.setVisible(!all.isEmpty());
+        noConnections.setVisible(all.isEmpty());
         if (selected == null && !all.isEmpty()) {
             selected = all.get(0).id();
         }

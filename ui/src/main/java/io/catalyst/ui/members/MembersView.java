@@ -22,6 +22,7 @@ import io.catalyst.ui.shell.FormRow;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Navigation;
 import io.catalyst.ui.shell.RequiresPermission;
+import io.catalyst.ui.shell.RoleNames;
 import io.catalyst.ui.shell.Services;
 import io.catalyst.ui.shell.UserSession;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public class MembersView extends Div {
         grid.setId("member-grid");
         grid.addColumn(Member::name).setHeader("Name").setSortable(true).setAutoWidth(true);
         grid.addColumn(Member::email).setHeader("Email").setAutoWidth(true);
-        grid.addComponentColumn(this::roles).setHeader("Roles").setFlexGrow(1);
+        grid.addComponentColumn(this::roles).setHeader("Roles").setWidth("18rem").setFlexGrow(1); // chips unclipped
         grid.setAllRowsVisible(true);
         add(new H2("Members"));
         if (canManage) {
@@ -65,6 +66,7 @@ public class MembersView extends Div {
         MultiSelectComboBox<String> roles = new MultiSelectComboBox<>("Roles");
         roles.setId("invite-roles");
         roles.setItems(users.assignableRoles(tenantId));
+        roles.setItemLabelGenerator(RoleNames::of);
         roles.setValue(Set.of("viewer"));
         Button invite = new Button("Send invitation", click -> {
             var actor = UserSession.user().orElseThrow();
@@ -88,10 +90,12 @@ public class MembersView extends Div {
 
     private Component roles(Member member) {
         if (!canManage) {
-            return new Span(String.join(", ", member.roles()));
+            return new Span(String.join(", ", member.roles().stream().map(RoleNames::of).toList()));
         }
         MultiSelectComboBox<String> roles = new MultiSelectComboBox<>();
+        roles.setId("roles-" + member.email().replaceAll("[^a-zA-Z0-9]", "-"));
         roles.setItems(users.assignableRoles(tenantId));
+        roles.setItemLabelGenerator(RoleNames::of);
         roles.setValue(member.roles());
         roles.setWidthFull();
         roles.setAriaLabel("Roles of " + member.email());
@@ -106,10 +110,15 @@ public class MembersView extends Div {
                         new ArrayList<>(change.getValue()));
                 Notification.show("Roles of " + member.name() + " saved")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (ProblemException e) {
-                Notification.show(e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message())
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                refresh();
+            } catch (RuntimeException e) {
+                // the grid's rows are equal to what it shows, so it would not redraw this one: put the roles back
+                roles.setValue(change.getOldValue());
+                Notification refused = Notification.show(e instanceof ProblemException problem
+                        ? (change.getValue().isEmpty() ? "Give " + member.name() + " at least one role."
+                        : problem.getMessage()) : "The roles could not be saved. Try again, or ask your platform"
+                        + " admin if it keeps failing.", 8000, Notification.Position.BOTTOM_START);
+                refused.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                refused.setId("roles-refused");
             }
         });
         return roles;

@@ -8,6 +8,9 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
@@ -15,6 +18,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.api.settings.SettingField;
+import io.catalyst.core.connect.ConnectorRegistry;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.plugins.TenantPlugins;
 import io.catalyst.core.web.Problem;
@@ -42,22 +46,42 @@ public class CompanyPluginsView extends Div {
 
     private final transient TenantPlugins plugins = Services.get(TenantPlugins.class);
     private final Grid<TenantPlugins.View> grid = new Grid<>();
+    private final Component empty;
+    // plugins that contribute connectors: Integrations offers them to every company, enabled or not
+    private final java.util.Set<String> connectorPlugins = Services.get(ConnectorRegistry.class).all().stream()
+            .map(a -> a.contribution().pluginId()).collect(java.util.stream.Collectors.toSet());
 
     public CompanyPluginsView() {
         addClassName("screen");
         setId("company-plugins");
         grid.setId("company-plugin-grid");
-        grid.addColumn(TenantPlugins.View::pluginId).setHeader("Plugin").setAutoWidth(true);
-        grid.addColumn(TenantPlugins.View::version).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(v -> v.description() == null ? "" : v.description()).setHeader("What it does").setFlexGrow(2);
-        grid.addComponentColumn(this::enabledToggle).setHeader("Enabled").setAutoWidth(true);
-        grid.addComponentColumn(this::settingsButton).setHeader("").setAutoWidth(true);
-        add(new H2("Plugins"), grid);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(v -> PluginNames.of(v.pluginId())).setHeader("Plugin").setWidth("10rem").setFlexGrow(0);
+        grid.addColumn(v -> v.description() == null ? "" : v.description()).setHeader("What it does")
+                .setWidth("12rem").setFlexGrow(2);
+        grid.addComponentColumn(this::enabledToggle).setHeader("For your company").setWidth("11rem")
+                .setFlexGrow(1);
+        grid.addComponentColumn(this::settingsButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+        Paragraph none = new Paragraph("No plugins are installed on this platform yet. Your platform admin installs"
+                + " them; you then turn them on here.");
+        none.setId("no-company-plugins");
+        empty = none;
+        add(new H2("Plugins"), none, grid);
         refresh();
     }
 
     private Component enabledToggle(TenantPlugins.View view) {
+        if (connectorPlugins.contains(view.pluginId())) {
+            // connectors are not switched per company: every company may connect them under Integrations
+            Span always = new Span("Available under Integrations");
+            always.setId("always-" + view.pluginId());
+            always.getElement().getThemeList().add("badge success");
+            return always;
+        }
         Checkbox enabled = new Checkbox(view.enabled());
+        enabled.setLabel(view.enabled() ? "On" : "Off");
+        enabled.setAriaLabel("Turn " + PluginNames.of(view.pluginId()) + " on for your company");
         enabled.setId("enable-" + view.pluginId());
         enabled.setEnabled(view.state().equals("STARTED"));
         enabled.addValueChangeListener(change -> {
@@ -66,10 +90,12 @@ public class CompanyPluginsView extends Div {
             }
             try {
                 plugins.setEnabled(actorId(), UserSession.actor(), tenantId(), view.pluginId(), change.getValue());
-                Notification.show((change.getValue() ? "Enabled " : "Disabled ") + view.pluginId()
-                        + "; reload to see its screens").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(PluginNames.of(view.pluginId()) + (change.getValue() ? " is on" : " is off")
+                        + " for your company").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                MainLayout.refreshNavigation(); // its screens come and go in the navigation at once
             } catch (ProblemException e) {
-                Notification.show(e.getMessage() + " " + e.errors().stream().map(Problem.FieldError::field).toList())
+                Notification.show(e.getMessage() + (e.errors().isEmpty() ? "" : " " + e.errors().stream()
+                        .map(error -> error.field() + ": " + error.message()).toList()))
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
             refresh();
@@ -86,7 +112,7 @@ public class CompanyPluginsView extends Div {
 
     private void openSettings(TenantPlugins.View view) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(view.pluginId() + " settings");
+        dialog.setHeaderTitle("Settings of " + PluginNames.of(view.pluginId()));
         FormLayout form = new FormLayout();
         Map<String, HasValue<?, String>> inputs = new LinkedHashMap<>();
         for (SettingField field : view.fields()) {
@@ -123,7 +149,10 @@ public class CompanyPluginsView extends Div {
     }
 
     private void refresh() {
-        grid.setItems(plugins.list(tenantId()));
+        java.util.List<TenantPlugins.View> all = plugins.list(tenantId());
+        grid.setItems(all);
+        grid.setVisible(!all.isEmpty());
+        empty.setVisible(all.isEmpty());
     }
 
     private static UUID tenantId() {

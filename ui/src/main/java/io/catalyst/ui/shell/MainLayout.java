@@ -63,13 +63,31 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         navigation = new SideNav();
         navigation.setId("side-nav");
         navigation.setLabel("Screens");
-        // what the screens declare, and what the sources add for this user (their tenant's plugin screens)
+        fillNavigation();
+        addToDrawer(new Scroller(navigation));
+    }
+
+    // what the screens declare, and what the sources add for this user (their tenant's plugin screens)
+    private void fillNavigation() {
+        navigation.removeAll();
         for (NavEntry entry : NavigationRegistry.of(VaadinService.getCurrent().getContext()).sideNavigation()) {
             SideNavItem item = new SideNavItem(entry.title(), entry.href(), new Icon(entry.icon()));
             item.setId("nav-" + (entry.path().isEmpty() ? "home" : entry.path().replace('/', '-')));
             navigation.addItem(item);
         }
-        addToDrawer(new Scroller(navigation));
+    }
+
+    /**
+     * Rebuilds the side navigation of the current page, for a screen that changed what it lists (a plugin enabled or
+     * disabled): no reload needed. Does nothing outside the shell.
+     */
+    public static void refreshNavigation() {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        ui.getInternals().getActiveRouterTargetsChain().stream().filter(MainLayout.class::isInstance)
+                .map(MainLayout.class::cast).findFirst().ifPresent(MainLayout::fillNavigation);
     }
 
     // Home is whichever screen has the root route.

@@ -36,4 +36,19 @@ class ConnectionStatusTest {
         assertThat(said).contains("Choose Reconnect")
                 .contains("NOT_ADS_USER: User in the cookie is not a valid Ads user");
     }
+
+    @Test
+    void aFirstSyncThatFailsIsNotShownAsConnectedAndNeverSaysNull() {
+        Connections.View failing = new Connections.View(UUID.randomUUID(), "tiktok-ads", "TikTok Ads", "TikTok",
+                "ACTIVE", List.of("1"), 360, 28, null, Map.of(), true, null, "RETRY",
+                "The provider could not be reached: null", Instant.now());
+
+        String said = IntegrationsView.describe(failing);
+
+        assertThat(said).doesNotStartWith("Connected").startsWith("The first sync did not finish")
+                .doesNotContain("null").endsWith("It is retried automatically.");
+        assertThat(IntegrationsView.health(failing)).isEqualTo(IntegrationsView.Health.BAD);
+        assertThat(IntegrationsView.health(connection("ACTIVE", "SUCCEEDED", null)))
+                .isEqualTo(IntegrationsView.Health.GOOD);
+    }
 }

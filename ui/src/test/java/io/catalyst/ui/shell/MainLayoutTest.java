@@ -100,4 +100,19 @@ class MainLayoutTest extends KaribuTest {
                 .containsExactly("Home", "Integrations", "Reports", "Company settings", "Plugins", "Members",
                         "API tokens", "Audit log", "Tenants", "Plugin catalogue", "System");
     }
+
+    @Test
+    void aScreenAddedWhileAPageIsOpenAppearsWhenTheNavigationIsRefreshed() {
+        UI.getCurrent().navigate("");
+        NavigationRegistry registry = NavigationRegistry.of(VaadinSession.getCurrent().getService().getContext());
+        registry.register(new NavEntry("reports-now", "Reports now", "vaadin:chart", 500, "a-plugin"));
+        try {
+            MainLayout.refreshNavigation(); // what enabling a plugin does, instead of asking for a reload
+
+            assertThat(_get(SideNav.class, s -> s.withId("side-nav")).getItems()).extracting(SideNavItem::getLabel)
+                    .contains("Reports now");
+        } finally {
+            registry.unregister("reports-now");
+        }
+    }
 }

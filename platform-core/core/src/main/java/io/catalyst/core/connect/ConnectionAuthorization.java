@@ -170,6 +170,31 @@ public class ConnectionAuthorization {
         return Connector.withOrigin(connector.auth().tokenUrl(), Connections.origin(view.baseUrl()));
     }
 
+    /**
+     * Whether companies can connect this connector now: an OAuth connector needs the platform's OAuth app (client id
+     * and secret); an API-key connector needs nothing of the platform.
+     */
+    public boolean configured(Connector connector) {
+        return missingSettings(connector).isEmpty();
+    }
+
+    /** The platform settings (environment variables) a connector still lacks, for platform admins' eyes only. */
+    public java.util.List<String> missingSettings(Connector connector) {
+        if (connector.auth() == null || connector.auth().kind() != io.catalyst.api.connect.AuthKind.OAUTH2) {
+            return java.util.List.of();
+        }
+        String prefix = "catalyst.connectors." + connector.id() + ".";
+        String env = "CATALYST_CONNECTORS_" + connector.id().toUpperCase(Locale.ROOT).replace('-', '_');
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (config.getOptionalValue(prefix + "client-id", String.class).filter(v -> !v.isBlank()).isEmpty()) {
+            missing.add(env + "_CLIENT_ID");
+        }
+        if (config.getOptionalValue(prefix + "client-secret", String.class).filter(v -> !v.isBlank()).isEmpty()) {
+            missing.add(env + "_CLIENT_SECRET");
+        }
+        return missing;
+    }
+
     /** The platform's OAuth app for a connector's provider, or why it cannot be connected yet. */
     OAuthClient.App app(Connector connector) {
         String prefix = "catalyst.connectors." + connector.id() + ".";

@@ -71,6 +71,9 @@ public class Connections {
     ConnectorRegistry registry;
 
     @Inject
+    ConnectionAuthorization authorization;
+
+    @Inject
     AuditLog audit;
 
     /** Hosts a connection's base URL may point at instead of the provider (local fakes); none in production. */
@@ -100,6 +103,10 @@ public class Connections {
         Texts.checkAll(errors, "accounts", draft.accounts(), Texts.KEY);
         Texts.require(errors, "The connection");
         Connector connector = connector(draft.connector());
+        if (authorization != null && !authorization.configured(connector)) {
+            // a pending connection nobody can authorise would only wait there: refuse it, in the client's words
+            authorization.app(connector); // throws the not-configured problem (and logs what operators must set)
+        }
         AuthKind kind = connector.auth().kind();
         if (kind == AuthKind.API_KEY && blank(draft.apiKey())) {
             throw invalid("apiKey", "this connector connects with an API key");

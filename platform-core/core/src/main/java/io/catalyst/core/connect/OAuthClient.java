@@ -123,10 +123,11 @@ public final class OAuthClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new TokenRefused("The provider's token endpoint could not be reached: " + e.getMessage(), false);
+            throw new TokenRefused("The provider's sign-in service could not be reached: "
+                    + io.catalyst.runtime.connect.ProviderHttp.unreachable(tokenUrl.getHost(), e) + ".", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenRefused("Interrupted", false);
+            throw new TokenRefused("The platform stopped before the provider answered; it is tried again.", false);
         }
         JsonNode json;
         try {

@@ -71,6 +71,10 @@ public class Tokens {
             Texts.check(errors, "name", name, 100);
         }
         Texts.checkAll(errors, "permissions", permissions, Texts.KEY);
+        if (kind != ApiToken.Kind.PERSONAL && kind != ApiToken.Kind.SERVICE) {
+            // platform tokens are the operator's (PlatformTokens), never a company's
+            errors.add(new Problem.FieldError("kind", "personal or service"));
+        }
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
             errors.add(new Problem.FieldError("expiresInDays", "from 1 to 366 days"));
         }

@@ -71,8 +71,12 @@ public class PluginCatalog {
                     .filter(s -> s.state() != PluginStatus.State.REFUSED).map(PluginStatus::version).orElse(null)
                     : null;
             JsonArray all = plugin.getJsonArray("releases");
+            java.util.Set<String> listed = new java.util.HashSet<>();
             for (JsonValue r : all) {
                 JsonObject release = r.asJsonObject();
+                if (!listed.add(release.getString("version")) || release.getString("file", "").startsWith("original-")) {
+                    continue; // a catalog indexed before CatalogIndex skipped shading's original-*.jar
+                }
                 String requires = text(release, "requires");
                 boolean compatible = requires == null || requires.isBlank()
                         || versions.checkVersionConstraint(PluginApi.VERSION, requires);

@@ -82,6 +82,19 @@ class ConnectionAuthorizationTest {
     }
 
     @Test
+    void aConnectorIsConfiguredOnlyWithItsWholeOAuthAppAndPlatformAdminsAreToldWhatIsMissing() {
+        authorization.config = new MapConfig(Map.of("catalyst.connectors.linkedin-ads.client-id", "li-client"));
+
+        assertThat(authorization.configured(LINKEDIN)).isFalse();
+        assertThat(authorization.missingSettings(LINKEDIN))
+                .containsExactly("CATALYST_CONNECTORS_LINKEDIN_ADS_CLIENT_SECRET");
+
+        authorization.config = new MapConfig(Map.of("catalyst.connectors.linkedin-ads.client-id", "li-client",
+                "catalyst.connectors.linkedin-ads.client-secret", "li-secret"));
+        assertThat(authorization.configured(LINKEDIN)).isTrue();
+    }
+
+    @Test
     void theBrowserReturnsOnlyToAPathInsideTheProduct() {
         assertThat(ConnectionAuthorization.safeReturn("/integrations?tab=runs")).isEqualTo("/integrations?tab=runs");
         assertThat(ConnectionAuthorization.safeReturn("/connected")).isEqualTo("/connected");

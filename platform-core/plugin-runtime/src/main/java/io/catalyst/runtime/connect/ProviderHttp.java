@@ -120,6 +120,38 @@ public final class ProviderHttp {
         this.clock = clock;
     }
 
+    /**
+     * Why a host could not be reached, in words: the JDK's exceptions often carry no message (a refused connection's
+     * is null), which a person must never read as "null".
+     */
+    public static String unreachable(String host, IOException e) {
+        String where = host == null ? "the provider" : host;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpConnectTimeoutException) {
+                return where + " did not accept the connection in time";
+            }
+            if (t instanceof java.net.http.HttpTimeoutException) {
+                return where + " did not answer in time";
+            }
+            if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "no server named " + where + " was found";
+            }
+            if (t instanceof java.net.ConnectException) {
+                return where + " refused the connection";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "the secure connection to " + where + " failed" + (t.getMessage() == null ? ""
+                        : " (" + t.getMessage() + ")");
+            }
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException) {
+                return "the connection to " + where + " was cut off";
+            }
+        }
+        String said = e.getMessage();
+        return "the connection to " + where + " failed" + (said == null || said.isBlank() || said.equals("null")
+                ? "" : " (" + said + ")");
+    }
+
     /** {@link #send(HttpRequest, String, Classifier)} by HTTP status alone. */
     public HttpResult send(HttpRequest request, String limitKey) throws InterruptedException {
         return send(request, limitKey, Classifier.HTTP_ONLY);
@@ -147,9 +179,9 @@ public final class ProviderHttp {
                 response = client.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 if (attempt >= policy.maxAttempts()) {
-                    throw new ProviderFailed("The provider could not be reached: " + e.getMessage(), e);
+                    throw new ProviderFailed("The provider could not be reached: " + unreachable(host, e) + ".", e);
                 }
-                backoff(attempt, describe(request) + " failed: " + e.getMessage());
+                backoff(attempt, describe(request) + " failed: " + unreachable(host, e));
                 continue;
             }
             HttpResult answer = result(response);

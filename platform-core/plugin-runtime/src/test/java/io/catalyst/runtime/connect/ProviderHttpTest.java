@@ -106,6 +106,35 @@ class ProviderHttpTest {
     }
 
     @Test
+    void aProviderThatCannotBeReachedIsSaidInWordsNeverNull() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        HttpRequest refused = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + closed + INSIGHTS)).GET()
+                .build();
+
+        ProviderHttp.ProviderFailed failed = catchThrowableOfType(ProviderHttp.ProviderFailed.class,
+                () -> http.send(refused, "app"));
+
+        assertThat(failed.getMessage()).doesNotContain("null").contains("127.0.0.1")
+                .contains("refused the connection");
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerInTimeIsSaidInWords() throws Exception {
+        meta.stubFor(get(urlPathEqualTo(INSIGHTS)).willReturn(aResponse().withStatus(200).withFixedDelay(2000)));
+        HttpRequest slow = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + meta.port() + INSIGHTS))
+                .timeout(Duration.ofMillis(200)).GET().build();
+
+        ProviderHttp.ProviderFailed failed = catchThrowableOfType(ProviderHttp.ProviderFailed.class,
+                () -> http.send(slow, "app"));
+
+        assertThat(failed.getMessage()).doesNotContain("null").contains("did not answer in time");
+    }
+
+    @Test
     void aProviderThatKeepsFailingGivesUpAfterTheAttempts() {
         meta.stubFor(get(urlPathEqualTo(INSIGHTS)).willReturn(aResponse().withStatus(500)));
 
