@@ -78,6 +78,9 @@ class DashboardsBrowserIT {
         HttpResponse<String> refused = Fixture.call("POST", "/api/tenant/shares", bearer,
                 "{\"pluginId\":\"dashboards\",\"route\":\"overview\"}");
         assertThat(refused.statusCode()).as("without dashboards:share").isEqualTo(403);
+        HttpResponse<String> nothing = Fixture.call("POST", "/api/tenant/shares", sharer,
+                "{\"pluginId\":\"dashboards\",\"route\":\"no-such-screen\"}");
+        assertThat(nothing.statusCode()).as("only an existing dashboard can be shared").isEqualTo(404);
         JsonObject created = Json.parse(share(sharer, 7));
         String url = created.getString("url");
         String token = url.substring(url.indexOf("token=") + "token=".length());

@@ -303,6 +303,19 @@ class MetricsIT {
                 "{\"metrics\":[\"profit\"],\"period\":\"last_30_days\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("unknown metric 'profit'");
+        for (String malformed : List.of("{\"metrics\":[null],\"period\":\"last_30_days\"}",
+                "{\"metrics\":[\"spend\"],\"dimensions\":[null],\"period\":\"last_30_days\"}",
+                "{\"metrics\":[\"spend\"],\"filters\":[null],\"period\":\"last_30_days\"}",
+                "{\"metrics\":[\"spend\"],\"filters\":[{\"dimension\":\"campaign\",\"op\":\"in\","
+                        + "\"values\":[null]}],\"period\":\"last_30_days\"}",
+                "{\"metrics\":[\"spend\"],\"period\":\"forever\"}",
+                "{\"metrics\":[\"spend\"],\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}",
+                "{\"metrics\":[\"spend\"],\"period\":\"last_30_days\",\"compare\":\"custom\"}",
+                "{\"metrics\":[\"spend\"],\"period\":\"last_30_days\",\"limit\":-1}", "{}", "[]")) {
+            HttpResponse<String> refused = Fixture.call("POST", "/api/tenant/metrics/query", analyst, malformed);
+            assertThat(refused.statusCode()).as(malformed + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
     }
 
     @Test

@@ -15,6 +15,9 @@ public record Filter(Dimension dimension, Op op, List<String> values) {
     public Filter {
         Objects.requireNonNull(dimension, "dimension");
         Objects.requireNonNull(op, "op");
+        if (values != null && values.stream().anyMatch(Objects::isNull)) {
+            throw new MetricsException("a filter value is missing");
+        }
         values = values == null ? List.of() : List.copyOf(values);
         if (dimension == Dimension.DATE) {
             throw new MetricsException("filter dates with the period, not a filter");

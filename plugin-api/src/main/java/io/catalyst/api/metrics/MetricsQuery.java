@@ -26,6 +26,13 @@ public record MetricsQuery(List<String> metrics, List<Dimension> dimensions, Gra
 
     public MetricsQuery {
         Objects.requireNonNull(period, "period");
+        if (metrics != null && metrics.stream().anyMatch(m -> m == null || m.isBlank())) {
+            throw new MetricsException("a metric name is missing");
+        }
+        if (dimensions != null && dimensions.stream().anyMatch(Objects::isNull)
+                || filters != null && filters.stream().anyMatch(Objects::isNull)) {
+            throw new MetricsException("a dimension or filter is missing");
+        }
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         filters = filters == null ? List.of() : List.copyOf(filters);

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.core.identity.SignedIn;
 import io.catalyst.core.plugins.PluginDispatch;
+import io.catalyst.core.sharing.DashboardShares;
 import io.catalyst.runtime.PluginFailure;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.Services;
@@ -59,7 +60,7 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
         try {
             Component screen = PluginScreens.build(found.screen(), on, "screen " + route);
             // a dashboard (a screen that only reads figures) can be shared read-only
-            if ("dashboards:read".equals(found.permission()) && UserSession.permits("dashboards:share")) {
+            if (DashboardShares.READ.equals(found.permission()) && UserSession.permits("dashboards:share")) {
                 Button share = new Button("Share", VaadinIcon.SHARE.create(), e -> new ShareDialog(tenant.tenantId(),
                         pluginId, route, found.title()).open());
                 share.setId("share-screen");

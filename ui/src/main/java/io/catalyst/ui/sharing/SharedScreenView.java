@@ -34,7 +34,6 @@ import java.util.Optional;
 public class SharedScreenView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
-    static final String READ = "dashboards:read";
 
     private String title = "Shared dashboard · Catalyst";
 
@@ -47,9 +46,11 @@ public class SharedScreenView extends Div implements BeforeEnterObserver, HasDyn
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
-        Optional<DashboardShares.Opened> opened = Services.get(DashboardShares.class).open(token);
+        DashboardShares shares = Services.get(DashboardShares.class);
+        Optional<DashboardShares.Opened> opened = shares.open(token);
         Optional<Tenant> tenant = opened.flatMap(o -> Services.get(Tenants.class).byId(o.tenantId()));
-        Optional<Contribution<UiScreen>> screen = opened.flatMap(this::screen);
+        Optional<Contribution<UiScreen>> screen = opened.flatMap(o -> shares.screen(o.tenantId(), o.pluginId(),
+                o.route()));
         if (opened.isEmpty() || tenant.isEmpty() || screen.isEmpty()) {
             title = "Link ended · Catalyst";
             Paragraph ended = new Paragraph("This link no longer works: it has expired or was revoked. Ask whoever"
@@ -62,7 +63,7 @@ public class SharedScreenView extends Div implements BeforeEnterObserver, HasDyn
         title = link.title() + " · " + tenant.get().name();
         add(header(tenant.get(), link));
         // the company's data, read-only: no user, and only the permission to read figures
-        var on = new PluginDispatch.On(link.tenantId(), null, READ::equals);
+        var on = new PluginDispatch.On(link.tenantId(), null, DashboardShares.READ::equals);
         try {
             Component content = PluginScreens.build(screen.get(), on, "shared screen " + link.route());
             add(content);
@@ -71,26 +72,6 @@ public class SharedScreenView extends Div implements BeforeEnterObserver, HasDyn
             failed.setId("share-failed");
             add(failed);
         }
-    }
-
-    // the shared screen, if its plugin is still enabled for the company and it only reads figures
-    private Optional<Contribution<UiScreen>> screen(DashboardShares.Opened link) {
-        PluginDispatch dispatch = Services.get(PluginDispatch.class);
-        for (Contribution<UiScreen> candidate : dispatch.extensions(link.tenantId(), UiScreen.class)) {
-            if (!candidate.pluginId().equals(link.pluginId())) {
-                continue;
-            }
-            try {
-                boolean match = link.route().equals(dispatch.describe(candidate, "route", UiScreen::route));
-                String needs = dispatch.describe(candidate, "permission", UiScreen::requiredPermission);
-                if (match && (needs == null || READ.equals(needs))) {
-                    return Optional.of(candidate);
-                }
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private static Div header(Tenant tenant, DashboardShares.Opened link) {

@@ -1,13 +1,16 @@
 package io.catalyst.core.sharing;
 
+import io.catalyst.api.ui.UiScreen;
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.identity.OneTimeTokens;
+import io.catalyst.core.plugins.PluginDispatch;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
 import io.catalyst.core.web.Texts;
+import io.catalyst.runtime.Contribution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
@@ -36,6 +39,12 @@ public class DashboardShares {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    PluginDispatch dispatch;
+
+    /** What a shared screen may do: read the company's figures. */
+    public static final String READ = "dashboards:read";
 
     @Inject
     @ConfigProperty(name = "catalyst.public.url", defaultValue = "http://127.0.0.1:9080")
@@ -70,6 +79,10 @@ public class DashboardShares {
         if (days < 1 || days > MAX_DAYS) {
             throw invalid("expiresInDays", "between 1 and " + MAX_DAYS);
         }
+        if (screen(tenantId, pluginId, route).isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "The company has no dashboard " + pluginId + "/" + route
+                    + " to share: only screens of enabled plugins that read figures (dashboards:read) can be.");
+        }
         String token = OneTimeTokens.next();
         UUID id = UUID.randomUUID();
         Instant expires = Instant.now().plus(Duration.ofDays(days));
@@ -82,6 +95,24 @@ public class DashboardShares {
         audit.record(new AuditEntry(tenantId, actorId, actor, "sharing.link.created", "share", id.toString(), null,
                 Map.of("screen", pluginId + "/" + route, "expiresAt", expires.toString())));
         return new Created(get(tenantId, id), publicUrl.replaceAll("/+$", "") + "/share?token=" + token);
+    }
+
+    /** The screen, if the tenant has it (its plugin enabled) and it only reads figures: what a link may show. */
+    public Optional<Contribution<UiScreen>> screen(UUID tenantId, String pluginId, String route) {
+        for (Contribution<UiScreen> screen : dispatch.extensions(tenantId, UiScreen.class)) {
+            if (screen.pluginId().equals(pluginId)) {
+                try {
+                    String permission = dispatch.describe(screen, "permission", UiScreen::requiredPermission);
+                    if (route.equals(dispatch.describe(screen, "route", UiScreen::route))
+                            && (permission == null || READ.equals(permission))) {
+                        return Optional.of(screen);
+                    }
+                } catch (RuntimeException failing) {
+                    return Optional.empty(); // a failing plugin shares nothing
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Share> list(UUID tenantId) {
