@@ -11,6 +11,11 @@ import java.util.Objects;
 /** Days from {@code from} to {@code to}, both included, in the tenant's time zone. */
 public record Period(LocalDate from, LocalDate to) {
 
+    /** The names {@link #preset} knows, in the order pickers offer them. */
+    public static final java.util.List<String> PRESETS = java.util.List.of("today", "yesterday", "last_7_days",
+            "last_30_days", "last_90_days", "this_week", "last_week", "this_month", "last_month", "this_quarter",
+            "last_quarter", "this_year", "last_12_months");
+
     /** The longest period one query may cover. */
     public static final int MAX_DAYS = 3 * 366;
 

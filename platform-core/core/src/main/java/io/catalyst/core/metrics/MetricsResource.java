@@ -108,9 +108,7 @@ public class MetricsResource {
                 metrics.today(caller.tenantId()), metrics.catalogue(caller.tenantId()),
                 Arrays.stream(Dimension.values()).map(Dimension::id).toList(),
                 Arrays.stream(Grain.values()).map(g -> g.name().toLowerCase(Locale.ROOT)).toList(),
-                List.of("today", "yesterday", "last_7_days", "last_30_days", "last_90_days", "this_week",
-                        "last_week", "this_month", "last_month", "this_quarter", "last_quarter", "this_year",
-                        "last_12_months"),
+                Period.PRESETS,
                 Arrays.stream(Comparison.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
     }
 

@@ -5,6 +5,7 @@ import io.catalyst.api.connect.Insight;
 import io.catalyst.api.metrics.Dimension;
 import io.catalyst.api.metrics.Filter;
 import io.catalyst.api.metrics.MetricDefinition;
+import io.catalyst.api.metrics.MetricsException;
 import io.catalyst.api.metrics.Metrics;
 import io.catalyst.api.metrics.MetricsQuery;
 import io.catalyst.api.metrics.MetricsResult;
@@ -153,7 +154,12 @@ public final class FakeMetrics implements Metrics {
         check();
         List<RecordPage.WarehouseRecord> all = records.getOrDefault(query.kind(), List.of()).stream()
                 .filter(r -> query.source() == null || query.source().equals(r.source())).toList();
-        int start = query.since() == null ? 0 : Integer.parseInt(query.since());
+        int start;
+        try {
+            start = query.since() == null ? 0 : Integer.parseInt(query.since());
+        } catch (NumberFormatException e) {
+            throw new MetricsException("the cursor is not one this API gave out; start without one");
+        }
         int end = Math.min(all.size(), start + query.limit());
         return new RecordPage(all.subList(Math.min(start, end), end), Integer.toString(end), end < all.size());
     }

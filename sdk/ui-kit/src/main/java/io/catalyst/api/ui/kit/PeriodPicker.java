@@ -105,21 +105,13 @@ public class PeriodPicker extends Div {
         add(preset, from, to, compare);
     }
 
+    // "last_7_days" reads "Last 7 days"
     private static Map<String, String> presets() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("today", "Today");
-        p.put("yesterday", "Yesterday");
-        p.put("last_7_days", "Last 7 days");
-        p.put("last_30_days", "Last 30 days");
-        p.put("last_90_days", "Last 90 days");
-        p.put("this_week", "This week");
-        p.put("last_week", "Last week");
-        p.put("this_month", "This month");
-        p.put("last_month", "Last month");
-        p.put("this_quarter", "This quarter");
-        p.put("last_quarter", "Last quarter");
-        p.put("this_year", "This year");
-        p.put("last_12_months", "Last 12 months");
+        for (String name : Period.PRESETS) {
+            String words = name.replace('_', ' ');
+            p.put(name, Character.toUpperCase(words.charAt(0)) + words.substring(1));
+        }
         return java.util.Collections.unmodifiableMap(p);
     }
 
