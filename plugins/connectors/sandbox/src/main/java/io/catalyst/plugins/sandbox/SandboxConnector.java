@@ -5,6 +5,7 @@ import io.catalyst.api.connect.AuthSpec;
 import io.catalyst.api.connect.Connector;
 import io.catalyst.api.connect.ConnectorSession;
 import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
@@ -130,16 +131,22 @@ public final class SandboxConnector implements Connector {
             case "large" -> DemoScale.LARGE;
             default -> DemoScale.DEMO;
         };
+        String currency = settings.getOrDefault(CURRENCY, "USD").trim().toUpperCase(java.util.Locale.ROOT);
+        if (!currency.matches("[A-Z]{3}")) {
+            // the connection's mistake, not the plugin's: the sync stops and says what to change
+            throw new ProviderException(ProviderException.Kind.REFUSED, "The sandbox's currency must be a"
+                    + " three-letter ISO 4217 code such as EUR, not \"" + currency + "\"", null);
+        }
         return DemoData.of("sandbox:" + seed, LocalDate.now(clock)).withScale(scale)
-                .withCurrency(settings.getOrDefault(CURRENCY, "USD")).withTimezone(TIMEZONE).withAccountIds(ACCOUNTS);
+                .withCurrency(currency).withTimezone(TIMEZONE).withAccountIds(ACCOUNTS);
     }
 
     /** The channels of the picked accounts, in the order {@link DemoData#CHANNELS} has them. */
     static List<String> channels(List<String> accounts) {
         for (String account : accounts) {
             if (!ACCOUNTS.containsValue(account)) {
-                throw new IllegalArgumentException("The sandbox has no account " + account + "; it has "
-                        + ACCOUNTS.values());
+                throw new ProviderException(ProviderException.Kind.REFUSED, "The sandbox has no account " + account
+                        + "; it has " + ACCOUNTS.values(), null);
             }
         }
         return DemoData.CHANNELS.stream().filter(c -> accounts.contains(ACCOUNTS.get(c))).toList();

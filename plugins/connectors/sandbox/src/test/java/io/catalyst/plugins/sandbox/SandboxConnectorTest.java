@@ -9,6 +9,7 @@ import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.Entity;
 import io.catalyst.api.connect.Insight;
 import io.catalyst.api.connect.ProviderAccount;
+import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
 import io.catalyst.demodata.Incident;
@@ -186,7 +187,14 @@ class SandboxConnectorTest {
     @Test
     void anAccountTheSandboxDoesNotHaveIsRefused() {
         assertThatThrownBy(() -> harness().read(new StreamRead("insights", List.of("act_1"), TODAY, TODAY,
-                Optional.empty()))).hasMessageContaining("act_1");
+                Optional.empty()))).isInstanceOf(ProviderException.class).hasMessageContaining("act_1");
+    }
+
+    @Test
+    void aCurrencyThatIsNoIsoCodeStopsTheSyncWithWordsNotAFailedPlugin() {
+        ConnectorHarness euros = harness().setting("currency", "euros");
+        assertThatThrownBy(() -> euros.read(new StreamRead("insights", List.of("sandbox-meta"), TODAY, TODAY,
+                Optional.empty()))).isInstanceOf(ProviderException.class).hasMessageContaining("ISO 4217");
     }
 
     private static ConnectorHarness harness() {
