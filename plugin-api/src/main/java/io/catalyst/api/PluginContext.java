@@ -2,6 +2,7 @@ package io.catalyst.api;
 
 import io.catalyst.api.host.AuditTrail;
 import io.catalyst.api.host.EventPublisher;
+import io.catalyst.api.host.Members;
 import io.catalyst.api.host.Notifications;
 import io.catalyst.api.host.PluginCache;
 import io.catalyst.api.host.PluginData;
@@ -56,8 +57,11 @@ public interface PluginContext {
     /** Asks for one of this plugin's jobs to run again later for the current tenant, on this node. */
     PluginScheduler scheduler();
 
-    /** Notifies the tenant's users: by email today, not in the app (see {@link Notifications}). */
+    /** Notifies the tenant's users: in the app, and by email or webhook as they chose (see {@link Notifications}). */
     Notifications notifications();
+
+    /** The tenant's members, read-only: whom to assign or mention. Since API 0.5.0. */
+    Members members();
 
     /** Writes entries to the tenant's audit log, attributed to this plugin and the current user. */
     AuditTrail audit();

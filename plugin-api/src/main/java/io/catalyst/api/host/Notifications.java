@@ -4,10 +4,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Notifies users of the current tenant. Today the host sends each one an email (title as subject; message, link and
- * a line naming the plugin and tenant as text) while the call waits; there is no in-app inbox yet. A mail server
- * that refuses surfaces as an exception in the calling code, which marks the plugin FAILED unless caught. Ids or
- * roles outside the tenant are ignored.
+ * Notifies users of the current tenant. Since API 0.5.0 every notification lands in the user's in-app inbox (the bell
+ * in the shell counts it at once in every open browser of that user) and, by the user's preference for its kind, in
+ * an email sent at once (the default) or in a daily digest, or nowhere else. The tenant's webhooks get it too, where
+ * one subscribes to its kind. Delivery by email and webhook is durable and retried by the host, off the calling
+ * thread: the call returns once the notification is stored. Ids or roles outside the tenant are ignored.
  */
 public interface Notifications {
 

@@ -30,4 +30,7 @@ public interface Metrics {
      * {@link RecordPage#next()} back to get the rest; a consumer that keeps its last cursor reads only what changed.
      */
     RecordPage records(RecordQuery query);
+
+    /** The tenant's data connections and when each last loaded, for freshness checks. Since API 0.5.0. */
+    java.util.List<SourceStatus> sources();
 }

@@ -97,7 +97,7 @@ public class CatalystRealm extends AuthorizingRealm {
             for (String role : directory.tenantRoles(user.value(), tenant.value())) {
                 List<String> permissions = BuiltInRole.of(role)
                         .filter(r -> r != BuiltInRole.PLATFORM_ADMIN)
-                        .map(BuiltInRole::permissions)
+                        .map(Permissions.registry()::of)
                         .orElseGet(() -> directory.customRolePermissions(tenant.value(), role));
                 for (String permission : permissions) {
                     info.addStringPermission(tenantPermission(tenant.value(), permission));

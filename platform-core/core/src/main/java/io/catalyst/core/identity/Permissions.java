@@ -34,6 +34,7 @@ public final class Permissions {
     private static final Permissions REGISTRY = new Permissions();
 
     private final Map<String, Permission> byName = new ConcurrentHashMap<>();
+    private final Map<BuiltInRole, java.util.Set<String>> pluginGrants = new ConcurrentHashMap<>();
 
     private Permissions() {
         core(TENANT_READ, "See the company profile, goals and branding");
@@ -63,6 +64,20 @@ public final class Permissions {
     /** Adds a plugin's permission; a name already registered keeps its first owner. */
     public Permission declare(Permission permission) {
         return byName.putIfAbsent(permission.name(), permission) == null ? permission : byName.get(permission.name());
+    }
+
+    /** Lets a built-in role (analyst, viewer) hold a plugin's permission, as the plugin's declaration asks. */
+    public void grant(BuiltInRole role, String name) {
+        if (role == BuiltInRole.ANALYST || role == BuiltInRole.VIEWER) {
+            pluginGrants.computeIfAbsent(role, r -> ConcurrentHashMap.newKeySet()).add(name);
+        }
+    }
+
+    /** What a built-in role holds: its own permissions, then the plugins' permissions granted to it. */
+    public List<String> of(BuiltInRole role) {
+        List<String> all = new java.util.ArrayList<>(role.permissions());
+        pluginGrants.getOrDefault(role, java.util.Set.of()).stream().sorted().forEach(all::add);
+        return all;
     }
 
     public boolean known(String name) {

@@ -36,7 +36,7 @@ public class Roles {
         List<RoleView> roles = new ArrayList<>();
         for (BuiltInRole role : BuiltInRole.values()) {
             if (role != BuiltInRole.PLATFORM_ADMIN) {
-                roles.add(new RoleView(role.id(), role.description(), role.permissions(), true));
+                roles.add(new RoleView(role.id(), role.description(), Permissions.registry().of(role), true));
             }
         }
         roles.addAll(scopes.tenant(tenantId, em -> em.createQuery("select r from CustomRole r order by r.name",

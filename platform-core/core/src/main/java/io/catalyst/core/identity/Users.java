@@ -135,7 +135,7 @@ public class Users {
     public void requireHeld(Grantor grantor, UUID tenantId, java.util.Collection<String> roles) {
         java.util.Set<String> lacking = new java.util.TreeSet<>();
         for (String role : new java.util.LinkedHashSet<>(roles)) {
-            List<String> permissions = BuiltInRole.of(role).map(BuiltInRole::permissions)
+            List<String> permissions = BuiltInRole.of(role).map(Permissions.registry()::of)
                     .orElseGet(() -> customRolePermissions(tenantId, role));
             permissions.stream().filter(p -> !grantor.holds(p)).forEach(lacking::add);
         }

@@ -76,6 +76,12 @@ public class MetricsService {
                 return scopes.tenant(tenantId, em -> sql(em, c -> RecordReads.read(c, tenantId, query)));
             }
 
+            @Override
+            public List<io.catalyst.api.metrics.SourceStatus> sources() {
+                check();
+                return scopes.tenant(tenantId, em -> sql(em, c -> SourceReads.read(c, tenantId)));
+            }
+
             private void check() {
                 if (permits != null && !permits.test(READ)) {
                     throw new SecurityException("reading the company's figures needs " + READ);

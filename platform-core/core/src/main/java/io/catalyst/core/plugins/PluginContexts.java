@@ -9,7 +9,9 @@ import io.catalyst.api.host.EventPublisher;
 import io.catalyst.api.host.HttpRequestSpec;
 import io.catalyst.api.host.HttpResult;
 import io.catalyst.api.host.Notification;
+import io.catalyst.api.host.Members;
 import io.catalyst.api.host.Notifications;
+import io.catalyst.api.tasks.TaskRequest;
 import io.catalyst.api.host.PluginCache;
 import io.catalyst.api.host.PluginData;
 import io.catalyst.api.host.PluginHttp;
@@ -114,10 +116,14 @@ public class PluginContexts {
         Secrets secrets = key -> tenantPlugins.secret(tenantId, pluginId, key);
         PluginHttp http = request -> send(pluginId, egress, request, log);
         EventPublisher publisher = (topic, payload) -> {
-            if (!topic.startsWith(pluginId + ".")) {
-                throw new IllegalArgumentException("a plugin publishes topics under its own id: " + pluginId + ".*");
+            Map<String, Object> body = new java.util.LinkedHashMap<>(payload == null ? Map.of() : payload);
+            if (topic.equals(TaskRequest.TOPIC)) {
+                body.put(TaskRequest.SOURCE, pluginId); // a contract topic: who asked is the host's word, not the plugin's
+            } else if (!topic.startsWith(pluginId + ".")) {
+                throw new IllegalArgumentException("a plugin publishes topics under its own id (" + pluginId
+                        + ".*) or a contract topic such as " + TaskRequest.TOPIC);
             }
-            events.publish(new PlatformEvent(topic, tenantId, payload, Instant.now()));
+            events.publish(new PlatformEvent(topic, tenantId, body, Instant.now()));
         };
         PluginScheduler scheduler = (jobName, delay) -> jobs.runLater(pluginId, tenantId, jobName, delay);
         Notifications notifications = new Notifications() {
@@ -232,6 +238,15 @@ public class PluginContexts {
             @Override
             public Notifications notifications() {
                 return notifications;
+            }
+
+            @Override
+            public Members members() {
+                return () -> users.members(tenantId).stream()
+                        .map(m -> new Members.Member(m.userId(), m.email(), m.name() == null ? m.email() : m.name(),
+                                java.util.Set.copyOf(m.roles())))
+                        .sorted(java.util.Comparator.comparing(Members.Member::name, String.CASE_INSENSITIVE_ORDER))
+                        .toList();
             }
 
             @Override

@@ -5,6 +5,7 @@ import io.catalyst.api.security.PluginPermissions;
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.database.SchemaReady;
+import io.catalyst.core.identity.BuiltInRole;
 import io.catalyst.core.identity.Permission;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.tenancy.Scopes;
@@ -331,6 +332,8 @@ public class PluginHost {
                         continue;
                     }
                     Permissions.registry().declare(new Permission(p.name(), p.description(), id));
+                    p.grantedTo().forEach(role -> BuiltInRole.of(role)
+                            .ifPresent(r -> Permissions.registry().grant(r, p.name())));
                 }
             } catch (PluginFailure e) {
                 LOG.warning(e.getMessage());

@@ -49,6 +49,7 @@ public final class FakeMetrics implements Metrics {
         final Map<String, Entity> entities = new ConcurrentHashMap<>();
         final Map<RecordQuery.Kind, List<RecordPage.WarehouseRecord>> records = new ConcurrentHashMap<>();
         final Map<String, Formula> custom = new ConcurrentHashMap<>();
+        final Map<java.util.UUID, io.catalyst.api.metrics.SourceStatus> sources = new ConcurrentHashMap<>();
         final List<MetricDefinition> customDefinitions = new CopyOnWriteArrayList<>();
         volatile LocalDate today = LocalDate.now();
     }
@@ -109,6 +110,12 @@ public final class FakeMetrics implements Metrics {
         return this;
     }
 
+    /** Adds or replaces a data connection for {@link #sources()}, e.g. one that last loaded two days ago. */
+    public FakeMetrics source(io.catalyst.api.metrics.SourceStatus source) {
+        store.sources.put(source.connectionId(), source);
+        return this;
+    }
+
     /** Sets what {@link #today()} answers (relative periods end there). */
     public FakeMetrics today(LocalDate day) {
         store.today = day;
@@ -122,6 +129,14 @@ public final class FakeMetrics implements Metrics {
         records.clear();
         custom.clear();
         customDefinitions.clear();
+        store.sources.clear();
+    }
+
+    @Override
+    public List<io.catalyst.api.metrics.SourceStatus> sources() {
+        check();
+        return store.sources.values().stream()
+                .sorted(java.util.Comparator.comparing(io.catalyst.api.metrics.SourceStatus::name)).toList();
     }
 
     @Override

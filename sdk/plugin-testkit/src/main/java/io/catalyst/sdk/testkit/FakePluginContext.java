@@ -6,6 +6,7 @@ import io.catalyst.api.UserInfo;
 import io.catalyst.api.host.AuditTrail;
 import io.catalyst.api.host.EventPublisher;
 import io.catalyst.api.host.Notification;
+import io.catalyst.api.host.Members;
 import io.catalyst.api.host.Notifications;
 import io.catalyst.api.host.PluginCache;
 import io.catalyst.api.host.PluginScheduler;
@@ -73,6 +74,7 @@ public final class FakePluginContext implements PluginContext {
     private final List<ScheduledRun> scheduled = new CopyOnWriteArrayList<>();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final FakeMetrics metrics;
+    private final Map<UUID, Members.Member> members = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** The host's permission to read the company's figures, which the user holds unless revoked. */
     public static final String DASHBOARDS_READ = "dashboards:read";
@@ -91,6 +93,7 @@ public final class FakePluginContext implements PluginContext {
         this.jobNames = jobNames;
         this.metrics = new FakeMetrics(TENANT.currency(), () -> permissions.contains(DASHBOARDS_READ));
         permissions.add(DASHBOARDS_READ);
+        member(USER.id(), USER.email(), USER.name(), "analyst");
     }
 
     // ---- arranging ----------------------------------------------------------------------------------------------
@@ -104,6 +107,12 @@ public final class FakePluginContext implements PluginContext {
     /** Takes permissions away from the user, e.g. to check that an endpoint answers 403. */
     public FakePluginContext revoke(String... names) {
         List.of(names).forEach(permissions::remove);
+        return this;
+    }
+
+    /** Adds or replaces a member of the tenant ({@link #USER} is one already, as an analyst). */
+    public FakePluginContext member(UUID id, String email, String name, String... roles) {
+        members.put(id, new Members.Member(id, email, name, Set.of(roles)));
         return this;
     }
 
@@ -212,7 +221,16 @@ public final class FakePluginContext implements PluginContext {
 
     @Override
     public EventPublisher events() {
-        return (topic, payload) -> events.add(new PublishedEvent(topic, payload == null ? Map.of() : payload));
+        // as the host: own topics or a contract topic, which gets the publisher's id stamped on
+        return (topic, payload) -> {
+            Map<String, Object> body = new java.util.LinkedHashMap<>(payload == null ? Map.of() : payload);
+            if (topic.equals(io.catalyst.api.tasks.TaskRequest.TOPIC)) {
+                body.put(io.catalyst.api.tasks.TaskRequest.SOURCE, pluginId);
+            } else if (!topic.startsWith(pluginId + ".")) {
+                throw new IllegalArgumentException("a plugin publishes topics under its own id: " + pluginId + ".*");
+            }
+            events.add(new PublishedEvent(topic, java.util.Collections.unmodifiableMap(body)));
+        };
     }
 
     @Override
@@ -269,6 +287,12 @@ public final class FakePluginContext implements PluginContext {
     }
 
     @Override
+    public Members members() {
+        return () -> members.values().stream()
+                .sorted(java.util.Comparator.comparing(Members.Member::name, String.CASE_INSENSITIVE_ORDER)).toList();
+    }
+
+    @Override
     public Logger log() {
         return Logger.getLogger("plugin." + pluginId);
     }
@@ -289,6 +313,7 @@ public final class FakePluginContext implements PluginContext {
         @Override public PluginScheduler scheduler() { return FakePluginContext.this.scheduler(); }
         @Override public Notifications notifications() { return FakePluginContext.this.notifications(); }
         @Override public AuditTrail audit() { return FakePluginContext.this.audit(); }
+        @Override public Members members() { return FakePluginContext.this.members(); }
         @Override public PluginCache cache() { return FakePluginContext.this.cache(); }
         @Override public Logger log() { return FakePluginContext.this.log(); }
         // @formatter:on
