@@ -19,11 +19,11 @@ import io.catalyst.api.host.PluginScheduler;
 import io.catalyst.api.host.Secrets;
 import io.catalyst.api.metrics.Metrics;
 import io.catalyst.core.metrics.MetricsService;
+import io.catalyst.core.notify.Inbox;
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Users;
-import io.catalyst.core.mail.Mailer;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.runtime.PluginStatus;
@@ -76,7 +76,7 @@ public class PluginContexts {
     Users users;
 
     @Inject
-    Mailer mailer;
+    Inbox inbox;
 
     @Inject
     PlatformEvents events;
@@ -129,22 +129,14 @@ public class PluginContexts {
         Notifications notifications = new Notifications() {
             @Override
             public void notifyUsers(Set<UUID> userIds, Notification notification) {
-                deliver(users.members(tenantId).stream().filter(m -> userIds.contains(m.userId())).toList(),
-                        notification);
+                inbox.send(tenantId, pluginId, notification, users.members(tenantId).stream()
+                        .map(Member::userId).filter(userIds::contains).toList());
             }
 
             @Override
             public void notifyRole(String role, Notification notification) {
-                deliver(users.members(tenantId).stream().filter(m -> m.roles().contains(role)).toList(),
-                        notification);
-            }
-
-            private void deliver(List<Member> to, Notification notification) {
-                for (Member member : to) {
-                    mailer.send(member.email(), notification.title(), notification.message()
-                            + (notification.link() == null ? "" : "\n\n" + notification.link())
-                            + "\n\n-- sent by the " + pluginId + " plugin for " + tenantInfo.name());
-                }
+                inbox.send(tenantId, pluginId, notification, users.members(tenantId).stream()
+                        .filter(m -> m.roles().contains(role)).map(Member::userId).toList());
             }
         };
         AuditTrail trail = (action, target, before, after) -> audit.record(new AuditEntry(tenantId, userId, actor,

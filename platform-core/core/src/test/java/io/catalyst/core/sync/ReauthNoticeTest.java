@@ -2,14 +2,16 @@ package io.catalyst.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.catalyst.api.host.Notification;
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.connect.Connections;
 import io.catalyst.core.identity.BuiltInRole;
 import io.catalyst.core.identity.Member;
 import io.catalyst.core.identity.Users;
-import io.catalyst.core.mail.Mailer;
+import io.catalyst.core.notify.Inbox;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +26,10 @@ class ReauthNoticeTest {
             "Meta Ads", "Meta EU", "NEEDS_REAUTH", List.of("act_1"), 360, 28, null, Map.of(), true, null, null,
             null, Instant.now());
 
-    private final List<String> mailed = new ArrayList<>();
+    private static final UUID ANA = UUID.randomUUID();
+    private static final UUID DEE = UUID.randomUUID();
+
+    private final List<String> sent = new ArrayList<>();
     private final ReauthNotice notice = new ReauthNotice();
 
     ReauthNoticeTest() {
@@ -32,36 +37,29 @@ class ReauthNoticeTest {
             @Override
             public List<Member> members(UUID tenantId) {
                 assertThat(tenantId).isEqualTo(TENANT);
-                return List.of(new Member(UUID.randomUUID(), "ana@client.example", "Ana", List.of(ADMIN)),
+                return List.of(new Member(ANA, "ana@client.example", "Ana", List.of(ADMIN)),
                         new Member(UUID.randomUUID(), "bo@client.example", "Bo", List.of("analyst")),
-                        new Member(UUID.randomUUID(), "refused@client.example", "Cy", List.of(ADMIN)),
-                        new Member(UUID.randomUUID(), "dee@client.example", "Dee", List.of("analyst", ADMIN)));
+                        new Member(DEE, "dee@client.example", "Dee", List.of("analyst", ADMIN)));
             }
         };
-        notice.mailer = new Mailer() {
+        notice.inbox = new Inbox() {
             @Override
-            public void send(String to, String subject, String text) {
-                if (to.startsWith("refused")) {
-                    throw new IllegalStateException("550 mailbox unavailable");
-                }
-                mailed.add(to + "|" + subject + "|" + text);
+            public void send(UUID tenantId, String source, Notification n, Collection<UUID> recipients) {
+                sent.add(tenantId + "|" + source + "|" + n.kind() + "|" + n.title() + "|" + n.message() + "|"
+                        + n.link() + "|" + recipients);
             }
         };
     }
 
     @Test
     void everyAdminOfTheCompanyIsAskedToReconnect() {
-        notice.mailAdmins(TENANT, CONNECTION, "Meta Ads no longer accepts this connection's authorisation");
+        notice.notifyAdmins(TENANT, CONNECTION, "Meta Ads no longer accepts this connection's authorisation");
 
-        assertThat(mailed).as("a refused mail keeps none of the others from being sent").containsExactly(
-                "ana@client.example|Reconnect Meta Ads: its data has stopped updating|Meta Ads no longer accepts the"
-                        + " authorisation of the connection \"Meta EU\" (Meta Ads no longer accepts this connection's"
-                        + " authorisation). Until someone reconnects it, its figures in Catalyst stop updating. Open"
-                        + " Integrations in Catalyst and choose Reconnect.",
-                "dee@client.example|Reconnect Meta Ads: its data has stopped updating|Meta Ads no longer accepts the"
-                        + " authorisation of the connection \"Meta EU\" (Meta Ads no longer accepts this connection's"
-                        + " authorisation). Until someone reconnects it, its figures in Catalyst stop updating. Open"
-                        + " Integrations in Catalyst and choose Reconnect.");
+        assertThat(sent).as("one notification, to the admins only").containsExactly(TENANT + "|core|"
+                + "connection.needs-reauth|Reconnect Meta Ads: its data has stopped updating|Meta Ads no longer"
+                + " accepts the authorisation of the connection \"Meta EU\" (Meta Ads no longer accepts this"
+                + " connection's authorisation). Until someone reconnects it, its figures in Catalyst stop updating."
+                + " Open Integrations in Catalyst and choose Reconnect.|integrations|" + List.of(ANA, DEE));
     }
 
     @Test
