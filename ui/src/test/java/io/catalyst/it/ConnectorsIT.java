@@ -1,7 +1,14 @@
 package io.catalyst.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import elemental.json.JsonArray;
@@ -169,6 +176,19 @@ class ConnectorsIT {
         Fixture.Tenant tenant = Fixture.tenant("tenant-admin");
         String bearer = Fixture.token(tenant, List.of("*")).bearer();
         String id = connectWithAccount(bearer);
+        // a receiver that fails twice, then takes the call
+        WireMockServer receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        receiver.start();
+        receiver.stubFor(post("/hook").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("failed once"));
+        receiver.stubFor(post("/hook").inScenario("flaky").whenScenarioStateIs("failed once")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("failed twice"));
+        receiver.stubFor(post("/hook").inScenario("flaky").whenScenarioStateIs("failed twice")
+                .willReturn(aResponse().withStatus(200)));
+        JsonObject hook = Server.json(call("POST", "/api/tenant/webhooks", bearer, "{\"name\":\"Ops channel\","
+                + "\"url\":\"http://127.0.0.1:" + receiver.port() + "/hook\",\"kinds\":[\"core/connection.*\"]}"));
+        String secret = hook.getString("secret");
+        assertThat(secret).startsWith("whsec_");
         meta.revoke(true);
 
         String job = queue(bearer, id);
@@ -185,6 +205,30 @@ class ConnectorsIT {
                 .contains("connections.connection.needs_reauth");
         assertThat(Server.strings("select attempts from sync_job where id = '" + job + "'"))
                 .as("no retries against a dead token").containsExactly("1");
+
+        // the admin's inbox has it, unread
+        JsonObject inbox = Server.json(call("GET", "/api/notifications", bearer, null));
+        assertThat(inbox.getNumber("unread")).isEqualTo(1);
+        assertThat(inbox.getArray("items").getObject(0).getString("kind")).isEqualTo("connection.needs-reauth");
+        assertThat(inbox.getArray("items").getObject(0).getString("link")).isEqualTo("integrations");
+        // the webhook got it on the third try, signed, and is not called again once it answered 200
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> receiver.getAllServeEvents().size() >= 3);
+        Thread.sleep(3_000); // several polls of the outbox
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> calls = receiver.findAll(
+                postRequestedFor(urlEqualTo("/hook")));
+        assertThat(calls).as("two failures, one success, nothing after").hasSize(3);
+        assertThat(calls.stream().map(r -> r.getHeader("X-Catalyst-Delivery")).distinct()).as("one delivery")
+                .hasSize(1);
+        for (com.github.tomakehurst.wiremock.verification.LoggedRequest c : calls) {
+            assertThat(io.catalyst.core.notify.WebhookSignature.verify(secret, c.getHeader("X-Catalyst-Signature"),
+                    c.getBodyAsString(), java.time.Instant.now().getEpochSecond(), 300)).isTrue();
+            assertThat(c.getBodyAsString()).contains("\"text\":\"*Reconnect Meta Ads: its data has stopped updating*");
+        }
+        assertThat(Server.strings("select status || ' ' || attempts from notification_delivery where tenant_id = '"
+                + tenant.id() + "' and channel = 'WEBHOOK'")).containsExactly("SENT 3");
+        receiver.stop();
+        ok(call("POST", "/api/notifications/read-all", bearer, null));
+        assertThat(Server.json(call("GET", "/api/notifications", bearer, null)).getNumber("unread")).isZero();
 
         meta.revoke(false);
         authorize(bearer, id);

@@ -50,6 +50,11 @@ class CrossTenantIT {
             sql.execute("insert into dashboard_share (tenant_id, id, token_hash, plugin_id, route, title, expires_at)"
                     + " values ('" + a.id() + "', '" + aShare + "', 'a-hash', 'dashboards', 'overview', 'A',"
                     + " now() + interval '1 day')");
+            // A's notification and webhook carry the id the walk puts into every {id}
+            sql.execute("insert into notification (tenant_id, id, user_id, source, kind, title, message) values ('"
+                    + a.id() + "', '" + aToken.id() + "', '" + a.userId() + "', 'core', 'a.only', 'A only', 'A')");
+            sql.execute("insert into notification_webhook (tenant_id, id, name, url, secret) values ('" + a.id()
+                    + "', '" + aToken.id() + "', 'A hook', 'https://a.example/hook', 'sealed')");
             sql.execute("insert into wh_contact (tenant_id, source, external_id, email, loaded_at) values ('"
                     + a.id() + "', 'hubspot', 'a1', '" + a.email() + "', now() - interval '1 hour')");
         }
@@ -182,11 +187,15 @@ class CrossTenantIT {
                      + " (select string_agg(name || ':' || formula, ',' order by name) from metric_custom"
                      + "   where tenant_id = '" + id + "'),"
                      + " (select string_agg(id || ':' || coalesce(revoked_at::text, '-'), ',' order by id)"
-                     + "   from dashboard_share where tenant_id = '" + id + "')")) {
+                     + "   from dashboard_share where tenant_id = '" + id + "'),"
+                     + " (select string_agg(id || ':' || coalesce(read_at::text, '-'), ',' order by id)"
+                     + "   from notification where tenant_id = '" + id + "'),"
+                     + " (select string_agg(id || ':' || url, ',' order by id) from notification_webhook"
+                     + "   where tenant_id = '" + id + "')")) {
             row.next();
             return row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getString(4)
                     + "|" + row.getString(5) + "|" + row.getString(6) + "|" + row.getString(7) + "|"
-                    + row.getString(8);
+                    + row.getString(8) + "|" + row.getString(9) + "|" + row.getString(10);
         }
     }
 }

@@ -81,6 +81,15 @@ class TenancyGuardIT {
             sql.execute("insert into dashboard_share (tenant_id, id, token_hash, plugin_id, route, title, expires_at)"
                     + " values ('" + TENANT_A + "', '" + UUID.randomUUID() + "', 'guard', 'guard', 'guard', 'Guard',"
                     + " now())");
+            UUID notice = UUID.randomUUID();
+            sql.execute("insert into notification (tenant_id, id, user_id, source, kind, title, message) values ('"
+                    + TENANT_A + "', '" + notice + "', '" + user + "', 'guard', 'guard', 'Guard', 'seed')");
+            sql.execute("insert into notification_delivery (tenant_id, id, notification_id, channel, target) values ('"
+                    + TENANT_A + "', '" + UUID.randomUUID() + "', '" + notice + "', 'EMAIL', '" + user + "')");
+            sql.execute("insert into notification_preference (tenant_id, user_id, source, kind) values ('" + TENANT_A
+                    + "', '" + user + "', 'guard', 'guard')");
+            sql.execute("insert into notification_webhook (tenant_id, id, name, url, secret) values ('" + TENANT_A
+                    + "', '" + UUID.randomUUID() + "', 'Guard', 'https://guard.example/hook', 'sealed')");
             sql.execute("insert into plugin_job_run (tenant_id, plugin_id, job, due_at) values ('" + TENANT_A
                     + "', 'guard', 'guard', now())");
             sql.execute("insert into wh_quarantine (tenant_id, id, source, stream, reason) values ('" + TENANT_A

@@ -58,6 +58,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         addToNavbar(toggle, product, tenant, spacer);
         UserSession.impersonator().ifPresent(admin -> addToNavbar(impersonationBanner(user)));
+        if (user.signedIn() && user.tenantName() != null) {
+            addToNavbar(new Bell());
+        }
         addToNavbar(userMenu(user));
 
         navigation = new SideNav();
