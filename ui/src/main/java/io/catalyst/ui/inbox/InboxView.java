@@ -71,7 +71,7 @@ public class InboxView extends Div implements BeforeEnterObserver {
         tabs.setId("inbox-tabs");
         tabs.setWidthFull();
         tabs.add(new Tab("Notifications"), new Div(bar, list));
-        preferencesTab = tabs.add(new Tab("How they reach me"), new PreferencesPanel(tenantId, userId));
+        preferencesTab = tabs.add(new Tab("Delivery"), new PreferencesPanel(tenantId, userId));
         if (UserSession.permits(Permissions.WEBHOOKS_MANAGE)) {
             tabs.add(new Tab("Webhooks"), new WebhooksPanel(tenantId));
         }
