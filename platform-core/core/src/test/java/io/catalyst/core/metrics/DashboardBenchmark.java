@@ -1,27 +1,16 @@
 package io.catalyst.core.metrics;
 
-import io.catalyst.api.connect.Entity;
-import io.catalyst.api.connect.Insight;
 import io.catalyst.api.metrics.Comparison;
 import io.catalyst.api.metrics.Dimension;
 import io.catalyst.api.metrics.MetricsQuery;
 import io.catalyst.api.metrics.MetricsResult;
 import io.catalyst.api.metrics.Period;
-import io.catalyst.core.warehouse.InsightLoader;
-import io.catalyst.core.warehouse.InsightRow;
-import io.catalyst.core.warehouse.RecordWriter;
-import io.catalyst.demodata.DemoData;
-import io.catalyst.demodata.DemoScale;
 import io.catalyst.metrics.MetricCatalogue;
 import io.catalyst.metrics.MetricsCalculator;
-import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.postgresql.PGConnection;
 
 /**
  * {@code ./catalyst bench dashboard}: the campaign dashboard's queries (KPI tiles, a daily time series and the
@@ -40,7 +27,6 @@ import org.postgresql.PGConnection;
  */
 public final class DashboardBenchmark {
 
-    private static final List<String> CHANNELS = List.of("meta-ads", "google-ads");
     private static final String[] KPIS = {"spend", "impressions", "clicks", "conversions", "revenue", "leads", "ctr",
         "cpc", "cpa", "roas"};
 
@@ -51,41 +37,20 @@ public final class DashboardBenchmark {
         int tenants = Integer.parseInt(args[0]);
         int months = Integer.parseInt(args[1]);
         int samples = Integer.parseInt(args[2]);
-        String url = System.getenv("CATALYST_DB_URL");
-        Flyway.configure(DashboardBenchmark.class.getClassLoader())
-                .dataSource(url, System.getenv("CATALYST_DB_OWNER_USER"), System.getenv("CATALYST_DB_OWNER_PASSWORD"))
-                .locations("classpath:db/migration").callbackLocations("classpath:db/callback")
-                .placeholders(Map.of("app_role", System.getenv("CATALYST_DB_USER"))).load().migrate();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<UUID> ids = new ArrayList<>();
-        try (Connection owner = DriverManager.getConnection(url, System.getenv("CATALYST_DB_OWNER_USER"),
-                System.getenv("CATALYST_DB_OWNER_PASSWORD")); Statement sql = owner.createStatement()) {
-            owner.setAutoCommit(false);
-            sql.execute("select bind_scope(null, true, null)");
-            for (int t = 0; t < tenants; t++) {
-                UUID id = UUID.nameUUIDFromBytes(("bench-" + t).getBytes());
-                ids.add(id);
-                sql.execute("insert into tenant (id, slug, name) values ('" + id + "', 'bench-" + t + "', 'Bench "
-                        + t + "')");
-            }
-            for (LocalDate m = today.minusMonths(months + 1).withDayOfMonth(1); !m.isAfter(today);
-                 m = m.plusMonths(1)) {
-                sql.execute("select wh_insight_partition('" + m + "')");
-            }
-            owner.commit();
-        }
+        List<UUID> ids = BenchData.prepare(tenants, months, today);
         int firstStep = Math.max(1, tenants / 10);
-        long loaded = load(url, ids.subList(0, firstStep), today, months, 0);
-        analyze(url);
-        double[] small = measure(url, ids.get(0), today, samples);
+        long loaded = BenchData.load(ids.subList(0, firstStep), today, months, 0);
+        BenchData.analyze();
+        double[] small = measure(ids.get(0), today, samples);
         print("dashboard-1M", loaded, small);
-        loaded = load(url, ids.subList(firstStep, tenants), today, months, loaded);
-        analyze(url);
-        double[] large = measure(url, ids.get(0), today, samples);
+        loaded = BenchData.load(ids.subList(firstStep, tenants), today, months, loaded);
+        BenchData.analyze();
+        double[] large = measure(ids.get(0), today, samples);
         print("dashboard-10M", loaded, large);
         System.out.printf(Locale.ROOT, "growth: p95 at %,d ad rows is %.2fx the p95 at the first step%n", loaded,
                 large[0] / small[0]);
-        heap(url, ids, today);
+        heap(ids, today);
         System.out.printf(Locale.ROOT, "dashboard value=%.2f baseline=%.2f ratio=%.2f unit=ms%n", large[0], large[1],
                 large[0] / large[1]);
     }
@@ -93,58 +58,6 @@ public final class DashboardBenchmark {
     private static void print(String name, long adRows, double[] p95) {
         System.out.printf(Locale.ROOT, "%s (%,d ad rows): p95 metrics layer %.2f ms, bare SQL %.2f ms, ratio %.2f%n",
                 name, adRows, p95[0], p95[1], p95[0] / p95[1]);
-    }
-
-    /** Loads each tenant's demo history: entities through the warehouse writer, insights by COPY. */
-    private static long load(String url, List<UUID> tenants, LocalDate today, int months, long before)
-            throws Exception {
-        long adRows = before;
-        OffsetDateTime reported = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection app = DriverManager.getConnection(url, System.getenv("CATALYST_DB_USER"),
-                System.getenv("CATALYST_DB_PASSWORD"));
-             Connection superuser = DriverManager.getConnection(url, "postgres",
-                     System.getenv("CATALYST_BENCH_PG_SUPERUSER_PASSWORD"))) {
-            app.setAutoCommit(false);
-            for (UUID tenant : tenants) {
-                DemoData data = DemoData.of(tenant.toString(), today).withScale(new DemoScale(months, 1))
-                        .withCurrency("EUR");
-                bind(app, tenant);
-                for (String channel : CHANNELS) {
-                    List<Entity> entities = new ArrayList<>();
-                    data.entities(channel, entities::add);
-                    RecordWriter.entities(app, tenant, channel, 1, entities);
-                    List<InsightRow> rows = new ArrayList<>();
-                    data.insights(channel, data.firstDay(), today, i -> rows.add(row(i, reported)));
-                    adRows += rows.stream().filter(r -> r.level().equals("ad")).count();
-                    // the bench's data goes in by raw COPY: the ingest path has its own benchmark
-                    superuser.unwrap(PGConnection.class).getCopyAPI().copyIn("copy wh_insight_daily ("
-                            + InsightLoader.COLUMNS + ") from stdin with (format csv)",
-                            new StringReader(InsightLoader.csv(tenant, channel, 1, rows)));
-                }
-                app.commit();
-            }
-        }
-        return adRows;
-    }
-
-    private static InsightRow row(Insight i, OffsetDateTime reported) {
-        return new InsightRow(i.level(), i.entityId(), i.accountId(), i.day(), i.attributionWindow(), i.spend(),
-                i.impressions(), i.clicks(), i.conversions(), i.conversionValue(), i.leads(), i.currency(), reported,
-                null);
-    }
-
-    private static void analyze(String url) throws Exception {
-        try (Connection superuser = DriverManager.getConnection(url, "postgres",
-                System.getenv("CATALYST_BENCH_PG_SUPERUSER_PASSWORD")); Statement sql = superuser.createStatement()) {
-            sql.execute("analyze");
-        }
-    }
-
-    private static void bind(Connection app, UUID tenant) throws Exception {
-        try (PreparedStatement bind = app.prepareStatement("select bind_scope(?::uuid, false, null)")) {
-            bind.setString(1, tenant.toString());
-            bind.execute();
-        }
     }
 
     private static List<MetricsQuery> dashboard(LocalDate today) {
@@ -209,14 +122,12 @@ public final class DashboardBenchmark {
     }
 
     /** p95 in ms of the whole dashboard through the metrics layer and by bare SQL, interleaved. */
-    private static double[] measure(String url, UUID tenant, LocalDate today, int samples) throws Exception {
+    private static double[] measure(UUID tenant, LocalDate today, int samples) throws Exception {
         double[] layer = new double[samples];
         double[] raw = new double[samples];
-        try (Connection app = DriverManager.getConnection(url, System.getenv("CATALYST_DB_USER"),
-                System.getenv("CATALYST_DB_PASSWORD"))) {
-            app.setAutoCommit(false);
+        try (Connection app = BenchData.app()) {
             for (int i = -10; i < samples; i++) { // ten warm-up rounds
-                bind(app, tenant);
+                BenchData.bind(app, tenant);
                 long a = System.nanoTime();
                 open(app, tenant, today);
                 long b = System.nanoTime();
@@ -245,14 +156,12 @@ public final class DashboardBenchmark {
     }
 
     /** The heap 100 open dashboards hold: each keeps its three answers, as a screen keeps what it shows. */
-    private static void heap(String url, List<UUID> tenants, LocalDate today) throws Exception {
+    private static void heap(List<UUID> tenants, LocalDate today) throws Exception {
         List<List<MetricsResult>> sessions = new ArrayList<>();
         long before = used();
-        try (Connection app = DriverManager.getConnection(url, System.getenv("CATALYST_DB_USER"),
-                System.getenv("CATALYST_DB_PASSWORD"))) {
-            app.setAutoCommit(false);
+        try (Connection app = BenchData.app()) {
             for (int s = 0; s < 100; s++) {
-                bind(app, tenants.get(s % tenants.size()));
+                BenchData.bind(app, tenants.get(s % tenants.size()));
                 sessions.add(open(app, tenants.get(s % tenants.size()), today));
                 app.commit();
             }
