@@ -222,9 +222,12 @@ final class TaskStore {
                         (String) r.get("body"), instant(r.get("created_at")))).toList();
     }
 
-    static void addComment(PluginContext ctx, UUID task, UUID id, Actor author, String body) {
-        ctx.data().update("insert into task_comment (id, task_id, author_id, author_name, body)"
-                + " values (?, ?, ?, ?, ?)", id, task, author.id(), author.name(), body);
+    static Comment addComment(PluginContext ctx, UUID task, Actor author, String body) {
+        Comment c = new Comment(UUID.randomUUID(), author.id(), author.name(), body, Instant.now());
+        ctx.data().update("insert into task_comment (id, task_id, author_id, author_name, body, created_at)"
+                + " values (?, ?, ?, ?, ?, ?)", c.id(), task, c.authorId(), c.authorName(), body,
+                c.createdAt().atOffset(java.time.ZoneOffset.UTC));
+        return c;
     }
 
     static List<Activity> history(PluginContext ctx, UUID task) {

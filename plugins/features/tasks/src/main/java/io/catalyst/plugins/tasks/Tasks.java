@@ -164,8 +164,7 @@ final class Tasks {
 
     /** Adds a comment: mentioned members become watchers and are told; the other watchers hear of it. */
     static TaskStore.Comment comment(PluginContext ctx, Task t, String body, Actor actor) {
-        UUID id = UUID.randomUUID();
-        TaskStore.addComment(ctx, t.id(), id, actor, body);
+        TaskStore.Comment comment = TaskStore.addComment(ctx, t.id(), actor, body);
         TaskStore.record(ctx, t.id(), actor, "comment", null, body.length() > 80 ? body.substring(0, 80) + "…" : body);
         TaskStore.markFirstResponse(ctx, t.id(), actor.id());
         Set<UUID> mentioned = new HashSet<>();
@@ -189,7 +188,7 @@ final class Tasks {
             ctx.notifications().notifyUsers(watchers, new Notification("task.commented",
                     actor.name() + " commented on: " + t.title(), body, Task.route(t.id())));
         }
-        return TaskStore.comments(ctx, t.id()).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return comment;
     }
 
     /** Whether a member's roles are the agency's (only analysts and admins hold tasks:internal by default). */
