@@ -216,6 +216,14 @@ final class Input {
         return List.copyOf(out);
     }
 
+    /** Checks labels given outside a request body (a task request, a form): answers 400 when one is bad. */
+    static List<String> labelsOf(List<String> given) {
+        Input in = new Input(JsonValue.EMPTY_JSON_OBJECT);
+        List<String> labels = in.labels("labels", given);
+        in.check();
+        return labels;
+    }
+
     /** A list of checklist items' texts. */
     List<String> texts(String field, int max) {
         JsonValue v = json.get(field);

@@ -239,10 +239,8 @@ public class TaskScreen implements UiScreen {
                 return box;
             }
             Button save = new Button("Save changes", e -> act(() -> {
-                Input check = Input.of("{}");
-                List<String> l = check.labels("labels", Arrays.stream(labels.getValue().split(","))
+                List<String> l = Input.labelsOf(Arrays.stream(labels.getValue().split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList());
-                check.check();
                 if (title.getValue().isBlank()) {
                     throw PluginProblem.badRequest("title: must not be blank");
                 }

@@ -202,9 +202,7 @@ final class Tasks {
     static Task request(PluginContext ctx, TaskRequest r, String source) {
         Actor actor = Actor.plugin(source);
         String snapshot = r.subject() == null ? null : TaskJson.value(r.subject().snapshot()).toString();
-        Input labelCheck = Input.of("{}");
-        List<String> labels = labelCheck.labels("labels", r.labels());
-        labelCheck.check();
+        List<String> labels = Input.labelsOf(r.labels());
         String link = r.link() != null && Input.isRoute(r.link()) && r.link().length() <= 2000 ? r.link() : null;
         Optional<Task> existing = TaskStore.findRequested(ctx, source, r.dedupeKey());
         if (existing.isEmpty()) {
