@@ -123,8 +123,10 @@ public class TaskScreen implements UiScreen {
                 task = Tasks.get(ctx, id);
             } catch (PluginProblem p) {
                 task = null;
-                add(TaskUi.link("plugins/tasks/tasks", "← All tasks"), new EmptyState(VaadinIcon.SEARCH,
-                        "No such task", "It may have been removed, or it is not shared with you."));
+                add(TaskUi.link("plugins/tasks/tasks", "← All tasks"), id == null
+                        ? new EmptyState(VaadinIcon.TASKS, "No task chosen", "Open a task from the list.")
+                        : new EmptyState(VaadinIcon.SEARCH, "No such task",
+                                "It may have been removed, or it is not shared with you."));
                 return;
             }
             render();

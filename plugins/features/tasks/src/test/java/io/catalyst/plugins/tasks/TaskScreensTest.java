@@ -65,8 +65,8 @@ class TaskScreensTest {
         kit.context().fakeData().whenQuery("order by t.status in", List.of(row("OPEN")));
         kit.context().fakeData().whenQuery("select count(*)", List.of(Map.of("n", 1L)));
         assertThat(PluginTestKit.textOf(kit.render("tasks"))).contains("1 task");
-        // without an id the task page says there is no such task, as for a foreign one
-        assertThat(PluginTestKit.textOf(kit.render("task"))).contains("No such task");
+        // opened from the side navigation, without an id
+        assertThat(PluginTestKit.textOf(kit.render("task"))).contains("No task chosen");
         kit.context().revoke("tasks:read");
         assertThatThrownBy(() -> kit.render("tasks")).isInstanceOf(SecurityException.class);
     }
