@@ -69,17 +69,14 @@ public class TaskScreen implements UiScreen {
             view.show(null);
             return view;
         }
-        // create() runs while the navigation is under way, when the active location may still be the previous one:
-        // show what it says, and follow the location the navigation ends on
-        view.show(idIn(ui.getInternals().getActiveViewLocation()));
+        // create() runs inside the navigation, where the UI's active location is still the previous page's (empty
+        // on a fresh load; TasksBrowserIT checks both ways in): read ?id= from where the navigation ends
         Registration[] once = new Registration[1];
         once[0] = ui.addAfterNavigationListener(e -> {
             once[0].remove();
-            String id = idIn(e.getLocation());
-            if (e.getLocation().getPath().endsWith("plugins/tasks/task") && !Objects.equals(id, view.shownId())) {
-                view.show(id);
-            }
+            view.show(idIn(e.getLocation()));
         });
+        view.addDetachListener(e -> once[0].remove());
         return view;
     }
 
@@ -105,14 +102,6 @@ public class TaskScreen implements UiScreen {
             setId("task-screen");
             getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m, 1rem)")
                     .set("max-width", "60rem").set("width", "100%").set("box-sizing", "border-box");
-        }
-
-        String shownId() {
-            return shownId;
-        }
-
-        Task task() {
-            return task;
         }
 
         /** Shows the task of an id from the address; the same "not found" for a bad, foreign or invisible id. */

@@ -53,6 +53,7 @@ final class TaskUi {
     static Span sla(SlaPolicy.State sla) {
         Span s = badge(sla == null ? "" : sla.text(), sla != null && sla.breached() ? "error" : "success");
         s.addClassName("task-sla");
+        s.getStyle().set("white-space", "normal").set("max-width", "100%"); // wraps in a narrow grid cell
         s.setVisible(sla != null);
         return s;
     }
