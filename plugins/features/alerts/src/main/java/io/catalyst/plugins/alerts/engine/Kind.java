@@ -12,9 +12,9 @@ public enum Kind {
     /** Month-to-date spend off {@code budget} × elapsed part of the month by more than {@code tolerance} %. */
     PACING(Map.of("budget", Double.NaN, "tolerance", 20.0)),
     /** The day's value far from the median of the same weekday over the last {@code weeks} weeks. */
-    ANOMALY(Map.of("weeks", 6.0, "sensitivity", 4.0, "minChange", 50.0)),
+    ANOMALY(Map.of("weeks", 6.0, "sensitivity", 4.0, "minChange", 200.0)),
     /** No conversions in a day while clicks stay at or above {@code clickFloor}. */
-    TRACKING(Map.of("clickFloor", 50.0)),
+    TRACKING(Map.of("clickFloor", 100.0)),
     /** A data connection that has not loaded for {@code hours} hours. */
     STALE(Map.of("hours", 24.0));
 
