@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Weekdays and hours (in the tenant's time zone) when a rule tells nobody. A window whose end is before its start
- * runs over midnight: 22:00 to 06:00 on Friday covers Friday 22:00 to Saturday 06:00.
+ * runs over midnight: 22:00 to 06:00 on Friday covers Friday 22:00 to Saturday 06:00; equal ends cover the whole day.
  */
 public record MuteWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
 
@@ -20,7 +20,10 @@ public record MuteWindow(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
 
     public boolean covers(ZonedDateTime at) {
         LocalTime time = at.toLocalTime();
-        if (!to.isBefore(from)) {
+        if (from.equals(to)) {
+            return days.contains(at.getDayOfWeek());
+        }
+        if (to.isAfter(from)) {
             return days.contains(at.getDayOfWeek()) && !time.isBefore(from) && time.isBefore(to);
         }
         return days.contains(at.getDayOfWeek()) && !time.isBefore(from)
