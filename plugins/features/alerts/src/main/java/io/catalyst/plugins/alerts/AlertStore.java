@@ -218,6 +218,10 @@ final class AlertStore {
                 ruleId, entity);
     }
 
+    static boolean hasFlag(PluginContext ctx, String name) {
+        return !ctx.data().query("select 1 from alert_flag where name = ?", name).isEmpty();
+    }
+
     /** Sets a flag once; true only for the call that set it. */
     static boolean setFlagOnce(PluginContext ctx, String name) {
         return ctx.data().update("insert into alert_flag (name) values (?) on conflict do nothing", name) == 1;

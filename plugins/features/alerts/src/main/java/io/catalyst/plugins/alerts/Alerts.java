@@ -45,10 +45,15 @@ final class Alerts {
 
     /** The starter rules, once per company: the flag keeps deleted ones from coming back. */
     static void ensureStarters(PluginContext ctx) {
-        if (!AlertStore.setFlagOnce(ctx, StarterRules.FLAG)) {
+        if (AlertStore.hasFlag(ctx, StarterRules.FLAG)) {
             return;
         }
-        for (Rule rule : StarterRules.make(ctx.metrics(), ctx.settings().get(BUDGET_SETTING))) {
+        // made before the flag is set, so a failed metrics query leaves them to the next try
+        List<Rule> starters = StarterRules.make(ctx.metrics(), ctx.settings().get(BUDGET_SETTING));
+        if (!AlertStore.setFlagOnce(ctx, StarterRules.FLAG)) {
+            return; // another node or call made them meanwhile
+        }
+        for (Rule rule : starters) {
             AlertStore.insert(ctx, rule, true);
             ctx.audit().record("alert-rule:created", "alert-rule/" + rule.id(), null, RuleJson.write(rule));
         }
