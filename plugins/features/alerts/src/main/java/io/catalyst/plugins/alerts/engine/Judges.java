@@ -35,7 +35,7 @@ public final class Judges {
     public static QuerySpec spec(Rule rule, LocalDate asOf) {
         List<Dimension> level = rule.level().dimensions();
         return switch (rule.kind()) {
-            case THRESHOLD -> new QuerySpec(Set.of(rule.metric(), "spend"), level, window(rule, asOf),
+            case THRESHOLD -> new QuerySpec(metrics(rule.metric(), "spend"), level, window(rule, asOf),
                     Comparison.NONE, rule.filters());
             case CHANGE -> new QuerySpec(Set.of(rule.metric()), level, window(rule, asOf), Comparison.PREVIOUS_PERIOD,
                     rule.filters());
@@ -43,7 +43,7 @@ public final class Judges {
                     Comparison.NONE, rule.filters());
             case ANOMALY -> new QuerySpec(Set.of(rule.metric()), withDate(level),
                     new Period(asOf.minusWeeks((long) rule.param("weeks")), asOf), Comparison.NONE, rule.filters());
-            case TRACKING -> new QuerySpec(Set.of(rule.metric(), "clicks"), level, new Period(asOf, asOf),
+            case TRACKING -> new QuerySpec(metrics(rule.metric(), "clicks"), level, new Period(asOf, asOf),
                     Comparison.NONE, rule.filters());
             case STALE -> throw new IllegalArgumentException("stale-data rules read the sources, not the metrics");
         };
@@ -216,6 +216,11 @@ public final class Judges {
         Arrays.sort(v);
         int m = v.length / 2;
         return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    /** The metrics a rule reads, once each (a threshold on spend needs spend once). */
+    private static Set<String> metrics(String... names) {
+        return new java.util.LinkedHashSet<>(List.of(names));
     }
 
     private static Period window(Rule rule, LocalDate asOf) {
