@@ -106,8 +106,7 @@ public final class AlertsRest {
             Rule rule = read(ctx, request.body(), UUID.randomUUID());
             AlertStore.insert(ctx, rule, false);
             ctx.audit().record("alert-rule:created", "alert-rule/" + rule.id(), null, RuleJson.write(rule));
-            Alerts.backtest(ctx, List.of(rule));
-            return PluginResponse.json(201, json(AlertStore.rule(ctx, rule.id()).orElseThrow()).toJson());
+            return PluginResponse.json(201, json(tested(ctx, rule, false)).toJson());
         }
     }
 
@@ -125,8 +124,7 @@ public final class AlertsRest {
             AlertStore.update(ctx, rule);
             ctx.audit().record("alert-rule:changed", "alert-rule/" + rule.id(), RuleJson.write(before.rule()),
                     RuleJson.write(rule));
-            Alerts.backtest(ctx, List.of(rule));
-            return PluginResponse.json(json(AlertStore.rule(ctx, rule.id()).orElseThrow()).toJson());
+            return PluginResponse.json(json(tested(ctx, rule, before.starter())).toJson());
         }
     }
 
@@ -326,6 +324,12 @@ public final class AlertsRest {
         } catch (RuleJson.BadRule e) {
             throw PluginProblem.badRequest(e.getMessage());
         }
+    }
+
+    /** Back-tests a rule just stored and answers it with what the back-test found (null when it could not run). */
+    private static AlertStore.StoredRule tested(PluginContext ctx, Rule rule, boolean starter) {
+        Backtest.Result result = Alerts.backtest(ctx, List.of(rule)).get(rule.id());
+        return new AlertStore.StoredRule(rule, starter, result == null ? null : result.firings(), null);
     }
 
     private static AlertStore.StoredRule rule(PluginContext ctx, PluginRequest request) {

@@ -46,6 +46,8 @@ final class RuleJson {
 
     static final int MAX_TEXT = 20_000;
     private static final int MAX_VALUE = 200;
+    private static final String NOT_AN_OBJECT = "Send the rule as a JSON object, e.g. {\"name\": \"CPA\", \"kind\":"
+            + " \"threshold\", \"metric\": \"cpa\", \"params\": {\"threshold\": 40}}.";
 
     /** A rule that cannot be read, in words for the caller. */
     static final class BadRule extends RuntimeException {
@@ -71,14 +73,14 @@ final class RuleJson {
         try {
             JsonValue v = Json.parse(text);
             if (v.getType() != JsonType.OBJECT) {
-                throw new BadRule("Send the rule as a JSON object.");
+                throw new BadRule(NOT_AN_OBJECT);
             }
             o = (JsonObject) v;
         } catch (RuntimeException e) {
             if (e instanceof BadRule bad) {
                 throw bad;
             }
-            throw new BadRule("The rule is not valid JSON.");
+            throw new BadRule(NOT_AN_OBJECT);
         }
         try {
             Kind kind = Kind.of(text(o, "kind", "threshold"));
