@@ -54,4 +54,22 @@ class DemoIncidentsTest {
         assertThat(fired.get(0).observation().entity()).isEqualTo(outage.channel());
         assertThat(fired.get(0).observation().asOf()).isEqualTo(outage.from());
     }
+
+    @Test
+    void theStarterRulesFindBothIncidentsOnTheDemoData(PluginTestKit kit) {
+        DemoWarehouse.fill(kit.context().metrics(), Backtest.DAYS + 7 * 6 + 90);
+        List<Rule> starters = StarterRules.make(kit.context().metrics(), null);
+
+        Map<java.util.UUID, Backtest.Result> results = Backtest.run(kit.context().metrics(), starters,
+                DemoWarehouse.TODAY, Backtest.DAYS, ZoneOffset.UTC);
+
+        Map<String, Integer> firings = new java.util.LinkedHashMap<>();
+        starters.forEach(r -> firings.put(r.name(), results.get(r.id()).firings()));
+        assertThat(firings).containsExactly(Map.entry("Spend spike per campaign", 1),
+                Map.entry("Tracking broken per channel", 1), Map.entry("Stale data (24 hours)", 0),
+                Map.entry("CPA above 80 per campaign (7 days)", CPA_FIRINGS));
+    }
+
+    /** Campaigns whose 7-day CPA passed twice the company's 90-day CPA in the demo's last 45 days. */
+    private static final int CPA_FIRINGS = 12;
 }
