@@ -65,7 +65,7 @@ class AlertsIT {
     private static JsonArray rules() {
         HttpResponse<String> answer = Fixture.call("GET", "/api/plugins/alerts/rules", reader, null);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return Json.parse(answer.body());
+        return Json.instance().parse(answer.body());
     }
 
     private static JsonObject rule(String name) {
@@ -82,7 +82,7 @@ class AlertsIT {
         HttpResponse<String> answer = Fixture.call("GET", "/api/plugins/alerts/history?firing=true&limit=1000&rule="
                 + rule.getString("id"), reader, null);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonArray rows = Json.parse(answer.body());
+        JsonArray rows = Json.instance().parse(answer.body());
         List<String> days = new ArrayList<>();
         for (int i = 0; i < rows.length(); i++) {
             days.add(rows.getObject(i).getString("asOf"));
@@ -118,7 +118,8 @@ class AlertsIT {
         assertThat(Fixture.call("POST", "/api/plugins/alerts/evaluate", analyst, "{}").statusCode()).isEqualTo(200);
         assertThat(rules().length()).isEqualTo(3);
         assertThat(Server.strings("select action from audit_event where tenant_id = '" + tenant.id()
-                + "' and action like 'alert-rule:%'")).contains("alert-rule:created", "alert-rule:deleted");
+                + "' and action like 'plugin.alerts.alert-rule:%'")).contains("plugin.alerts.alert-rule:created",
+                "plugin.alerts.alert-rule:deleted");
     }
 
     @Test

@@ -95,7 +95,7 @@ public class AlertScreen implements UiScreen {
 
     /** The rule's metric for this entity over the back-test's days, with the bound drawn as a line. */
     private static Optional<Chart> chart(PluginContext ctx, Rule rule, Instance i) {
-        if (rule.metric() == null) {
+        if (rule.metric() == null || !ctx.isPermitted(Alerts.FIGURES)) {
             return Optional.empty();
         }
         LocalDate today = ctx.metrics().today();

@@ -25,6 +25,8 @@ final class Alerts {
 
     static final String EVALUATE_JOB = "evaluate";
     static final String BUDGET_SETTING = "monthly-budget";
+    /** What a user needs for the plugin to read figures on their behalf (background work always may). */
+    static final String FIGURES = "dashboards:read";
     private static final String DEDUPE_PREFIX = "alert:";
 
     private Alerts() {

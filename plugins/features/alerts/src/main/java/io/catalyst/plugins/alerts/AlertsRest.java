@@ -74,7 +74,9 @@ public final class AlertsRest {
 
         @Override
         public PluginResponse handle(PluginRequest request, PluginContext ctx) {
-            Alerts.ensureStarters(ctx);
+            if (ctx.isPermitted(Alerts.FIGURES)) { // the starters read the figures, which need dashboards:read
+                Alerts.ensureStarters(ctx);
+            }
             JsonArray out = Json.createArray();
             AlertStore.rules(ctx).forEach(r -> out.set(out.length(), json(r)));
             return PluginResponse.json(out.toJson());
