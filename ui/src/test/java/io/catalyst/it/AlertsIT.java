@@ -27,6 +27,7 @@ class AlertsIT {
     private static String admin;
     private static String analyst;
     private static String reader;
+    private static final String PASSWORD = "Alerts-e2e-" + System.nanoTime();
 
     @BeforeAll
     static void aCompanyWithTheSandboxSyncedAndAlertsOn() throws Exception {
@@ -37,6 +38,7 @@ class AlertsIT {
             assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
         }
         tenant = Fixture.tenant("tenant-admin");
+        Fixture.password(tenant, PASSWORD);
         admin = Fixture.token(tenant, List.of("*")).bearer();
         analyst = Fixture.token(tenant, List.of("tenant:read", "dashboards:read", "alerts:read", "alerts:write"))
                 .bearer();
@@ -172,5 +174,40 @@ class AlertsIT {
         assertThat(Fixture.call("GET", "/api/plugins/alerts/history?rule=" + id, otherAdmin, null).statusCode())
                 .isEqualTo(404);
         assertThat(Fixture.call("GET", "/api/plugins/alerts/rules/" + id, reader, null).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The alert screen reads {@code ?id=} both when opened by address and when reached by a link inside the app,
+     * and the alerts screen fits a phone.
+     */
+    @Test
+    void theAlertScreenOpensTheAlertOfItsAddressAndFitsAPhone() throws Exception {
+        HttpResponse<String> listed = Fixture.call("GET", "/api/plugins/alerts/alerts?limit=1000", reader, null);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonArray alerts = Json.instance().parse(listed.body());
+        assertThat(alerts.length()).as("the evaluation made alert instances").isPositive();
+        JsonObject alert = alerts.getObject(0);
+        try (Browser phone = new Browser(390, 844)) {
+            phone.open("/plugins/alerts/alerts");
+            phone.signIn(tenant.email(), PASSWORD);
+            phone.waitFor("#alerts-screen");
+            phone.open("/plugins/alerts/alert?id=" + alert.getString("id"));
+            phone.waitFor("#alert-screen");
+            phone.settle();
+            phone.screenshot("alert-detail-phone.png");
+            assertThat(phone.texts("#alert-screen h2").get(0)).isEqualTo(alert.getString("rule") + ": "
+                    + alert.getString("label"));
+
+            phone.open("/plugins/alerts/alerts");
+            phone.waitFor("#alerts-screen .alert-card a");
+            phone.settle();
+            assertThat((Long) phone.driver.executeScript("return document.documentElement.scrollWidth"))
+                    .as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390L);
+            phone.screenshot("alerts-phone.png");
+            String title = phone.texts("#alerts-screen .alert-card a").get(0);
+            phone.click("#alerts-screen .alert-card a");
+            phone.wait.until(d -> !phone.texts("#alert-screen h2").isEmpty());
+            assertThat(phone.texts("#alert-screen h2").get(0)).isEqualTo(title);
+        }
     }
 }

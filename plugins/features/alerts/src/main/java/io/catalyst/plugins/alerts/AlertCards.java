@@ -34,8 +34,9 @@ final class AlertCards {
     }
 
     /**
-     * The {@code ?id=} of the screen's address. While {@code create} runs (during the router's before-enter), the
-     * UI's active view location is still the previous view's; the location being handled is the new one.
+     * A query parameter of the screen's address while {@code create} runs. That happens during the router's
+     * before-enter, when the UI's active view location is still the previous view's; the location being handled
+     * is the new one. (Once the screen is attached, the active location is right too.)
      */
     static Optional<String> queryParameter(String name) {
         UI ui = UI.getCurrent();
@@ -73,6 +74,7 @@ final class AlertCards {
                     default -> "contrast";
                 });
         Anchor title = new Anchor(Alerts.link(i.id()), ruleName + ": " + i.label());
+        title.getElement().setAttribute("router-link", true); // navigates inside the app, without a page load
         title.getStyle().set("font-weight", "600").set("margin-left", "var(--lumo-space-s)");
         card.add(new Div(state, title));
         card.add(new Div(new Span("Value " + number(i.value()) + " against " + number(i.bound()) + " · since "

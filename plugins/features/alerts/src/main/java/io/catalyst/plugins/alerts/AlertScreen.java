@@ -61,7 +61,17 @@ public class AlertScreen implements UiScreen {
         Div screen = new Div();
         screen.setId("alert-screen");
         screen.getStyle().set("max-width", "960px");
-        show(ctx, screen, AlertCards.queryParameter("id").map(AlertCards::uuidOrNull).orElse(null));
+        UUID[] shown = {AlertCards.queryParameter("id").map(AlertCards::uuidOrNull).orElse(null)};
+        show(ctx, screen, shown[0]);
+        // once attached the UI's active location is this screen's own: the id is certain there
+        screen.addAttachListener(e -> {
+            UUID id = AlertCards.uuidOrNull(e.getUI().getInternals().getActiveViewLocation().getQueryParameters()
+                    .getSingleParameter("id").orElse(null));
+            if (id != null && !id.equals(shown[0])) {
+                shown[0] = id;
+                show(ctx, screen, id);
+            }
+        });
         return screen;
     }
 
