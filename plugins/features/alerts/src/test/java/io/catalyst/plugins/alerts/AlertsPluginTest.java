@@ -191,4 +191,40 @@ class AlertsPluginTest {
         assertThat(PluginTestKit.textOf(kit.render("rules"))).contains("No rules");
         assertThat(PluginTestKit.textOf(kit.render("alert"))).contains("No such alert");
     }
+
+    @Test
+    void aFiringAlertIsToldOnceWithItsLinkAndAsksForATask(PluginTestKit kit) {
+        Fixture.entities(kit.context().metrics());
+        Fixture.day(kit.context().metrics(), "meta-ads", "M1", Fixture.YESTERDAY, 100, 300, 0);
+        UUID id = UUID.randomUUID();
+        String definition = TRACKING.replace("\"severity\"", "\"autoTask\": true, \"severity\"");
+        Map<String, Object> row = new java.util.HashMap<>(Map.of("id", id, "definition", definition, "enabled", true,
+                "starter", false, "backtest_firings", 0));
+        row.put("updated_at", null);
+        kit.context().fakeData().whenQuery("from alert_flag", List.of(Map.of("?column?", 1)))
+                .whenQuery("from alert_rule", List.of(row));
+
+        kit.runJob("evaluate");
+
+        assertThat(kit.context().sentNotifications()).singleElement().satisfies(n -> {
+            assertThat(n.role()).isEqualTo("analyst");
+            assertThat(n.notification().kind()).isEqualTo("alert.firing");
+            assertThat(n.notification().title()).isEqualTo("[critical] Tracking: Meta Ads");
+            assertThat(n.notification().message()).isEqualTo("no conversions on 2026-12-06 while 300 clicks came in");
+            assertThat(n.notification().link()).startsWith("plugins/alerts/alert?id=");
+        });
+        assertThat(kit.context().publishedEvents()).singleElement().satisfies(e -> {
+            assertThat(e.topic()).isEqualTo(TaskRequest.TOPIC);
+            TaskRequest request = TaskRequest.fromPayload(e.payload());
+            assertThat(request.dedupeKey()).isEqualTo("alert:" + id + ":meta-ads");
+            assertThat(request.subject().kind()).isEqualTo("alert");
+            assertThat(request.subject().snapshot()).containsEntry("value", 0.0).containsEntry("metric",
+                    "conversions");
+            assertThat(request.priority()).isEqualTo(TaskRequest.Priority.URGENT);
+            assertThat(request.link()).startsWith("plugins/alerts/alert?id=");
+        });
+        assertThat(kit.context().fakeData().statements()).extracting(FakePluginData.Statement::sql)
+                .anyMatch(sql -> sql.startsWith("insert into alert_instance"))
+                .anyMatch(sql -> sql.startsWith("insert into alert_history"));
+    }
 }
