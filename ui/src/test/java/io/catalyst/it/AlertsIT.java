@@ -210,6 +210,16 @@ class AlertsIT {
             phone.driver.executeScript("document.querySelector('#alerts-screen .alert-card a').click()");
             phone.wait.until(d -> !phone.texts("#alert-screen h2").isEmpty());
             assertThat(phone.texts("#alert-screen h2").get(0)).isEqualTo(title);
+
+            phone.open("/plugins/alerts/rules");
+            phone.waitFor("#alert-rules .alert-rule");
+            phone.click("#alert-rule-new");
+            phone.wait.until(d -> phone.texts("#rule-preview").stream().anyMatch(t -> t.startsWith("Preview:")));
+            assertThat(phone.texts("#rule-preview").get(0)).matches("Preview: would have fired \\d+ times in the"
+                    + " last 45 days");
+            assertThat((Long) phone.driver.executeScript("return document.documentElement.scrollWidth"))
+                    .as("the rules and the form fit 390 px").isLessThanOrEqualTo(390L);
+            phone.screenshot("alert-rules-phone.png");
         }
     }
 }
