@@ -45,6 +45,11 @@ public final class MetricsCalculator {
     }
 
     /** Refuses a query naming a metric the tenant does not have, or sorting by one it did not ask for. */
+    /** The metrics this calculator knows: the platform's, then the tenant's custom ones. */
+    public List<MetricDefinition> catalogue() {
+        return catalogue;
+    }
+
     public void check(MetricsQuery query) {
         Set<String> known = new TreeSet<>();
         catalogue.forEach(m -> known.add(m.name()));

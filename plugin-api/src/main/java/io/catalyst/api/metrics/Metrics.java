@@ -22,6 +22,16 @@ public interface Metrics {
      */
     MetricsResult query(MetricsQuery query);
 
+    /**
+     * Answers several queries at once, in order: what a job asking many questions (an alert evaluation) should use,
+     * since the host answers them together rather than one round trip each. Since API 0.5.0.
+     *
+     * @throws MetricsException when any query is malformed; ask them one by one to learn which
+     */
+    default List<MetricsResult> queryAll(List<MetricsQuery> queries) {
+        return queries.stream().map(this::query).toList();
+    }
+
     /** Today in the tenant's time zone: where relative periods ("last 30 days") end. */
     LocalDate today();
 

@@ -53,16 +53,43 @@ public class MetricsService {
      */
     public Metrics forTenant(UUID tenantId, Predicate<String> permits) {
         return new Metrics() {
+            // the tenant's currency and custom metrics, read once for a burst of questions (a job's evaluation of
+            // many rules, a screen's tiles) rather than for each; a change shows within the memo's life
+            private Setup setup;
+
             @Override
             public List<MetricDefinition> catalogue() {
                 check();
-                return MetricsService.this.catalogue(tenantId);
+                return setup().calculator().catalogue();
             }
 
             @Override
             public MetricsResult query(MetricsQuery query) {
                 check();
-                return MetricsService.this.query(tenantId, query);
+                Setup s = setup();
+                return scopes.tenant(tenantId, em -> sql(em, c -> new MetricsEngine(c, tenantId, s.currency(),
+                        s.calculator()).answer(query)));
+            }
+
+            @Override
+            public List<MetricsResult> queryAll(List<MetricsQuery> queries) {
+                check();
+                Setup s = setup();
+                // one transaction for all of them: one binding to the tenant, one connection
+                return scopes.tenant(tenantId, em -> sql(em, c -> {
+                    List<MetricsResult> answers = new ArrayList<>(queries.size());
+                    for (MetricsQuery query : queries) {
+                        answers.add(new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
+                    }
+                    return answers;
+                }));
+            }
+
+            private synchronized Setup setup() {
+                if (setup == null || setup.at().isBefore(java.time.Instant.now().minus(SETUP_LIFE))) {
+                    setup = scopes.tenant(tenantId, em -> MetricsService.this.setup(em, tenantId, null));
+                }
+                return setup;
             }
 
             @Override
@@ -106,17 +133,27 @@ public class MetricsService {
      */
     public MetricsResult query(UUID tenantId, MetricsQuery query, String currency) {
         return scopes.tenant(tenantId, em -> {
-            Tenant tenant = em.find(Tenant.class, tenantId);
-            String reporting = currency == null ? tenant.currency() : currency;
-            Map<String, Formula> formulas = new LinkedHashMap<>();
-            List<MetricDefinition> catalogue = new ArrayList<>(MetricCatalogue.platform());
-            for (CustomMetric m : custom(em).values()) {
-                formulas.put(m.name(), CustomMetric.compile(m.formula()));
-                catalogue.add(m.definition());
-            }
-            MetricsCalculator calculator = new MetricsCalculator(catalogue, formulas, reporting);
-            return sql(em, c -> new MetricsEngine(c, tenantId, reporting, calculator).answer(query));
+            Setup setup = setup(em, tenantId, currency);
+            return sql(em, c -> new MetricsEngine(c, tenantId, setup.currency(), setup.calculator()).answer(query));
         });
+    }
+
+    /** How long a plugin's metrics keep the tenant's currency and custom metrics before reading them again. */
+    static final java.time.Duration SETUP_LIFE = java.time.Duration.ofSeconds(30);
+
+    /** What answering needs besides the figures: the reporting currency and the catalogue with custom formulas. */
+    private record Setup(String currency, MetricsCalculator calculator, java.time.Instant at) {
+    }
+
+    private Setup setup(EntityManager em, UUID tenantId, String currency) {
+        String reporting = currency == null ? em.find(Tenant.class, tenantId).currency() : currency;
+        Map<String, Formula> formulas = new LinkedHashMap<>();
+        List<MetricDefinition> catalogue = new ArrayList<>(MetricCatalogue.platform());
+        for (CustomMetric m : custom(em).values()) {
+            formulas.put(m.name(), CustomMetric.compile(m.formula()));
+            catalogue.add(m.definition());
+        }
+        return new Setup(reporting, new MetricsCalculator(catalogue, formulas, reporting), java.time.Instant.now());
     }
 
     public String currency(UUID tenantId) {

@@ -60,15 +60,24 @@ public final class Evaluation {
     }
 
     /**
-     * What the metric rules find as of a day, one query per batch; with a silencer, rules reading a stale source are
-     * observed but marked {@link Verdict#SILENCED}. A query the layer refuses makes each of its rules one ERROR.
+     * What the metric rules find as of a day: every batch's query asked at once ({@link Metrics#queryAll}); with a
+     * silencer, rules reading a stale source are observed but marked {@link Verdict#SILENCED}. When the layer refuses
+     * a query, the batches are asked one by one, and each rule of a refused one becomes one ERROR.
      */
     public static List<Observation> observe(Metrics metrics, List<Rule> rules, LocalDate asOf, Silencer silencer) {
+        List<Planner.Batch> batches = Planner.plan(rules, asOf);
+        List<MetricsResult> results;
+        try {
+            results = metrics.queryAll(batches.stream().map(Planner.Batch::query).toList());
+        } catch (MetricsException refused) {
+            results = null;
+        }
         List<Observation> out = new ArrayList<>();
-        for (Planner.Batch batch : Planner.plan(rules, asOf)) {
+        for (int b = 0; b < batches.size(); b++) {
+            Planner.Batch batch = batches.get(b);
             MetricsResult result;
             try {
-                result = metrics.query(batch.query());
+                result = results != null ? results.get(b) : metrics.query(batch.query());
             } catch (MetricsException e) {
                 for (Rule rule : batch.rules()) {
                     out.add(new Observation(rule.id(), Level.TOTAL, "All", Verdict.ERROR, null, null,
