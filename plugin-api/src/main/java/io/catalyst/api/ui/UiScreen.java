@@ -21,6 +21,14 @@ public interface UiScreen extends ExtensionPoint {
         return title();
     }
 
+    /**
+     * Whether the side navigation lists the screen. A detail screen opened from another one (a task, an alert, by
+     * its address with {@code ?id=}) answers false: it still works at its address. Since API 0.5.0.
+     */
+    default boolean inNavigation() {
+        return true;
+    }
+
     /** Vaadin icon name for the side navigation, e.g. {@code vaadin:chart}, or null for none. */
     String navIcon();
 
@@ -35,4 +43,16 @@ public interface UiScreen extends ExtensionPoint {
      * keep them as quick as {@code create}.
      */
     Component create(PluginContext ctx);
+
+    /**
+     * Builds the screen for an address with query parameters, such as a detail screen's
+     * {@code plugins/tasks/task?id=...}: the host calls this one, with the parameters of the address being opened
+     * (inside {@link #create(PluginContext)} the UI's location may still be the previous page's). By default the
+     * parameters are ignored. Since API 0.5.0.
+     *
+     * @param parameters the query parameters by name; empty when the address has none
+     */
+    default Component create(PluginContext ctx, java.util.Map<String, java.util.List<String>> parameters) {
+        return create(ctx);
+    }
 }

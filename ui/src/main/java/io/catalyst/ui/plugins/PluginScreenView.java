@@ -58,7 +58,8 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
         SignedIn user = UserSession.user().orElseThrow();
         var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession::permits);
         try {
-            Component screen = PluginScreens.build(found.screen(), on, "screen " + route);
+            Component screen = PluginScreens.build(found.screen(), on, "screen " + route,
+                    event.getLocation().getQueryParameters().getParameters());
             // a dashboard (a screen that only reads figures) can be shared read-only
             if (DashboardShares.READ.equals(found.permission()) && UserSession.permits("dashboards:share")) {
                 Button share = new Button("Share", VaadinIcon.SHARE.create(), e -> new ShareDialog(tenant.tenantId(),

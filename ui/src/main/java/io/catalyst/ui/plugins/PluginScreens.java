@@ -28,7 +28,8 @@ public final class PluginScreens {
     }
 
     /** A plugin screen found for the current tenant. */
-    public record Found(Contribution<UiScreen> screen, String route, String title, String icon, String permission) {
+    public record Found(Contribution<UiScreen> screen, String route, String title, String icon, String permission,
+                        boolean inNavigation) {
         NavEntry navEntry() {
             return new NavEntry("plugins/" + screen.pluginId() + "/" + route, title, icon, ORDER,
                     screen.pluginId(), permission);
@@ -37,7 +38,7 @@ public final class PluginScreens {
 
     /** The side-navigation entries of the plugin screens the user may open here. */
     public static List<NavEntry> navEntries() {
-        return visible().stream().map(Found::navEntry).toList();
+        return visible().stream().filter(Found::inNavigation).map(Found::navEntry).toList();
     }
 
     /**
@@ -46,12 +47,13 @@ public final class PluginScreens {
      *
      * @throws io.catalyst.runtime.PluginFailure if the plugin throws or hangs
      */
-    public static Component build(Contribution<UiScreen> screen, PluginDispatch.On on, String operation) {
+    public static Component build(Contribution<UiScreen> screen, PluginDispatch.On on, String operation,
+                                  Map<String, List<String>> parameters) {
         UI ui = UI.getCurrent();
         return CDI.current().select(PluginDispatch.class).get().call(screen, on, operation, (s, context) -> {
             Map<Class<?>, CurrentInstance> saved = CurrentInstance.setCurrent(ui);
             try {
-                return s.create(context);
+                return s.create(context, parameters);
             } finally {
                 CurrentInstance.restoreInstances(saved);
             }
@@ -80,7 +82,7 @@ public final class PluginScreens {
             try {
                 Found candidate = dispatch.describe(screen, "screen description", s -> new Found(screen, s.route(),
                         s.navLabel(), s.navIcon() == null ? "vaadin:puzzle-piece" : s.navIcon(),
-                        s.requiredPermission()));
+                        s.requiredPermission(), s.inNavigation()));
                 if (candidate.permission() == null || UserSession.permits(candidate.permission())) {
                     found.add(candidate);
                 }

@@ -65,7 +65,9 @@ public class SharedScreenView extends Div implements BeforeEnterObserver, HasDyn
         // the company's data, read-only: no user, and only the permission to read figures
         var on = new PluginDispatch.On(link.tenantId(), null, DashboardShares.READ::equals);
         try {
-            Component content = PluginScreens.build(screen.get(), on, "shared screen " + link.route());
+            // the link's own token is not the screen's business: it gets no parameters
+            Component content = PluginScreens.build(screen.get(), on, "shared screen " + link.route(),
+                    java.util.Map.of());
             add(content);
         } catch (PluginFailure | IllegalStateException failure) {
             Paragraph failed = new Paragraph("This dashboard could not be shown just now. Try again later.");

@@ -176,19 +176,23 @@ public final class PluginTestKit implements AutoCloseable {
     // ---- calling it ---------------------------------------------------------------------------------------------
 
     /**
-     * Builds a screen's content as the UI would, after the same permission check.
+     * Builds a screen's content as the UI would, after the same permission check; the route may carry a query
+     * string, e.g. {@code task?id=...}, handed to the screen as its parameters.
      *
      * @throws SecurityException        if the user lacks the screen's permission
      * @throws IllegalArgumentException if the plugin has no screen with that route
      */
-    public Component render(String route) {
+    public Component render(String routeAndQuery) {
+        int q = routeAndQuery.indexOf('?');
+        String route = q < 0 ? routeAndQuery : routeAndQuery.substring(0, q);
+        Map<String, List<String>> parameters = q < 0 ? Map.of() : parseQuery(routeAndQuery.substring(q + 1));
         UiScreen screen = screens().stream().filter(s -> s.route().equals(route)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no screen with route " + route + "; routes: "
                         + screens().stream().map(UiScreen::route).toList()));
         if (!context.isPermitted(screen.requiredPermission())) {
             throw new SecurityException("the user lacks " + screen.requiredPermission() + " for screen " + route);
         }
-        return call(screen, "render " + route, s -> s.create(context));
+        return call(screen, "render " + route, s -> s.create(context, parameters));
     }
 
     /** The text of a component and all its descendants, for assertions on rendered screens. */

@@ -36,6 +36,8 @@ class PluginTestKitTest {
     @Test
     void rendersAScreenWithTheSettingsDefaultAndThenTheTenantsValue(PluginTestKit kit) {
         assertThat(PluginTestKit.textOf(kit.render("greeting"))).isEqualTo("Hello, Ada Tester!");
+        assertThat(PluginTestKit.textOf(kit.render("greeting?to=Bo"))).as("the address's parameters")
+                .isEqualTo("Hello, Bo!");
 
         kit.context().setting("greeting", "Moin");
         assertThat(PluginTestKit.textOf(kit.render("greeting"))).isEqualTo("Moin, Ada Tester!");

@@ -1,7 +1,6 @@
 package io.catalyst.plugins.alerts;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -9,8 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.router.Location;
-import com.vaadin.flow.router.QueryParameters;
 import io.catalyst.api.PluginContext;
 import io.catalyst.api.ui.kit.Formats;
 import io.catalyst.plugins.alerts.engine.Instance;
@@ -22,7 +19,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 /** What the alert screens share: an alert as a card (fits a phone), its actions, and the figures in words. */
@@ -31,22 +27,6 @@ final class AlertCards {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     private AlertCards() {
-    }
-
-    /**
-     * A query parameter of the screen's address while {@code create} runs. That happens during the router's
-     * before-enter, when the UI's active view location is still the previous view's; the location being handled
-     * is the new one. (Once the screen is attached, the active location is right too.)
-     */
-    static Optional<String> queryParameter(String name) {
-        UI ui = UI.getCurrent();
-        if (ui == null) {
-            return Optional.empty();
-        }
-        Location location = ui.getInternals().hasLastHandledLocation() ? ui.getInternals().getLastHandledLocation()
-                : ui.getInternals().getActiveViewLocation();
-        QueryParameters query = location == null ? QueryParameters.empty() : location.getQueryParameters();
-        return query.getSingleParameter(name);
     }
 
     static String when(Instant at, ZoneId zone) {

@@ -27,7 +27,9 @@ import io.catalyst.plugins.alerts.engine.Instance;
 import io.catalyst.plugins.alerts.engine.Level;
 import io.catalyst.plugins.alerts.engine.Rule;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.pf4j.Extension;
@@ -47,6 +49,11 @@ public class AlertScreen implements UiScreen {
     }
 
     @Override
+    public boolean inNavigation() {
+        return false; // opened from a list, a card or a notification, by its address
+    }
+
+    @Override
     public String navIcon() {
         return "vaadin:warning";
     }
@@ -58,20 +65,16 @@ public class AlertScreen implements UiScreen {
 
     @Override
     public Component create(PluginContext ctx) {
+        return create(ctx, Map.of());
+    }
+
+    @Override
+    public Component create(PluginContext ctx, Map<String, List<String>> parameters) {
         Div screen = new Div();
         screen.setId("alert-screen");
         screen.getStyle().set("max-width", "960px");
-        UUID[] shown = {AlertCards.queryParameter("id").map(AlertCards::uuidOrNull).orElse(null)};
-        show(ctx, screen, shown[0]);
-        // once attached the UI's active location is this screen's own: the id is certain there
-        screen.addAttachListener(e -> {
-            UUID id = AlertCards.uuidOrNull(e.getUI().getInternals().getActiveViewLocation().getQueryParameters()
-                    .getSingleParameter("id").orElse(null));
-            if (id != null && !id.equals(shown[0])) {
-                shown[0] = id;
-                show(ctx, screen, id);
-            }
-        });
+        show(ctx, screen, parameters.getOrDefault("id", List.of()).stream().findFirst().map(AlertCards::uuidOrNull)
+                .orElse(null));
         return screen;
     }
 

@@ -2,7 +2,6 @@ package io.catalyst.plugins.tasks;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -18,8 +17,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.Location;
-import com.vaadin.flow.shared.Registration;
 import io.catalyst.api.PluginContext;
 import io.catalyst.api.PluginProblem;
 import io.catalyst.api.host.Members.Member;
@@ -52,6 +49,11 @@ public class TaskScreen implements UiScreen {
     }
 
     @Override
+    public boolean inNavigation() {
+        return false; // opened from a list, a card or a notification, by its address
+    }
+
+    @Override
     public String navIcon() {
         return "vaadin:clipboard-check";
     }
@@ -63,25 +65,14 @@ public class TaskScreen implements UiScreen {
 
     @Override
     public Component create(PluginContext ctx) {
-        TaskView view = new TaskView(ctx);
-        UI ui = UI.getCurrent();
-        if (ui == null) {
-            view.show(null);
-            return view;
-        }
-        // create() runs inside the navigation, where the UI's active location is still the previous page's (empty
-        // on a fresh load; TasksBrowserIT checks both ways in): read ?id= from where the navigation ends
-        Registration[] once = new Registration[1];
-        once[0] = ui.addAfterNavigationListener(e -> {
-            once[0].remove();
-            view.show(idIn(e.getLocation()));
-        });
-        view.addDetachListener(e -> once[0].remove());
-        return view;
+        return create(ctx, Map.of());
     }
 
-    static String idIn(Location location) {
-        return location == null ? null : location.getQueryParameters().getSingleParameter("id").orElse(null);
+    @Override
+    public Component create(PluginContext ctx, Map<String, List<String>> parameters) {
+        TaskView view = new TaskView(ctx);
+        view.show(parameters.getOrDefault("id", List.of()).stream().findFirst().orElse(null));
+        return view;
     }
 
     /** The task's page. */

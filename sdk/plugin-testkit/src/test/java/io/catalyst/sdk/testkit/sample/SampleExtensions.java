@@ -65,7 +65,14 @@ public final class SampleExtensions {
 
         @Override
         public Component create(PluginContext ctx) {
-            String name = ctx.user().map(UserInfo::name).orElse("nobody");
+            return create(ctx, Map.of());
+        }
+
+        // greeting?to=Bo greets Bo instead of the user
+        @Override
+        public Component create(PluginContext ctx, Map<String, List<String>> parameters) {
+            String name = parameters.getOrDefault("to", List.of()).stream().findFirst()
+                    .orElse(ctx.user().map(UserInfo::name).orElse("nobody"));
             return new Div(new H2(ctx.settings().get("greeting") + ", " + name + "!"));
         }
     }
