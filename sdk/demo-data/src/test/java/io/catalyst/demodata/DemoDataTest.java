@@ -290,6 +290,20 @@ class DemoDataTest {
     }
 
     @Test
+    void aRecentOutageStopsConversionsYesterdaySoSomethingFiresNow() {
+        Incident recent = DEMO.incidents().get(2);
+        assertThat(recent.kind()).isEqualTo(Incident.Kind.TRACKING_OUTAGE);
+        assertThat(recent.channel()).isEqualTo(Incidents.RECENT_OUTAGE_CHANNEL);
+        assertThat(recent.from()).isEqualTo(TODAY.minusDays(1)).isEqualTo(recent.to());
+        Insight day = accountOn(recent.channel(), recent.from());
+        assertThat(day.conversions()).isZero();
+        assertThat(day.leads()).isZero();
+        assertThat(day.clicks()).as("the ads ran").isPositive();
+        assertThat(accountOn(recent.channel(), recent.from().minusDays(1)).conversions()).isPositive();
+        assertThat(accountOn("meta-ads", recent.from()).conversions()).as("other channels track").isPositive();
+    }
+
+    @Test
     void theSpendSpikeQuadruplesOneCampaignsSpendForTwoDays() {
         for (LocalDate today : List.of(TODAY, LocalDate.of(2026, 6, 10))) {
             DemoData demo = DemoData.of("acme", today);

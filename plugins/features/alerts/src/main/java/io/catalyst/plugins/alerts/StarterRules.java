@@ -36,7 +36,7 @@ final class StarterRules {
         rules.add(rule("Spend spike per campaign", "spend", Level.CAMPAIGN, Kind.ANOMALY, Map.of(), Direction.UP,
                 Severity.WARNING));
         rules.add(rule("Tracking broken per channel", "conversions", Level.CHANNEL, Kind.TRACKING,
-                Map.of("clickFloor", 100.0), Direction.UP, Severity.CRITICAL));
+                Map.of("clickFloor", 100.0), Direction.UP, Severity.CRITICAL).withAutoTask());
         rules.add(rule("Stale data (24 hours)", null, Level.TENANT, Kind.STALE, Map.of("hours", 24.0), Direction.UP,
                 Severity.CRITICAL));
         BigDecimal cpa = usualCpa(metrics);
@@ -54,11 +54,14 @@ final class StarterRules {
         return rules;
     }
 
+    // what breaks reporting (tracking, stale data) goes to the company's admins at once; the rest to its analysts,
+    // escalated to the admins when nobody acknowledges it within a day
     private static Rule rule(String name, String metric, Level level, Kind kind, Map<String, Double> params,
                              Direction direction, Severity severity) {
+        boolean critical = severity == Severity.CRITICAL;
         return new Rule(UUID.randomUUID(), name, metric, level, List.of(), kind, params, direction, Duration.ZERO,
-                Duration.ZERO, severity, ANALYSTS, severity == Severity.CRITICAL ? Duration.ofHours(4) : null,
-                severity == Severity.CRITICAL ? ADMINS : null, false, List.of(), true);
+                Duration.ZERO, severity, critical ? ADMINS : ANALYSTS, critical ? null : Duration.ofDays(1),
+                critical ? null : ADMINS, false, List.of(), true);
     }
 
     private static BigDecimal usualCpa(Metrics metrics) {

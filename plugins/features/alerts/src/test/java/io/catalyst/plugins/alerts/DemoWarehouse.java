@@ -12,6 +12,14 @@ final class DemoWarehouse {
     private DemoWarehouse() {
     }
 
+    /** The starter CPA rule's name: twice the company's 90-day CPA, rounded up, as the data says. */
+    static String cpaStarterName(io.catalyst.api.metrics.Metrics metrics) {
+        java.math.BigDecimal cpa = metrics.query(io.catalyst.api.metrics.MetricsQuery.of(
+                io.catalyst.api.metrics.Period.preset("last_90_days", TODAY), "cpa").build()).total().orElseThrow()
+                .value("cpa");
+        return "CPA above " + (long) Math.ceil(cpa.doubleValue() * 2) + " per campaign (7 days)";
+    }
+
     /** The last {@code days} days up to yesterday, and the entities. */
     static DemoData fill(FakeMetrics metrics, int days) {
         DemoData demo = DemoData.of("acme", TODAY);

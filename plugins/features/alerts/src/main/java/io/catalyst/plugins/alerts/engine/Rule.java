@@ -124,6 +124,12 @@ public record Rule(UUID id, String name, String metric, Level level, List<Filter
         return mutes.stream().anyMatch(m -> m.covers(at));
     }
 
+    /** The same rule, asking for a task by itself when it fires. */
+    public Rule withAutoTask() {
+        return new Rule(id, name, metric, level, filters, kind, params, direction, forDuration, recoverFor, severity,
+                recipients, escalateAfter, escalateTo, true, mutes, enabled);
+    }
+
     public Rule withEnabled(boolean on) {
         return new Rule(id, name, metric, level, filters, kind, params, direction, forDuration, recoverFor, severity,
                 recipients, escalateAfter, escalateTo, autoTask, mutes, on);
