@@ -67,8 +67,8 @@ class AlertToTaskBrowserIT {
             pick(browser, "Kind", "threshold");
             pick(browser, "For each", "channel");
             browser.settle();
-            browser.type("#alert-rule-form vaadin-number-field[label='threshold']", "1");
-            browser.type("#alert-rule-form vaadin-text-field[label='Notify role']", "tenant-admin");
+            fill(browser, "vaadin-number-field", "threshold", "1");
+            fill(browser, "vaadin-text-field", "Notify role", "tenant-admin");
             browser.settle();
             browser.screenshot("e2e-alerts-rule-form.png");
             browser.click("#rule-save");
@@ -177,12 +177,24 @@ class AlertToTaskBrowserIT {
 
     /** Chooses an item of the Vaadin select with this label, as a person does: open it, click the item. */
     private static void pick(Browser browser, String label, String item) {
-        browser.click("#alert-rule-form vaadin-select[label='" + label + "']");
+        // a field's label is a property, not an attribute: mark the one to open
+        browser.wait.until(d -> Boolean.TRUE.equals(browser.driver.executeScript("const s = [...document"
+                + ".querySelectorAll('#alert-rule-form vaadin-select')].find(e => e.label === arguments[0]);"
+                + " if (s) { s.setAttribute('data-e2e', arguments[0]); } return !!s;", label)));
+        browser.click("#alert-rule-form vaadin-select[data-e2e='" + label + "']");
         browser.wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .anyMatch(i -> i.isDisplayed() && i.getText().equals(item)));
         browser.driver.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(i -> i.isDisplayed() && i.getText().equals(item)).findFirst().orElseThrow().click();
         browser.settle();
+    }
+
+    /** Types into the form's field with this label. */
+    private static void fill(Browser browser, String tag, String label, String value) {
+        browser.wait.until(d -> Boolean.TRUE.equals(browser.driver.executeScript("const f = [...document"
+                + ".querySelectorAll('#alert-rule-form ' + arguments[0])].find(e => e.label === arguments[1]);"
+                + " if (f) { f.setAttribute('data-e2e', arguments[1]); } return !!f;", tag, label)));
+        browser.type("#alert-rule-form " + tag + "[data-e2e='" + label + "']", value);
     }
 
     private static void clickButton(Browser browser, String within, String text) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.core.identity.Permissions;
@@ -138,7 +139,9 @@ public class InboxView extends Div implements BeforeEnterObserver {
         if (item.link() != null) {
             Button open = new Button("Open", click -> {
                 Services.get(Inbox.class).markRead(tenantId, userId, item.id());
-                UI.getCurrent().navigate(item.link());
+                // a link may carry a query (plugins/alerts/alert?id=...): navigate(String) would take it as path
+                Location target = new Location(item.link());
+                UI.getCurrent().navigate(target.getPath(), target.getQueryParameters());
             });
             open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             open.addClassName("inbox-open");
