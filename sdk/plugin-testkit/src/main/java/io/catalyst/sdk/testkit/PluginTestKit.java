@@ -137,6 +137,14 @@ public final class PluginTestKit implements AutoCloseable {
         return runtime.status(pluginId).orElseThrow();
     }
 
+    /**
+     * The plugin's state by name ({@code STARTED}, or {@code FAILED} after a call threw or ran too long), for plugin
+     * tests, which may not use the runtime's types.
+     */
+    public String state() {
+        return status().state().name();
+    }
+
     /** The fake host services every call gets: arrange them before a call, inspect them after. */
     public FakePluginContext context() {
         return context;
