@@ -44,7 +44,8 @@ class GuardTest extends KaribuTest {
     void theNavigationOffersOnlyWhatTheUserMayOpen() {
         MainLayout layout = new MainLayout();
 
-        assertThat(layout.navigation().getItems()).extracting(SideNavItem::getLabel).containsExactly("Home");
+        // every member has a home and an inbox; nothing else without its permission
+        assertThat(layout.navigation().getItems()).extracting(SideNavItem::getLabel).containsExactly("Home", "Inbox");
     }
 
     @Test

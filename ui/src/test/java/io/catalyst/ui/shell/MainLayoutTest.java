@@ -82,10 +82,10 @@ class MainLayoutTest extends KaribuTest {
 
         SideNav nav = _get(SideNav.class, s -> s.withId("side-nav"));
         assertThat(nav.getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Integrations", "Company settings", "Plugins", "Members", "API tokens",
+                .containsExactly("Home", "Inbox", "Integrations", "Company settings", "Plugins", "Members", "API tokens",
                         "Audit log", "Tenants", "Plugin catalogue", "System");
         assertThat(nav.getItems()).extracting(SideNavItem::getPath)
-                .containsExactly("", "integrations", "settings", "settings/plugins", "members", "api-tokens", "audit",
+                .containsExactly("", "inbox", "integrations", "settings", "settings/plugins", "members", "api-tokens", "audit",
                         "admin/tenants", "admin/plugins", "system");
     }
 
@@ -97,7 +97,7 @@ class MainLayoutTest extends KaribuTest {
         MainLayout nextPageLoad = new MainLayout();
 
         assertThat(nextPageLoad.navigation().getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Integrations", "Reports", "Company settings", "Plugins", "Members",
+                .containsExactly("Home", "Inbox", "Integrations", "Reports", "Company settings", "Plugins", "Members",
                         "API tokens", "Audit log", "Tenants", "Plugin catalogue", "System");
     }
 

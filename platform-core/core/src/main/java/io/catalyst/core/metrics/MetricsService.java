@@ -60,34 +60,38 @@ public class MetricsService {
             @Override
             public List<MetricDefinition> catalogue() {
                 check();
-                return setup().calculator().catalogue();
+                return scopes.tenant(tenantId, this::setup).calculator().catalogue();
             }
 
             @Override
             public MetricsResult query(MetricsQuery query) {
                 check();
-                Setup s = setup();
-                return scopes.tenant(tenantId, em -> sql(em, c -> new MetricsEngine(c, tenantId, s.currency(),
-                        s.calculator()).answer(query)));
+                return scopes.tenant(tenantId, em -> {
+                    Setup s = setup(em);
+                    return sql(em, c -> new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
+                });
             }
 
             @Override
             public List<MetricsResult> queryAll(List<MetricsQuery> queries) {
                 check();
-                Setup s = setup();
                 // one transaction for all of them: one binding to the tenant, one connection
-                return scopes.tenant(tenantId, em -> sql(em, c -> {
-                    List<MetricsResult> answers = new ArrayList<>(queries.size());
-                    for (MetricsQuery query : queries) {
-                        answers.add(new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
-                    }
-                    return answers;
-                }));
+                return scopes.tenant(tenantId, em -> {
+                    Setup s = setup(em);
+                    return sql(em, c -> {
+                        List<MetricsResult> answers = new ArrayList<>(queries.size());
+                        for (MetricsQuery query : queries) {
+                            answers.add(new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
+                        }
+                        return answers;
+                    });
+                });
             }
 
-            private synchronized Setup setup() {
+            // read in the question's own transaction when the memo is missing or old: no extra round of binding
+            private synchronized Setup setup(EntityManager em) {
                 if (setup == null || setup.at().isBefore(java.time.Instant.now().minus(SETUP_LIFE))) {
-                    setup = scopes.tenant(tenantId, em -> MetricsService.this.setup(em, tenantId, null));
+                    setup = MetricsService.this.setup(em, tenantId, null);
                 }
                 return setup;
             }
