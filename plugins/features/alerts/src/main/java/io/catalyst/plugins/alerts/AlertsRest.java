@@ -10,7 +10,7 @@ import io.catalyst.api.PluginProblem;
 import io.catalyst.api.rest.HttpMethod;
 import io.catalyst.api.rest.PluginRequest;
 import io.catalyst.api.rest.PluginResponse;
-import io.catalyst.api.rest.RestEndpoint;
+import io.catalyst.api.rest.RestRoute;
 import io.catalyst.plugins.alerts.engine.Backtest;
 import io.catalyst.plugins.alerts.engine.Instance;
 import io.catalyst.plugins.alerts.engine.Outcome;
@@ -35,39 +35,11 @@ public final class AlertsRest {
     private AlertsRest() {
     }
 
-    /** A route: method, path, permission; the handler does the rest. */
-    private abstract static class Route implements RestEndpoint {
-        private final HttpMethod method;
-        private final String path;
-        private final String permission;
-
-        Route(HttpMethod method, String path, String permission) {
-            this.method = method;
-            this.path = path;
-            this.permission = permission;
-        }
-
-        @Override
-        public HttpMethod method() {
-            return method;
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public String requiredPermission() {
-            return permission;
-        }
-    }
-
     // ---- rules --------------------------------------------------------------------------------------------------
 
     /** {@code GET /rules}: every rule, with its back-test. */
     @Extension
-    public static class ListRules extends Route {
+    public static class ListRules extends RestRoute {
         public ListRules() {
             super(HttpMethod.GET, "/rules", AlertsExtensions.READ);
         }
@@ -85,7 +57,7 @@ public final class AlertsRest {
 
     /** {@code GET /rules/{id}}. */
     @Extension
-    public static class GetRule extends Route {
+    public static class GetRule extends RestRoute {
         public GetRule() {
             super(HttpMethod.GET, "/rules/{id}", AlertsExtensions.READ);
         }
@@ -98,7 +70,7 @@ public final class AlertsRest {
 
     /** {@code POST /rules}: creates a rule and back-tests it over the last 45 days. */
     @Extension
-    public static class CreateRule extends Route {
+    public static class CreateRule extends RestRoute {
         public CreateRule() {
             super(HttpMethod.POST, "/rules", AlertsExtensions.WRITE);
         }
@@ -114,7 +86,7 @@ public final class AlertsRest {
 
     /** {@code PUT /rules/{id}}: replaces a rule; it is back-tested again. */
     @Extension
-    public static class UpdateRule extends Route {
+    public static class UpdateRule extends RestRoute {
         public UpdateRule() {
             super(HttpMethod.PUT, "/rules/{id}", AlertsExtensions.WRITE);
         }
@@ -132,7 +104,7 @@ public final class AlertsRest {
 
     /** {@code DELETE /rules/{id}}: the rule, its alerts and their history. */
     @Extension
-    public static class DeleteRule extends Route {
+    public static class DeleteRule extends RestRoute {
         public DeleteRule() {
             super(HttpMethod.DELETE, "/rules/{id}", AlertsExtensions.WRITE);
         }
@@ -149,7 +121,7 @@ public final class AlertsRest {
 
     /** {@code POST /rules/preview}: what a rule would have found in the last 45 days, without storing it. */
     @Extension
-    public static class PreviewRule extends Route {
+    public static class PreviewRule extends RestRoute {
         public PreviewRule() {
             super(HttpMethod.POST, "/rules/preview", AlertsExtensions.WRITE);
         }
@@ -184,7 +156,7 @@ public final class AlertsRest {
 
     /** {@code GET /alerts?state=firing&limit=100}: alerts, newest first, of one state or all. */
     @Extension
-    public static class ListAlerts extends Route {
+    public static class ListAlerts extends RestRoute {
         public ListAlerts() {
             super(HttpMethod.GET, "/alerts", AlertsExtensions.READ);
         }
@@ -202,7 +174,7 @@ public final class AlertsRest {
 
     /** {@code GET /alerts/{id}}: one alert with its last evaluations. */
     @Extension
-    public static class GetAlert extends Route {
+    public static class GetAlert extends RestRoute {
         public GetAlert() {
             super(HttpMethod.GET, "/alerts/{id}", AlertsExtensions.READ);
         }
@@ -219,7 +191,7 @@ public final class AlertsRest {
 
     /** {@code POST /alerts/{id}/snooze} with {@code {"minutes": 120}} or {@code {"until": "2026-12-08T09:00:00Z"}}. */
     @Extension
-    public static class Snooze extends Route {
+    public static class Snooze extends RestRoute {
         public Snooze() {
             super(HttpMethod.POST, "/alerts/{id}/snooze", AlertsExtensions.WRITE);
         }
@@ -238,7 +210,7 @@ public final class AlertsRest {
 
     /** {@code POST /alerts/{id}/ack}: someone is on it; stops the escalation. */
     @Extension
-    public static class Acknowledge extends Route {
+    public static class Acknowledge extends RestRoute {
         public Acknowledge() {
             super(HttpMethod.POST, "/alerts/{id}/ack", AlertsExtensions.WRITE);
         }
@@ -255,7 +227,7 @@ public final class AlertsRest {
 
     /** {@code POST /alerts/{id}/task}: asks the tasks plugin for a task about the alert (one per alert). */
     @Extension
-    public static class CreateTask extends Route {
+    public static class CreateTask extends RestRoute {
         public CreateTask() {
             super(HttpMethod.POST, "/alerts/{id}/task", AlertsExtensions.WRITE);
         }
@@ -275,7 +247,7 @@ public final class AlertsRest {
 
     /** {@code GET /history?rule=<id>&entity=<key>&firing=true&limit=100}: a rule's evaluations, newest first. */
     @Extension
-    public static class History extends Route {
+    public static class History extends RestRoute {
         public History() {
             super(HttpMethod.GET, "/history", AlertsExtensions.READ);
         }
@@ -303,7 +275,7 @@ public final class AlertsRest {
 
     /** {@code POST /evaluate}: evaluates every rule now instead of at the next quarter hour. */
     @Extension
-    public static class EvaluateNow extends Route {
+    public static class EvaluateNow extends RestRoute {
         public EvaluateNow() {
             super(HttpMethod.POST, "/evaluate", AlertsExtensions.WRITE);
         }

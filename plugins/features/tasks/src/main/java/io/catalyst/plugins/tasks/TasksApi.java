@@ -5,7 +5,7 @@ import io.catalyst.api.PluginProblem;
 import io.catalyst.api.rest.HttpMethod;
 import io.catalyst.api.rest.PluginRequest;
 import io.catalyst.api.rest.PluginResponse;
-import io.catalyst.api.rest.RestEndpoint;
+import io.catalyst.api.rest.RestRoute;
 import io.catalyst.api.tasks.TaskRequest.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -29,30 +29,9 @@ public final class TasksApi {
     }
 
     /** One route: its method, path template and permission, and a handler. */
-    abstract static class Route implements RestEndpoint {
-        private final HttpMethod method;
-        private final String path;
-        private final String permission;
-
+    abstract static class Route extends RestRoute {
         Route(HttpMethod method, String path, String permission) {
-            this.method = method;
-            this.path = path;
-            this.permission = permission;
-        }
-
-        @Override
-        public HttpMethod method() {
-            return method;
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public String requiredPermission() {
-            return permission;
+            super(method, path, permission);
         }
 
         static Task task(PluginRequest r, PluginContext ctx) {
