@@ -76,7 +76,7 @@ class AdminBrowserIT {
             browser.signIn(viewer.email(), PASSWORD);
             browser.waitFor("vaadin-side-nav");
 
-            assertThat(browser.texts("#side-nav > vaadin-side-nav-item")).containsExactly("Home");
+            assertThat(browser.texts("#side-nav > vaadin-side-nav-item")).containsExactly("Home", "Inbox");
 
             browser.open("/members");
             assertThat(browser.waitFor("#forbidden").getText()).contains("users:read");
@@ -153,7 +153,8 @@ class AdminBrowserIT {
                     .filter(item -> item.getText().equals("Zebra " + second.slug())).findFirst().orElseThrow()
                     .click();
 
-            browser.wait.until(d -> browser.texts("#side-nav > vaadin-side-nav-item").equals(java.util.List.of("Home")));
+            browser.wait.until(d -> browser.texts("#side-nav > vaadin-side-nav-item").equals(java.util.List.of("Home",
+                    "Inbox")));
             assertThat(browser.driver.executeScript("return document.querySelector('#tenant-switcher').innerText"))
                     .asString().contains(second.slug());
             browser.screenshot("tenant-switch.png");

@@ -155,8 +155,9 @@ class ApiSecurityIT {
                     + member.userId() + "', 'viewer')");
         }
         // a member manager who holds what an analyst holds, so may make someone one (SecurityDefectsIT: no more)
-        String admin = Fixture.token(initech, List.of("users:manage", "audit:read", "tenant:read", "dashboards:read",
-                "dashboards:share", "metrics:manage", "connections:read", "users:read")).bearer();
+        List<String> holds = new java.util.ArrayList<>(Fixture.roleHolds(initech, "analyst"));
+        holds.add("users:manage");
+        String admin = Fixture.token(initech, holds).bearer();
 
         assertProblem(Fixture.call("PUT", "/api/members/" + member.userId() + "/roles", admin,
                 "{\"roles\":[\"platform-admin\"]}"), 400, "validation-failed");
@@ -175,8 +176,9 @@ class ApiSecurityIT {
         Fixture.Tenant analystAccount = Fixture.tenant("viewer");
         Fixture.join(analystAccount, hooli, "viewer");
         // a role and member manager who also holds what the roles below grant (nobody grants what they lack)
-        String admin = Fixture.token(hooli, List.of("roles:manage", "users:manage", "users:read", "audit:read",
-                "tenant:read", "dashboards:read")).bearer();
+        List<String> holds = new java.util.ArrayList<>(Fixture.roleHolds(hooli, "viewer"));
+        holds.addAll(List.of("roles:manage", "users:manage", "users:read", "audit:read"));
+        String admin = Fixture.token(hooli, holds).bearer();
 
         assertProblem(Fixture.call("POST", "/api/roles", admin,
                 "{\"name\":\"auditor\",\"permissions\":[\"platform:tenants:manage\"]}"), 400, "validation-failed");

@@ -86,6 +86,26 @@ final class Fixture {
         }
     }
 
+    /**
+     * What a built-in role holds in the tenant now: its own permissions and those the running plugins grant it
+     * (the tasks and alerts plugins give analysts and viewers theirs), as {@code GET /api/roles} lists them.
+     */
+    static List<String> roleHolds(Tenant tenant, String role) throws Exception {
+        elemental.json.JsonArray roles = elemental.json.Json.instance().parse(call("GET", "/api/roles",
+                token(tenant, List.of("*")).bearer(), null).body());
+        for (int i = 0; i < roles.length(); i++) {
+            if (roles.getObject(i).getString("name").equals(role)) {
+                elemental.json.JsonArray held = roles.getObject(i).getArray("permissions");
+                List<String> out = new java.util.ArrayList<>();
+                for (int p = 0; p < held.length(); p++) {
+                    out.add(held.getString(p));
+                }
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("no role " + role);
+    }
+
     /** A personal token of the tenant's member, stored as the server stores tokens. */
     static Token token(Tenant tenant, List<String> permissions) throws Exception {
         return token(tenant, permissions, Duration.ofDays(1), signingKey());
