@@ -26,6 +26,7 @@ class AlertToTaskBrowserIT {
     private static final String RULE = "Spend above 1 per channel";
     private static Fixture.Tenant tenant;
     private static Fixture.Tenant colleague;
+    private static Fixture.Tenant client;
     private static String admin;
 
     @BeforeAll
@@ -43,6 +44,12 @@ class AlertToTaskBrowserIT {
         Fixture.join(colleague, tenant, "analyst");
         try (var db = Server.superuser(); var sql = db.createStatement()) {
             sql.execute("update app_user set name = 'Sam Okafor' where id = '" + colleague.userId() + "'");
+        }
+        client = Fixture.tenant("viewer"); // the client's own person: a viewer of this company only
+        Fixture.join(client, tenant, "viewer");
+        Fixture.password(client, PASSWORD);
+        try (var db = Server.superuser(); var sql = db.createStatement()) {
+            sql.execute("delete from membership where tenant_id = '" + client.id() + "'");
         }
         admin = Fixture.token(tenant, List.of("*")).bearer();
         for (String plugin : List.of("sandbox", "tasks", "alerts")) {
@@ -151,6 +158,33 @@ class AlertToTaskBrowserIT {
             browser.wait.until(d -> "DONE".equals(task(taskId).getString("status")));
             browser.screenshot("e2e-task-done.png");
         }
+    }
+
+    @Test
+    void aViewerSeesAlertsAndTasksButChangesNothing() throws Exception {
+        try (Browser browser = new Browser(390, 844)) {
+            browser.open("/");
+            browser.signIn(client.email(), PASSWORD);
+            browser.waitFor("#bell");
+            // the plugins grant viewers their read permissions: the screens are in the (folded) navigation
+            browser.wait.until(d -> navLabels(browser).containsAll(List.of("Alerts", "Tasks")));
+            browser.open("/plugins/alerts/rules");
+            browser.waitFor("#alert-rules");
+            browser.settle();
+            assertThat(browser.driver.findElements(By.cssSelector("#alert-rule-new"))).as("no new rule").isEmpty();
+            browser.open("/plugins/tasks/tasks");
+            browser.waitFor("#tasks-screen");
+            browser.settle();
+            assertThat(browser.driver.findElements(By.cssSelector("#new-task"))).as("no new task").isEmpty();
+            browser.screenshot("e2e-viewer-tasks-phone.png");
+        }
+    }
+
+    /** The side navigation's labels, read from the page even while the drawer is folded away on a phone. */
+    @SuppressWarnings("unchecked")
+    private static List<String> navLabels(Browser browser) {
+        return (List<String>) browser.driver.executeScript("return [...document.querySelectorAll("
+                + "'#side-nav > vaadin-side-nav-item')].map(i => i.textContent.trim());");
     }
 
     private static void connectAndSync() throws Exception {

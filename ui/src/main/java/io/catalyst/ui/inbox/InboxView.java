@@ -49,6 +49,8 @@ public class InboxView extends Div implements BeforeEnterObserver {
     private final Div list = new Div();
     private final Checkbox unreadOnly = new Checkbox("Unread only");
     private final TabSheet tabs = new TabSheet();
+    private final Button newer = new Button();
+    private int shownUnread;
     private final Tab preferencesTab;
     private transient AutoCloseable live;
 
@@ -66,7 +68,11 @@ public class InboxView extends Div implements BeforeEnterObserver {
         readAll.addThemeVariants(ButtonVariant.LUMO_SMALL);
         unreadOnly.setId("inbox-unread-only");
         unreadOnly.addValueChangeListener(change -> refresh());
-        Div bar = new Div(unreadOnly, readAll);
+        newer.setId("inbox-newer");
+        newer.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        newer.setVisible(false);
+        newer.addClickListener(click -> refresh());
+        Div bar = new Div(newer, unreadOnly, readAll);
         bar.addClassName("inbox-bar");
 
         tabs.setId("inbox-tabs");
@@ -92,7 +98,13 @@ public class InboxView extends Div implements BeforeEnterObserver {
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        live = Services.get(NotificationHub.class).subscribe(tenantId, userId, count -> ui.access(this::refresh));
+        // new arrivals are offered, not pushed into the list: a list that changes under the pointer loses clicks
+        live = Services.get(NotificationHub.class).subscribe(tenantId, userId, count -> ui.access(() -> {
+            if (count > shownUnread) {
+                newer.setText("New notifications: show them");
+                newer.setVisible(true);
+            }
+        }));
     }
 
     @Override
@@ -109,6 +121,8 @@ public class InboxView extends Div implements BeforeEnterObserver {
 
     private void refresh() {
         Inbox.Page page = Services.get(Inbox.class).page(tenantId, userId, unreadOnly.getValue(), SHOWN);
+        shownUnread = page.unread();
+        newer.setVisible(false);
         list.removeAll();
         if (page.items().isEmpty()) {
             Paragraph none = new Paragraph(unreadOnly.getValue() ? "Nothing unread." : "No notifications yet. Alerts,"

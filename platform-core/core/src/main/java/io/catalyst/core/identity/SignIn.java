@@ -113,7 +113,7 @@ public class SignIn {
         List<String> permissions = new java.util.ArrayList<>();
         for (String role : roles) {
             permissions.addAll(BuiltInRole.of(role).filter(r -> r != BuiltInRole.PLATFORM_ADMIN)
-                    .map(BuiltInRole::permissions)
+                    .map(Permissions.registry()::of) // plugins' grants to analysts and viewers included
                     .orElseGet(() -> directory.customRolePermissions(tenantId, role)));
         }
         return permissions.stream().distinct().toList();

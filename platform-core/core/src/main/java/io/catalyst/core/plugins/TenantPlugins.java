@@ -13,6 +13,7 @@ import io.catalyst.core.web.ProblemException;
 import io.catalyst.core.web.ProblemType;
 import io.catalyst.core.web.Texts;
 import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
 import io.catalyst.runtime.PluginStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * A plugin per tenant: installed once by the platform, enabled and configured by each tenant's admins. A plugin that
@@ -42,6 +44,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TenantPlugins {
+
+    private static final Logger LOG = Logger.getLogger(TenantPlugins.class.getName());
 
     @Inject
     Scopes scopes;
@@ -242,7 +246,16 @@ public class TenantPlugins {
     private View view(UUID tenantId, PluginStatus status) {
         Optional<Object[]> row = stored(tenantId, status.pluginId());
         boolean running = status.state() == PluginStatus.State.STARTED;
-        List<SettingField> fields = running ? fields(status.pluginId()) : List.of();
+        List<SettingField> fields = List.of();
+        if (running) {
+            try {
+                fields = fields(status.pluginId());
+            } catch (PluginFailure | IllegalStateException failing) {
+                // a plugin that fails (or stops) while the list is made loses its form here, not everyone the list
+                LOG.warning(() -> "The settings of plugin " + status.pluginId() + " could not be read: "
+                        + failing.getMessage());
+            }
+        }
         return new View(status.pluginId(), status.version(), status.description(), status.state().name(),
                 row.map(r -> (Boolean) r[0]).orElse(false), fields,
                 row.map(r -> strings(r[1])).orElse(Map.of()),
