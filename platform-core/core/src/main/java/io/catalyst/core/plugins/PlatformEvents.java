@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +34,9 @@ public class PlatformEvents {
 
     @Inject
     PluginDispatch dispatch;
+
+    // keyed by the loaded extension: a restarted plugin's listeners are new objects, asked anew
+    private final Map<Contribution<PlatformEventListener>, Set<String>> topics = new ConcurrentHashMap<>();
 
     void onAudited(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditEntry entry) {
         if (entry.tenantId() == null) {
@@ -57,9 +62,22 @@ public class PlatformEvents {
         });
     }
 
+    /**
+     * A listener's topics, asked once per loaded extension: asking on every event put a guarded call per event on
+     * the plugin-call threads, and while long jobs held them those calls timed out and took the plugin out of service.
+     */
+    private Set<String> topics(Contribution<PlatformEventListener> listener) {
+        Set<String> known = topics.get(listener);
+        if (known == null) {
+            known = Set.copyOf(dispatch.describe(listener, "topics", PlatformEventListener::topics));
+            topics.put(listener, known);
+        }
+        return known;
+    }
+
     private void deliver(Contribution<PlatformEventListener> listener, PlatformEvent event) {
         try {
-            if (dispatch.describe(listener, "topics", PlatformEventListener::topics).contains(event.topic())) {
+            if (topics(listener).contains(event.topic())) {
                 dispatch.call(listener, PluginDispatch.On.tenant(event.tenantId()), "event " + event.topic(),
                         (l, context) -> {
                             l.on(event, context);
