@@ -43,8 +43,4 @@ public class NotificationHub {
             }
         }
     }
-
-    int subscribers() {
-        return subscribers.values().stream().mapToInt(Set::size).sum();
-    }
 }
