@@ -63,6 +63,9 @@ final class Alerts {
 
     /** One evaluation of the company's rules: back-tests new ones first, then judges yesterday and tells people. */
     static List<Outcome> evaluate(PluginContext ctx, Instant now) {
+        if (!hasFigures(ctx)) {
+            return List.of(); // a new company: the starters' thresholds and every back-test wait for its first load
+        }
         ensureStarters(ctx);
         List<AlertStore.StoredRule> stored = AlertStore.rules(ctx);
         List<Rule> untested = stored.stream().filter(s -> s.backtestFirings() == null).map(AlertStore.StoredRule::rule)
@@ -87,6 +90,9 @@ final class Alerts {
 
     /** Replays rules over the last 45 days and stores what they found. */
     static Map<UUID, Backtest.Result> backtest(PluginContext ctx, List<Rule> rules) {
+        if (!hasFigures(ctx)) {
+            return Map.of(); // left untested: the first evaluation after the first load tests it
+        }
         Map<UUID, Backtest.Result> results;
         try {
             results = Backtest.run(ctx.metrics(), rules, ctx.metrics().today(), Backtest.DAYS,
@@ -97,6 +103,11 @@ final class Alerts {
         }
         results.forEach((id, result) -> AlertStore.backtested(ctx, id, result.firings(), result.evaluations()));
         return results;
+    }
+
+    /** True once any of the company's connections has finished a load; before that every figure reads as zero. */
+    static boolean hasFigures(PluginContext ctx) {
+        return ctx.metrics().sources().stream().anyMatch(s -> s.lastLoadedAt() != null);
     }
 
     static void tell(PluginContext ctx, Rule rule, Instance alert, Notice notice) {

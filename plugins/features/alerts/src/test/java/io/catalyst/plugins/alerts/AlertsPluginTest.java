@@ -17,6 +17,7 @@ import io.catalyst.sdk.testkit.PluginTestKit;
 import io.catalyst.sdk.testkit.PluginTestKitExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +47,7 @@ class AlertsPluginTest {
 
     @Test
     void createsARuleBackTestedOverTheLast45Days(PluginTestKit kit) {
-        Fixture.entities(kit.context().metrics());
+        Fixture.loaded(Fixture.entities(kit.context().metrics()));
         Fixture.day(kit.context().metrics(), "meta-ads", "M1", Fixture.YESTERDAY.minusDays(3), 100, 300, 0);
 
         PluginResponse created = kit.rest(HttpMethod.POST, "/rules", TRACKING);
@@ -161,7 +162,7 @@ class AlertsPluginTest {
 
     @Test
     void theFirstEvaluationMakesTheStarterRulesOnce(PluginTestKit kit) {
-        DemoWarehouse.fill(kit.context().metrics(), 100);
+        DemoWarehouse.fill(Fixture.loaded(kit.context().metrics()), 100);
         kit.context().fakeData().whenUpdate("insert into alert_flag", 1);
 
         kit.runJob("evaluate");
@@ -177,8 +178,28 @@ class AlertsPluginTest {
     }
 
     @Test
+    void aCompanyBeforeItsFirstLoadGetsNoStartersAndNoBackTest(PluginTestKit kit) {
+        Fixture.entities(kit.context().metrics());
+        kit.context().metrics().source(new io.catalyst.api.metrics.SourceStatus(UUID.randomUUID(), "meta-ads",
+                "Meta", "ACTIVE", null, java.util.Set.of("meta-ads")));
+        kit.context().fakeData().whenUpdate("insert into alert_flag", 1);
+
+        kit.runJob("evaluate");
+        PluginResponse created = kit.rest(HttpMethod.POST, "/rules", TRACKING);
+
+        assertThat(kit.context().auditEntries()).extracting(FakePluginContext.AuditEntry::action)
+                .containsExactly("alert-rule:created"); // the one made over REST, no starter
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body()).contains("\"backtestFirings\":null");
+        assertThat(kit.context().fakeData().statements()).extracting(FakePluginData.Statement::sql)
+                .noneMatch(sql -> sql.startsWith("update alert_rule set backtest_firings"))
+                .noneMatch(sql -> sql.startsWith("insert into alert_flag"));
+    }
+
+    @Test
     void aMonthlyBudgetAddsThePacingRule(PluginTestKit kit) {
         kit.context().setting("monthly-budget", "25000");
+        Fixture.loaded(kit.context().metrics());
         kit.context().fakeData().whenUpdate("insert into alert_flag", 1);
         kit.runJob("evaluate");
         assertThat(kit.context().auditEntries()).extracting(FakePluginContext.AuditEntry::after)
@@ -194,8 +215,9 @@ class AlertsPluginTest {
 
     @Test
     void aFiringAlertIsToldOnceWithItsLinkAndAsksForATask(PluginTestKit kit) {
-        Fixture.entities(kit.context().metrics());
-        Fixture.day(kit.context().metrics(), "meta-ads", "M1", Fixture.YESTERDAY, 100, 300, 0);
+        LocalDate yesterday = Fixture.liveToday().minusDays(1);
+        Fixture.loaded(Fixture.entities(kit.context().metrics())).today(Fixture.liveToday());
+        Fixture.day(kit.context().metrics(), "meta-ads", "M1", yesterday, 100, 300, 0);
         UUID id = UUID.randomUUID();
         String definition = TRACKING.replace("\"severity\"", "\"autoTask\": true, \"severity\"");
         Map<String, Object> row = new java.util.HashMap<>(Map.of("id", id, "definition", definition, "enabled", true,
@@ -210,7 +232,7 @@ class AlertsPluginTest {
             assertThat(n.role()).isEqualTo("analyst");
             assertThat(n.notification().kind()).isEqualTo("alert.firing");
             assertThat(n.notification().title()).isEqualTo("[critical] Tracking: Meta Ads");
-            assertThat(n.notification().message()).isEqualTo("no conversions on 2026-12-06 while 300 clicks came in");
+            assertThat(n.notification().message()).isEqualTo("no conversions on " + yesterday + " while 300 clicks came in");
             assertThat(n.notification().link()).startsWith("plugins/alerts/alert?id=");
         });
         assertThat(kit.context().publishedEvents()).singleElement().satisfies(e -> {

@@ -29,6 +29,24 @@ final class Fixture {
         return m;
     }
 
+    /**
+     * The plugin's jobs judge against the wall clock in the fake tenant's zone (Europe/Berlin): tests that run them
+     * put their figures on days counted back from this.
+     */
+    static LocalDate liveToday() {
+        return LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+    }
+
+    /** Both channels' connections have just loaded: the plugin judges nothing before a company's first load. */
+    static FakeMetrics loaded(FakeMetrics m) {
+        for (String channel : new String[] {"meta-ads", "google-ads"}) {
+            m.source(new io.catalyst.api.metrics.SourceStatus(java.util.UUID.nameUUIDFromBytes(channel.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), channel, channel, "ACTIVE", java.time.Instant.now(),
+                    java.util.Set.of(channel)));
+        }
+        return m;
+    }
+
     /** A campaign's day, booked at campaign and account level as a sync does. */
     static void day(FakeMetrics m, String source, String campaign, LocalDate day, double spend, long clicks,
                     double conversions) {
