@@ -18,7 +18,9 @@ public record RecordQuery(Kind kind, String source, String since, int limit) {
      * The kinds of records, with their fields. Every record has {@code source}, {@code id} and the fields below.
      * <ul>
      *   <li>{@code LEADS}: contact_id, campaign_id, email, status, created_at</li>
-     *   <li>{@code CONTACTS}: email, name, company, lifecycle_stage, created_at, updated_at</li>
+     *   <li>{@code CONTACTS}: email, name, company, lifecycle_stage, created_at, updated_at, and (since 0.6.0)
+     *   properties: the source's own fields of the contact as JSON object text (HubSpot's {@code properties}, e.g.
+     *   {@code jobtitle}, {@code numberofemployees}), or null</li>
      *   <li>{@code DEALS}: contact_id, name, stage, amount, currency, close_date, created_at, updated_at</li>
      *   <li>{@code ORDERS}: contact_id, total, currency, placed_at</li>
      *   <li>{@code CALLS}: contact_id, campaign_id, started_at, duration_s, caller, outcome, recording_url</li>

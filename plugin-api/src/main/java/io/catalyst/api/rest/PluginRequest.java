@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param path        the path below the plugin's prefix, e.g. {@code leads/42/score}
  * @param pathParams  values of the template's {@code {name}} segments
  * @param queryParams query parameters; a name may repeat
- * @param headers     a safe subset of request headers (Accept, Content-Type, Accept-Language, If-None-Match),
- *                    names in lower case; never credentials or cookies
+ * @param headers     a safe subset of request headers (Accept, Content-Type, Accept-Language and, since 0.6.0,
+ *                    Idempotency-Key), names in lower case; never credentials or cookies
  * @param body        the request body as text (usually JSON), or null for none
  */
 public record PluginRequest(HttpMethod method, String path, Map<String, String> pathParams,

@@ -40,7 +40,7 @@ final class Crm {
     /** A contact's drawn life: stage times (null where it never gets there) and how its deal would end. */
     private record Journey(long number, String channel, LocalDate day, String email, String name, String company,
                            OffsetDateTime[] stageTimes, boolean dealWon, OffsetDateTime dealClosed,
-                           BigDecimal amount, String product) {
+                           BigDecimal amount, String product, LeadProfile profile) {
     }
 
     /** The leads each channel's account reported on a day. */
@@ -103,9 +103,12 @@ final class Crm {
         times[0] = subscriberFirst ? created : null;
         OffsetDateTime subscribedToLead = next(created, 0.6, 1, 14, rnd);
         times[1] = subscriberFirst ? subscribedToLead : created;
-        times[2] = next(times[1], 0.45, 1, 10, rnd);
-        times[3] = next(times[2], 0.50, 2, 20, rnd);
-        times[4] = next(times[3], 0.55, 3, 21, rnd);
+        LeadProfile profile = LeadProfile.draw(seed, number, channel);
+        // the profile's lift spread over the three steps to an opportunity
+        double step = Math.cbrt(profile.lift());
+        times[2] = next(times[1], Math.min(0.95, 0.45 * step), 1, 10, rnd);
+        times[3] = next(times[2], Math.min(0.95, 0.50 * step), 2, 20, rnd);
+        times[4] = next(times[3], Math.min(0.95, 0.55 * step), 3, 21, rnd);
         boolean won = rnd.nextDouble() < 0.4;
         OffsetDateTime closed = later(times[4] == null ? created : times[4], 25, 60, rnd);
         times[5] = times[4] != null && won ? closed : null;
@@ -113,7 +116,7 @@ final class Crm {
                 .setScale(2);
         String product = PRODUCTS.get(rnd.nextInt(PRODUCTS.size()));
         return new Journey(number, channel, day, email, capitalise(first) + " " + capitalise(last), company, times,
-                won, closed, amount, product);
+                won, closed, amount, product, profile);
     }
 
     /** The next stage's time, or null when the contact stays put. */
@@ -152,7 +155,11 @@ final class Crm {
         Json props = new Json().str("email", j.email).str("firstname", names[0]).str("lastname", names[1])
                 .str("company", j.company).str("lifecyclestage", STAGES.get(stage)).str("createdate", created)
                 .str("lastmodifieddate", updated).str("hs_analytics_source", source(j.channel))
-                .str("hs_analytics_source_data_1", j.channel);
+                .str("hs_analytics_source_data_1", j.channel).str("jobtitle", j.profile.jobTitle())
+                .str("numberofemployees", j.profile.employees()).str("industry", j.profile.industry())
+                .str("country", j.profile.country()).str("recent_conversion_event_name", j.profile.form())
+                .str("hs_analytics_num_page_views", j.profile.pageViews())
+                .str("hs_email_open", j.profile.emailOpens());
         for (int s = 0; s <= stage; s++) {
             if (happened(j.stageTimes[s])) {
                 props.str("hs_lifecyclestage_" + STAGES.get(s) + "_date", j.stageTimes[s]);

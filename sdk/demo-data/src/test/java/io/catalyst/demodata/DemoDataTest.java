@@ -354,6 +354,35 @@ class DemoDataTest {
     }
 
     @Test
+    void contactsCarryAProfileWhosePlantedDriversMoveConversion() {
+        Map<String, long[]> byForm = new HashMap<>();
+        Map<String, long[]> byTitle = new HashMap<>();
+        DEMO.contacts(c -> {
+            String raw = c.rawJson();
+            assertThat(raw).contains("\"jobtitle\":\"", "\"numberofemployees\":\"", "\"industry\":\"",
+                    "\"country\":\"", "\"recent_conversion_event_name\":\"", "\"hs_analytics_num_page_views\":\"");
+            boolean converted = c.lifecycleStage().equals("opportunity") || c.lifecycleStage().equals("customer");
+            String form = raw.replaceAll(".*\"recent_conversion_event_name\":\"([^\"]*)\".*", "$1");
+            String title = raw.replaceAll(".*\"jobtitle\":\"([^\"]*)\".*", "$1");
+            for (long[] n : List.of(byForm.computeIfAbsent(form, k -> new long[2]),
+                    byTitle.computeIfAbsent(title.equals("Student") || title.equals("Intern") ? "student" : "other",
+                            k -> new long[2]))) {
+                n[0]++;
+                n[1] += converted ? 1 : 0;
+            }
+        });
+        assertThat(byForm.keySet()).containsExactlyInAnyOrder("Demo request", "Pricing page", "Webinar sign-up",
+                "E-book download", "Newsletter sign-up");
+        // what lead scoring must find: a demo request converts several times as often as a newsletter sign-up
+        assertThat(rate(byForm.get("Demo request"))).isGreaterThan(3 * rate(byForm.get("Newsletter sign-up")));
+        assertThat(rate(byTitle.get("student"))).isLessThan(rate(byTitle.get("other")) / 2);
+    }
+
+    private static double rate(long[] counts) {
+        return (double) counts[1] / counts[0];
+    }
+
+    @Test
     void dealsBelongToContactsThatBecameOpportunities() {
         Map<String, Contact> contacts = new HashMap<>();
         DEMO.contacts(c -> contacts.put(c.id(), c));

@@ -44,7 +44,9 @@ final class RecordReads {
     private static String columns(RecordQuery.Kind kind) {
         return switch (kind) {
             case LEADS -> "contact_id, campaign_id, email, status, created_at";
-            case CONTACTS -> "email, name, company, lifecycle_stage, created_at, updated_at";
+            // a HubSpot-shaped record keeps its fields under "properties"; another source's whole record stands in
+            case CONTACTS -> "email, name, company, lifecycle_stage, created_at, updated_at,"
+                    + " coalesce(raw -> 'properties', raw)::text as properties";
             case DEALS -> "contact_id, name, stage, amount, currency, close_date, created_at, updated_at";
             case ORDERS -> "contact_id, total, currency, placed_at";
             case CALLS -> "contact_id, campaign_id, started_at, duration_s, caller, outcome, recording_url";

@@ -92,11 +92,20 @@ public class PluginDispatch {
      *                               reach a plugin that the tenant has not chosen
      */
     public <T, R> R call(Contribution<T> extension, On on, String operation, Use<T, R> use) {
+        return call(extension, on, operation, null, use);
+    }
+
+    /** As {@link #call(Contribution, On, String, Use)}, with a time limit of its own (null: the host's). */
+    public <T, R> R call(Contribution<T> extension, On on, String operation, java.time.Duration timeout,
+                         Use<T, R> use) {
         if (!enabled(on.tenantId(), extension.pluginId())) {
             throw new IllegalStateException("plugin " + extension.pluginId() + " is not enabled for tenant "
                     + on.tenantId());
         }
         PluginContext context = contexts.create(extension.pluginId(), on.tenantId(), on.userId(), on.permits());
-        return host.runtime().call(extension, on.tenantId().toString(), operation, e -> use.apply(e, context));
+        return timeout == null
+                ? host.runtime().call(extension, on.tenantId().toString(), operation, e -> use.apply(e, context))
+                : host.runtime().call(extension, on.tenantId().toString(), operation, timeout,
+                        e -> use.apply(e, context));
     }
 }

@@ -45,7 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class PluginEndpointResource {
 
-    private static final List<String> FORWARDED_HEADERS = List.of("accept", "content-type", "accept-language");
+    private static final List<String> FORWARDED_HEADERS = List.of("accept", "content-type", "accept-language",
+            "idempotency-key");
 
     @Inject
     CallerContext callers;

@@ -69,8 +69,14 @@ public class PluginJobs {
     @Inject
     Scopes scopes;
 
-    /** A job's name and schedule, asked once per extension instance (the runtime keeps the same instances). */
-    private record Declared(String name, JobSchedule schedule) {
+    /** The longest run a job may ask for ({@link PluginJob#timeLimit()}). */
+    static final Duration MAX_TIME_LIMIT = Duration.ofMinutes(15);
+
+    /**
+     * A job's name, schedule and time limit (null: the host's), asked once per extension instance (the runtime keeps
+     * the same instances).
+     */
+    private record Declared(String name, JobSchedule schedule, Duration timeLimit) {
     }
 
     // weak keys: an uninstalled plugin's extensions (and so its class loader) must not be kept alive here
@@ -147,7 +153,8 @@ public class PluginJobs {
         try {
             return Optional.of(declared.computeIfAbsent(job.extension(), j -> new Declared(
                     dispatch.describe(job, "job name", PluginJob::name),
-                    dispatch.describe(job, "job schedule", PluginJob::schedule))));
+                    dispatch.describe(job, "job schedule", PluginJob::schedule),
+                    timeLimit(dispatch.describe(job, "job time limit", PluginJob::timeLimit)))));
         } catch (PluginFailure | IllegalArgumentException e) {
             LOG.warning(() -> "A job of plugin " + job.pluginId() + " is not run: " + e.getMessage());
             return Optional.empty();
@@ -176,9 +183,18 @@ public class PluginJobs {
         });
     }
 
+    /** A job's own limit, between the host's and {@link #MAX_TIME_LIMIT}; null for the host's. */
+    static Duration timeLimit(Duration asked) {
+        if (asked == null || asked.isNegative() || asked.isZero()) {
+            return null;
+        }
+        return asked.compareTo(MAX_TIME_LIMIT) > 0 ? MAX_TIME_LIMIT : asked;
+    }
+
     private void run(Contribution<PluginJob> job, String name, UUID tenantId) {
+        Duration limit = declaration(job).map(Declared::timeLimit).orElse(null);
         try {
-            dispatch.call(job, PluginDispatch.On.tenant(tenantId), "job " + name, (j, context) -> {
+            dispatch.call(job, PluginDispatch.On.tenant(tenantId), "job " + name, limit, (j, context) -> {
                 j.run(context);
                 return null;
             });

@@ -54,4 +54,13 @@ class PluginJobsTest {
         assertThat(PluginJobs.dueAt(everyMinute, BERLIN, Instant.parse("2026-12-07T08:03:20Z")))
                 .contains(Instant.parse("2026-12-07T08:03:00Z"));
     }
+
+    @Test
+    void aJobsOwnTimeLimitIsKeptUpToFifteenMinutes() {
+        assertThat(PluginJobs.timeLimit(null)).as("the host's limit").isNull();
+        assertThat(PluginJobs.timeLimit(java.time.Duration.ZERO)).isNull();
+        assertThat(PluginJobs.timeLimit(java.time.Duration.ofSeconds(-5))).isNull();
+        assertThat(PluginJobs.timeLimit(java.time.Duration.ofMinutes(2))).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(PluginJobs.timeLimit(java.time.Duration.ofHours(3))).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
 }

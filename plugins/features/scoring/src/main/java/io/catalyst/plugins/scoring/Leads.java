@@ -1,0 +1,233 @@
+package io.catalyst.plugins.scoring;
+
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+import io.catalyst.api.PluginContext;
+import io.catalyst.plugins.scoring.model.LeadFacts;
+import io.catalyst.plugins.scoring.model.Reason;
+import io.catalyst.plugins.scoring.model.Score;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The plugin's SQL on leads and their scores, for the context's company (row-level security). Writes of many leads
+ * go as one statement over a JSON array: each {@code ctx.data()} call is its own transaction, so a batch is all or
+ * nothing, and a thousand leads cost one round trip instead of a thousand.
+ */
+final class Leads {
+
+    /** How many leads one statement writes. */
+    static final int BATCH = 500;
+
+    private Leads() {
+    }
+
+    /** A lead as stored. */
+    record Lead(UUID id, String source, String externalId, String email, String name, String company, LeadFacts facts,
+                Instant createdAt, Instant convertedAt, Integer points, Double probability, String model,
+                List<Reason> reasons, Instant scoredAt) {
+    }
+
+    /** One incoming lead, from the CRM or the intake. */
+    record Incoming(String source, String externalId, String email, String name, String company, LeadFacts facts,
+                    Instant createdAt, Instant convertedAt) {
+    }
+
+    /** A score change as the audit keeps it. */
+    record Change(Instant at, Integer from, int to, String model, List<Reason> reasons) {
+    }
+
+    private static final String COLUMNS = "id, source, external_id, email, name, company, facts, created_at,"
+            + " converted_at, points, probability, model, reasons, scored_at";
+
+    /**
+     * Inserts new leads and updates those whose facts or conversion changed; answers the ones inserted or changed
+     * (what needs a score now). A conversion already known is never taken back by a later read without one.
+     */
+    static List<Lead> upsert(PluginContext ctx, List<Incoming> incoming) {
+        List<Lead> changed = new ArrayList<>();
+        for (int from = 0; from < incoming.size(); from += BATCH) {
+            JsonArray rows = Json.createArray();
+            for (Incoming in : incoming.subList(from, Math.min(incoming.size(), from + BATCH))) {
+                JsonObject o = Json.createObject();
+                o.put("id", UUID.randomUUID().toString());
+                o.put("source", in.source());
+                o.put("external_id", in.externalId());
+                putText(o, "email", in.email());
+                putText(o, "name", in.name());
+                putText(o, "company", in.company());
+                o.put("facts", LeadJson.write(in.facts()));
+                o.put("created_at", in.createdAt().toString());
+                putText(o, "converted_at", in.convertedAt() == null ? null : in.convertedAt().toString());
+                rows.set(rows.length(), o);
+            }
+            ctx.data().query("""
+                    insert into scoring_lead (id, source, external_id, email, name, company, facts, created_at,
+                                              converted_at)
+                    select x.id, x.source, x.external_id, x.email, x.name, x.company, x.facts, x.created_at,
+                           x.converted_at
+                    from jsonb_to_recordset(?::jsonb) as x(id uuid, source text, external_id text, email text,
+                         name text, company text, facts text, created_at timestamptz, converted_at timestamptz)
+                    on conflict (tenant_id, source, external_id) do update set
+                      email = excluded.email, name = excluded.name, company = excluded.company,
+                      facts = excluded.facts, created_at = excluded.created_at,
+                      converted_at = coalesce(scoring_lead.converted_at, excluded.converted_at), updated_at = now()
+                    where (scoring_lead.email, scoring_lead.name, scoring_lead.company, scoring_lead.facts,
+                           scoring_lead.created_at, scoring_lead.converted_at)
+                          is distinct from (excluded.email, excluded.name, excluded.company, excluded.facts,
+                           excluded.created_at, coalesce(scoring_lead.converted_at, excluded.converted_at))
+                    returning\s""" + COLUMNS, rows.toJson()).forEach(r -> changed.add(lead(r)));
+        }
+        return changed;
+    }
+
+    /** Marks leads converted (a deal was opened for them), by source and id; the earliest conversion stays. */
+    static int converted(PluginContext ctx, String source, Map<String, Instant> byExternalId) {
+        if (byExternalId.isEmpty()) {
+            return 0;
+        }
+        JsonArray rows = Json.createArray();
+        byExternalId.forEach((id, at) -> {
+            JsonObject o = Json.createObject();
+            o.put("external_id", id);
+            o.put("at", at.toString());
+            rows.set(rows.length(), o);
+        });
+        return ctx.data().update("""
+                update scoring_lead l set converted_at = x.at, updated_at = now()
+                from jsonb_to_recordset(?::jsonb) as x(external_id text, at timestamptz)
+                where l.source = ? and l.external_id = x.external_id
+                  and (l.converted_at is null or l.converted_at > x.at)""", rows.toJson(), source);
+    }
+
+    /** Stores scores; a change of points or model is kept in the audit of score changes, with its reasons. */
+    static void saveScores(PluginContext ctx, List<Map.Entry<UUID, Score>> scores) {
+        for (int from = 0; from < scores.size(); from += BATCH) {
+            JsonArray rows = Json.createArray();
+            for (Map.Entry<UUID, Score> e : scores.subList(from, Math.min(scores.size(), from + BATCH))) {
+                Score s = e.getValue();
+                JsonObject o = Json.createObject();
+                o.put("id", e.getKey().toString());
+                o.put("points", s.points());
+                if (s.probability() != null) {
+                    o.put("probability", s.probability());
+                }
+                o.put("model", s.model());
+                o.put("reasons", LeadJson.reasons(s.reasons()));
+                rows.set(rows.length(), o);
+            }
+            // one snapshot for the whole statement: "old" reads the points as they were before the update
+            ctx.data().update("""
+                    with x as (select * from jsonb_to_recordset(?::jsonb) as x(id uuid, points integer,
+                                 probability double precision, model text, reasons text)),
+                         old as (select l.id, l.points, l.model from scoring_lead l join x on x.id = l.id),
+                         audit as (insert into scoring_change (lead_id, from_points, to_points, model, reasons)
+                                   select x.id, old.points, x.points, x.model, x.reasons from x join old on old.id = x.id
+                                   where old.points is distinct from x.points or old.model is distinct from x.model)
+                    update scoring_lead l set points = x.points, probability = x.probability, model = x.model,
+                           reasons = x.reasons, scored_at = now()
+                    from x where l.id = x.id""", rows.toJson());
+        }
+    }
+
+    static Optional<Lead> get(PluginContext ctx, UUID id) {
+        return ctx.data().query("select " + COLUMNS + " from scoring_lead where id = ?", id).stream().findFirst()
+                .map(Leads::lead);
+    }
+
+    /**
+     * A page of leads, best score first.
+     *
+     * @param minPoints only leads scoring at least this, or null
+     * @param maxPoints only leads scoring below this, or null
+     * @param search    a piece of the name, company or email, or null
+     */
+    static List<Lead> page(PluginContext ctx, Integer minPoints, Integer maxPoints, String search, int limit,
+                           int offset) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from scoring_lead where true");
+        List<Object> params = new ArrayList<>();
+        if (minPoints != null) {
+            sql.append(" and points >= ?");
+            params.add(minPoints);
+        }
+        if (maxPoints != null) {
+            sql.append(" and points < ?");
+            params.add(maxPoints);
+        }
+        if (search != null && !search.isBlank()) {
+            sql.append(" and (name ilike ? or company ilike ? or email ilike ?)");
+            String like = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        sql.append(" order by points desc nulls last, created_at desc, id limit ? offset ?");
+        params.add(limit);
+        params.add(offset);
+        return ctx.data().query(sql.toString(), params.toArray()).stream().map(Leads::lead).toList();
+    }
+
+    static Optional<Lead> find(PluginContext ctx, String source, String externalId) {
+        return ctx.data().query("select " + COLUMNS + " from scoring_lead where source = ? and external_id = ?",
+                source, externalId).stream().findFirst().map(Leads::lead);
+    }
+
+    static long count(PluginContext ctx) {
+        return ((Number) ctx.data().query("select count(*) as n from scoring_lead").get(0).get("n")).longValue();
+    }
+
+    /** Leads after {@code after} (null: from the first) in PostgreSQL's uuid order, for paging through them all. */
+    static List<Lead> after(PluginContext ctx, UUID after, int limit) {
+        return ctx.data().query("select " + COLUMNS + " from scoring_lead where id > ? order by id limit ?",
+                after == null ? new UUID(0, 0) : after, limit).stream().map(Leads::lead)
+                .toList();
+    }
+
+    /** Leads created in [from, to): the training window. */
+    static List<Lead> createdBetween(PluginContext ctx, Instant from, Instant to) {
+        return ctx.data().query("select " + COLUMNS + " from scoring_lead where created_at >= ? and created_at < ?"
+                + " order by id", OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC)).stream().map(Leads::lead).toList();
+    }
+
+    static List<Change> changes(PluginContext ctx, UUID lead, int limit) {
+        return ctx.data().query("select at, from_points, to_points, model, reasons from scoring_change"
+                + " where lead_id = ? order by at desc limit ?", lead, limit).stream()
+                .map(r -> new Change(instant(r.get("at")), (Integer) r.get("from_points"),
+                        (Integer) r.get("to_points"), (String) r.get("model"),
+                        LeadJson.reasons((String) r.get("reasons")))).toList();
+    }
+
+    /** The score bands' counts and conversion (converted at all) for performance analytics. */
+    static List<Map<String, Object>> bands(PluginContext ctx) {
+        return ctx.data().query("""
+                select least(points / 10, 9) * 10 as band, count(*) as leads, count(converted_at) as converted
+                from scoring_lead where points is not null group by 1 order by 1""");
+    }
+
+    private static Lead lead(Map<String, Object> r) {
+        UUID id = (UUID) r.get("id");
+        Instant created = instant(r.get("created_at"));
+        return new Lead(id, (String) r.get("source"), (String) r.get("external_id"), (String) r.get("email"),
+                (String) r.get("name"), (String) r.get("company"), LeadJson.read(id.toString(), created,
+                (String) r.get("facts")), created, instant(r.get("converted_at")), (Integer) r.get("points"),
+                r.get("probability") == null ? null : ((Number) r.get("probability")).doubleValue(),
+                (String) r.get("model"), LeadJson.reasons((String) r.get("reasons")), instant(r.get("scored_at")));
+    }
+
+    static Instant instant(Object value) {
+        return value == null ? null : ((OffsetDateTime) value).toInstant();
+    }
+
+    private static void putText(JsonObject o, String key, String value) {
+        if (value != null) {
+            o.put(key, value);
+        }
+    }
+}

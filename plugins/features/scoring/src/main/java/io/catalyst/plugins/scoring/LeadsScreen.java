@@ -1,0 +1,119 @@
+package io.catalyst.plugins.scoring;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import io.catalyst.api.PluginContext;
+import io.catalyst.api.ui.UiScreen;
+import io.catalyst.api.ui.kit.EmptyState;
+import java.util.List;
+import org.pf4j.Extension;
+
+/** The company's leads, best score first, each with its score, band and the strongest reason. */
+@Extension
+public class LeadsScreen implements UiScreen {
+
+    static final int PAGE = 50;
+
+    @Override
+    public String route() {
+        return "leads";
+    }
+
+    @Override
+    public String title() {
+        return "Lead scores";
+    }
+
+    @Override
+    public String navIcon() {
+        return "vaadin:star";
+    }
+
+    @Override
+    public String requiredPermission() {
+        return ScoringExtensions.READ;
+    }
+
+    @Override
+    public Component create(PluginContext ctx) {
+        Div screen = new Div();
+        screen.setId("scoring-leads");
+        screen.getStyle().set("max-width", "960px");
+        Models.Current model = Models.current(ctx);
+        Paragraph about = new Paragraph(model.describe() + (Models.championVersion(ctx).isPresent() ? ""
+                : " " + Models.trainingMessage(ctx)));
+        about.setId("scoring-model-line");
+        TextField search = new TextField();
+        search.setPlaceholder("Name, company or email");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setId("scoring-search");
+        Select<String> band = new Select<>();
+        band.setItems("All", "Hot", "Warm", "Cold");
+        band.setValue("All");
+        band.setId("scoring-band");
+        Div list = new Div();
+        list.setId("scoring-lead-list");
+        Runnable refresh = () -> fill(ctx, model, list, search.getValue(), band.getValue());
+        search.addValueChangeListener(e -> refresh.run());
+        band.addValueChangeListener(e -> refresh.run());
+        Div filters = ScoringUi.row();
+        filters.add(search, band);
+        screen.add(new H2("Lead scores"), about, filters, list);
+        refresh.run();
+        return screen;
+    }
+
+    static void fill(PluginContext ctx, Models.Current model, Div list, String search, String band) {
+        list.removeAll();
+        Integer[] range = model.range(band == null ? "All" : band);
+        List<Leads.Lead> leads = Leads.page(ctx, range[0], range[1], search, PAGE, 0);
+        if (leads.isEmpty()) {
+            boolean none = (search == null || search.isBlank()) && "All".equals(band);
+            list.add(none ? new EmptyState(VaadinIcon.STAR, "No leads yet",
+                    "Leads come in from your CRM connection (HubSpot) as it syncs, or from your web forms through the"
+                            + " intake: POST /api/plugins/scoring/leads with a token that holds scoring:intake.")
+                    : new EmptyState(VaadinIcon.SEARCH, "No lead matches", "Try another name or band."));
+            return;
+        }
+        for (Leads.Lead lead : leads) {
+            list.add(row(lead, model));
+        }
+    }
+
+    private static Div row(Leads.Lead lead, Models.Current model) {
+        Div row = ScoringUi.row();
+        row.addClassName("scoring-lead");
+        row.getStyle().set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        String who = lead.name() != null ? lead.name() : lead.email() != null ? lead.email() : lead.externalId();
+        Div name = new Div(ScoringUi.link(ScoringUi.leadRoute(lead.id()), who));
+        name.getStyle().set("min-width", "12em").set("flex", "1 1 12em");
+        if (lead.company() != null) {
+            Span company = new Span(lead.company());
+            company.getStyle().set("display", "block").set("color", "var(--lumo-secondary-text-color)")
+                    .set("font-size", "var(--lumo-font-size-s)");
+            name.add(company);
+        }
+        Div why = new Div();
+        why.getStyle().set("flex", "2 1 16em").set("font-size", "var(--lumo-font-size-s)");
+        lead.reasons().stream().limit(2).forEach(r -> {
+            Span s = ScoringUi.reason(r);
+            s.getStyle().set("display", "block");
+            why.add(s);
+        });
+        row.add(ScoringUi.score(lead.points(), lead.points() == null ? null : model.band(lead.points())), name, why);
+        if (lead.convertedAt() != null) {
+            Span won = new Span("Converted");
+            won.getElement().getThemeList().add("badge success");
+            row.add(won);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,378 @@
+package io.catalyst.plugins.scoring;
+
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+import io.catalyst.api.PluginContext;
+import io.catalyst.plugins.scoring.model.LeadFacts;
+import io.catalyst.plugins.scoring.model.MlModel;
+import io.catalyst.plugins.scoring.model.RulesModel;
+import io.catalyst.plugins.scoring.model.Score;
+import io.catalyst.plugins.scoring.model.Evaluation;
+import io.catalyst.plugins.scoring.model.Training;
+import io.catalyst.plugins.scoring.model.TrainingRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which model scores the company's leads, and the registry behind it: the points model (versioned rules) until a
+ * trained model is the champion; training a challenger, promoting it only when it beats the champion (or, for the
+ * first, the points model) on the same held-out leads; rolling back. Every deploy, promotion and rollback is audited.
+ */
+final class Models {
+
+    /** The one segment this version trains: all of the company's leads. */
+    static final String SEGMENT = "all";
+
+    /** Loaded models by tenant and version: a stored version never changes, so a cached one is never stale. */
+    private static final Map<String, MlModel> LOADED = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, MlModel> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    private Models() {
+    }
+
+    /** What scores now. */
+    interface Current {
+        Score score(LeadFacts facts, Instant now);
+
+        /** hot, warm or cold. */
+        String band(int points);
+
+        /** The score range [min, max) of a band named "Hot", "Warm", "Cold" or "All" (nulls: open). */
+        Integer[] range(String band);
+
+        /** One sentence for people: what the scores mean and which model gives them. */
+        String describe();
+    }
+
+    /** The points model and its version; the model carries its name, {@code rules-<version>}. */
+    record Rules(int version, RulesModel model) {
+        Rules {
+            model = new RulesModel(name(version), model.criteria(), model.halfLifeDays(), model.thresholds());
+        }
+
+        static String name(int version) {
+            return "rules-" + version;
+        }
+
+        String name() {
+            return name(version);
+        }
+
+        String json() {
+            return model.toJson();
+        }
+
+        int threshold(String band, int fallback) {
+            return model.thresholds().stream().filter(t -> t.band().equals(band)).map(RulesModel.Threshold::atLeast)
+                    .findFirst().orElse(fallback);
+        }
+    }
+
+    static Rules rules(PluginContext ctx) {
+        List<Map<String, Object>> rows = ctx.data().query("select version, definition from scoring_rules"
+                + " order by version desc limit 1");
+        if (rows.isEmpty()) {
+            return new Rules(0, RulesModel.defaults());
+        }
+        return new Rules((Integer) rows.get(0).get("version"), RulesModel.fromJson((String) rows.get(0)
+                .get("definition")));
+    }
+
+    /** Stores a new version of the points model; throws IllegalArgumentException with words when it is not one. */
+    static Rules saveRules(PluginContext ctx, String json) {
+        // the version is the server's to give: one sent along (GET's answer edited) is ignored, none is fine
+        String body = json == null ? "" : json.strip();
+        if (body.startsWith("{") && !body.contains("\"version\"")) {
+            String rest = body.substring(1).strip();
+            body = "{\"version\": \"new\"" + (rest.startsWith("}") ? "" : ", ") + rest;
+        }
+        RulesModel model = RulesModel.fromJson(body);
+        Rules before = rules(ctx);
+        int version = before.version() + 1;
+        ctx.data().update("insert into scoring_rules (version, definition, created_by) values (?, ?, ?)", version,
+                model.toJson(), ctx.user().map(u -> u.email()).orElse(null));
+        ctx.audit().record("rules:changed", "scoring-rules/" + version, before.model().toJson(), model.toJson());
+        return new Rules(version, model);
+    }
+
+    static Current current(PluginContext ctx) {
+        Optional<Map<String, Object>> champion = ctx.data().query("select version, card from scoring_model"
+                + " where status = 'champion' and segment = ?", SEGMENT).stream().findFirst();
+        if (champion.isEmpty()) {
+            return rulesScorer(rules(ctx));
+        }
+        int version = (Integer) champion.get().get("version");
+        MlModel model = load(ctx, version);
+        Evaluation evaluation = model.card().evaluation();
+        double base = evaluation.baseRate();
+        int hot = (int) Math.max(1, Math.round(200 * base));
+        int warm = (int) Math.max(1, Math.round(100 * base));
+        double auc = evaluation.auc();
+        String horizon = String.valueOf(ScoringSettings.of(ctx).horizonDays());
+        return new Current() {
+            @Override
+            public Score score(LeadFacts facts, Instant now) {
+                return model.score(facts);
+            }
+
+            @Override
+            public String band(int points) {
+                return points >= hot ? "hot" : points >= warm ? "warm" : "cold";
+            }
+
+            @Override
+            public Integer[] range(String band) {
+                return bands(band, hot, warm);
+            }
+
+            @Override
+            public String describe() {
+                return String.format(java.util.Locale.ROOT, "A score is the chance in percent that the lead converts"
+                        + " within %s days, from model ml-%d (AUC %.2f on leads it did not learn from). Hot: twice"
+                        + " your average or more (%d+); warm: above average (%d+).", horizon, version, auc, hot, warm);
+            }
+        };
+    }
+
+    private static Current rulesScorer(Rules rules) {
+        int hot = rules.threshold("hot", 70);
+        int warm = rules.threshold("warm", 40);
+        return new Current() {
+            @Override
+            public Score score(LeadFacts facts, Instant now) {
+                return rules.model().score(facts, now);
+            }
+
+            @Override
+            public String band(int points) {
+                return points >= hot ? "hot" : points >= warm ? "warm" : "cold";
+            }
+
+            @Override
+            public Integer[] range(String band) {
+                return bands(band, hot, warm);
+            }
+
+            @Override
+            public String describe() {
+                return "Scores are points from your points model (" + rules.name() + "): who a lead is and what it did,"
+                        + " fading with age. Hot: " + hot + "+; warm: " + warm + "+.";
+            }
+        };
+    }
+
+    private static Integer[] bands(String band, int hot, int warm) {
+        return switch (band) {
+            case "Hot" -> new Integer[] {hot, null};
+            case "Warm" -> new Integer[] {warm, hot};
+            case "Cold" -> new Integer[] {0, warm};
+            default -> new Integer[] {null, null};
+        };
+    }
+
+    private static MlModel load(PluginContext ctx, int version) {
+        String key = ctx.tenant().id() + ":" + version;
+        MlModel cached = LOADED.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] bytes = (byte[]) ctx.data().query("select bytes from scoring_model where version = ?", version).get(0)
+                .get("bytes");
+        MlModel model = MlModel.fromBytes(bytes);
+        LOADED.put(key, model);
+        return model;
+    }
+
+    // ---- training -----------------------------------------------------------------------------------------------
+
+    /** Asks for a training run now (a job, so a long one survives the request and shows its progress). */
+    static void requestTraining(PluginContext ctx) {
+        progress(ctx, "queued", 0, "Training starts in a moment.");
+        ctx.scheduler().runLater(Scoring.TRAIN_JOB, Duration.ZERO);
+    }
+
+    /**
+     * Trains a challenger on the leads whose outcome is known (created in the window that ends a horizon ago) and
+     * promotes it if it beats the champion on the same held-out leads. Answers what happened, in words.
+     */
+    static String train(PluginContext ctx, Instant now) {
+        ScoringSettings settings = ScoringSettings.of(ctx);
+        progress(ctx, "running", 0.1, "Reading leads");
+        Instant to = now.minus(Duration.ofDays(settings.horizonDays()));
+        Instant from = to.minus(Duration.ofDays(settings.windowDays()));
+        List<TrainingRow> rows = new ArrayList<>();
+        for (Leads.Lead lead : Leads.createdBetween(ctx, from, to)) {
+            boolean converted = lead.convertedAt() != null
+                    && lead.convertedAt().isBefore(lead.createdAt().plus(Duration.ofDays(settings.horizonDays())));
+            rows.add(new TrainingRow(Scoring.facts(lead), converted));
+        }
+        Training.Settings defaults = Training.Settings.defaults();
+        Training.Settings limits = new Training.Settings(settings.minLeads(), settings.minConversions(),
+                settings.windowDays(), settings.horizonDays(), defaults.seed(), defaults.epochs(),
+                defaults.learningRate(), defaults.heldOutShare(), defaults.calibrationShare());
+        Training.Readiness ready = Training.enough(rows, limits, to);
+        if (!ready.enough()) {
+            return progress(ctx, "waiting", 1, String.format(java.util.Locale.ENGLISH, "Not enough history for a"
+                    + " model yet: %,d leads and %,d conversions within %d days, among the leads that came in during"
+                    + " the %d days before %s; a model needs %,d and %,d. Until then the points model scores.",
+                    ready.leads(), ready.conversions(), settings.horizonDays(), settings.windowDays(),
+                    to.atZone(ctx.tenant().timezone()).toLocalDate(), settings.minLeads(),
+                    settings.minConversions()));
+        }
+        progress(ctx, "running", 0.3, "Training on " + rows.size() + " leads");
+        int version = nextVersion(ctx);
+        Training.Trained trained = Training.train(SEGMENT, "ml-" + version, rows, settings.excluded(), limits);
+        MlModel challenger = trained.model();
+        progress(ctx, "running", 0.8, "Comparing with what scores now");
+        List<TrainingRow> heldOut = trained.split().heldOut();
+        Optional<Integer> championVersion = championVersion(ctx);
+        Rules rules = rules(ctx);
+        String against = championVersion.map(v -> "ml-" + v).orElse(rules.name());
+        boolean promote;
+        String verdict;
+        if (championVersion.isPresent()) {
+            Training.Comparison c = Training.compare(load(ctx, championVersion.get()), challenger, heldOut);
+            promote = c.challengerWins();
+            verdict = c.words();
+        } else {
+            // the points model's points are no probability: the first model has to rank leads better, by AUC
+            Evaluation points = Evaluation.of(heldOut.stream().mapToDouble(r -> rules.model().score(r.facts(),
+                    r.facts().createdAt()).points() / 100.0).toArray(), outcomes(heldOut));
+            Evaluation ml = challenger.card().evaluation();
+            promote = ml.auc() >= points.auc() + 0.005;
+            verdict = String.format(java.util.Locale.ENGLISH, "AUC %.3f against the points model's %.3f: %s",
+                    ml.auc(), points.auc(), promote ? "the model ranks leads better"
+                            : "the model does not rank leads better");
+        }
+        JsonObject card = Json.parse(challenger.card().toJson());
+        card.put("comparedWith", against);
+        card.put("comparison", verdict);
+        if (promote) {
+            ctx.data().update("update scoring_model set status = 'retired' where status = 'champion' and segment = ?",
+                    SEGMENT);
+        }
+        ctx.data().update("insert into scoring_model (version, segment, status, card, bytes, promoted_at)"
+                + " values (?, ?, ?, ?, ?, ?)", version, SEGMENT, promote ? "champion" : "challenger", card.toJson(),
+                challenger.toBytes(), promote ? OffsetDateTime.now() : null);
+        ctx.audit().record("model:trained", "scoring-model/" + version, null, card.toJson());
+        if (!promote) {
+            return progress(ctx, "done", 1, "ml-" + version + " stays a challenger: " + verdict + ".");
+        }
+        ctx.audit().record("model:promoted", "scoring-model/" + version, against, "ml-" + version);
+        progress(ctx, "running", 0.9, "Scoring every lead with ml-" + version);
+        Scoring.rescoreAll(ctx, now);
+        return progress(ctx, "done", 1, "ml-" + version + " is deployed: " + verdict + ".");
+    }
+
+    private static boolean[] outcomes(List<TrainingRow> rows) {
+        boolean[] y = new boolean[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rows.get(i).converted();
+        }
+        return y;
+    }
+
+    /**
+     * The champion steps down (rolled back: no later rollback brings it back) for the champion it replaced, or for
+     * the points model; false if no model scores.
+     */
+    static boolean rollback(PluginContext ctx) {
+        Optional<Integer> champion = championVersion(ctx);
+        if (champion.isEmpty()) {
+            return false;
+        }
+        ctx.data().update("update scoring_model set status = 'rolled-back' where version = ?", champion.get());
+        List<Map<String, Object>> previous = ctx.data().query("select version from scoring_model where status ="
+                + " 'retired' and segment = ? and version < ? and promoted_at is not null order by version desc"
+                + " limit 1", SEGMENT, champion.get());
+        String to;
+        if (previous.isEmpty()) {
+            to = rules(ctx).name();
+        } else {
+            int version = (Integer) previous.get(0).get("version");
+            ctx.data().update("update scoring_model set status = 'champion', promoted_at = now() where version = ?",
+                    version);
+            to = "ml-" + version;
+        }
+        ctx.audit().record("model:rolled-back", "scoring-model/" + champion.get(), "ml-" + champion.get(), to);
+        return true;
+    }
+
+    static Optional<Integer> championVersion(PluginContext ctx) {
+        return ctx.data().query("select version from scoring_model where status = 'champion' and segment = ?",
+                SEGMENT).stream().findFirst().map(r -> (Integer) r.get("version"));
+    }
+
+    private static int nextVersion(PluginContext ctx) {
+        return ((Number) ctx.data().query("select coalesce(max(version), 0) + 1 as v from scoring_model").get(0)
+                .get("v")).intValue();
+    }
+
+    private static String progress(PluginContext ctx, String status, double done, String message) {
+        JsonObject o = Json.createObject();
+        o.put("status", status);
+        o.put("progress", done);
+        o.put("message", message);
+        o.put("at", Instant.now().toString());
+        State.put(ctx, "training", o.toJson());
+        return message;
+    }
+
+    /** True when no training has run yet, or the last found too little history: new leads may change that. */
+    static boolean waitingForHistory(PluginContext ctx) {
+        String training = State.get(ctx, "training");
+        return training == null
+                || "waiting".equals(((JsonObject) Json.parse(training)).getString("status"));
+    }
+
+    /** What training last said, e.g. why no model is used yet. */
+    static String trainingMessage(PluginContext ctx) {
+        String training = State.get(ctx, "training");
+        return training == null ? NEVER_TRAINED : ((JsonObject) Json.parse(training)).getString("message");
+    }
+
+    private static final String NEVER_TRAINED = "No model trained yet: training runs every 10 days, or when you ask"
+            + " for it.";
+
+    /** The registry for REST and the models screen: what scores, training's state, every version's card. */
+    static String registryJson(PluginContext ctx) {
+        JsonObject out = Json.createObject();
+        Current current = current(ctx);
+        out.put("scoring", championVersion(ctx).map(v -> "ml-" + v).orElse(rules(ctx).name()));
+        out.put("description", current.describe());
+        String training = State.get(ctx, "training");
+        JsonObject never = Json.createObject();
+        never.put("status", "never");
+        never.put("message", NEVER_TRAINED);
+        out.put("training", training == null ? never : Json.parse(training));
+        JsonArray models = Json.createArray();
+        for (Map<String, Object> r : ctx.data().query("select version, segment, status, card, created_at,"
+                + " promoted_at from scoring_model order by version desc")) {
+            JsonObject m = Json.createObject();
+            m.put("version", "ml-" + r.get("version"));
+            m.put("segment", (String) r.get("segment"));
+            m.put("status", (String) r.get("status"));
+            m.put("createdAt", ((OffsetDateTime) r.get("created_at")).toInstant().toString());
+            if (r.get("promoted_at") != null) {
+                m.put("promotedAt", ((OffsetDateTime) r.get("promoted_at")).toInstant().toString());
+            }
+            m.put("card", Json.parse((String) r.get("card")));
+            models.set(models.length(), m);
+        }
+        out.put("models", models);
+        return out.toJson();
+    }
+}

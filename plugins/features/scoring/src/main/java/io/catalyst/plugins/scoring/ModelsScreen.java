@@ -1,0 +1,207 @@
+package io.catalyst.plugins.scoring;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import elemental.json.JsonObject;
+import io.catalyst.api.PluginContext;
+import io.catalyst.api.ui.UiScreen;
+import io.catalyst.api.ui.kit.Chart;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * How good the scores are and which model gives them: conversion by score band, the model registry with each
+ * version's evaluation and provenance, training (with its progress) and rollback.
+ */
+@Extension
+public class ModelsScreen implements UiScreen {
+
+    @Override
+    public String route() {
+        return "models";
+    }
+
+    @Override
+    public String title() {
+        return "Scoring models";
+    }
+
+    @Override
+    public String navIcon() {
+        return "vaadin:chart-3d";
+    }
+
+    @Override
+    public String requiredPermission() {
+        return ScoringExtensions.READ;
+    }
+
+    @Override
+    public Component create(PluginContext ctx) {
+        Div screen = new Div();
+        screen.setId("scoring-models");
+        screen.getStyle().set("max-width", "960px");
+        fill(ctx, screen);
+        return screen;
+    }
+
+    static void fill(PluginContext ctx, Div screen) {
+        screen.removeAll();
+        JsonObject registry = Json.parse(Models.registryJson(ctx));
+        screen.add(new H2("Scoring models"));
+        Paragraph now = new Paragraph("Scoring now: " + registry.getString("scoring") + ". "
+                + registry.getString("description"));
+        now.setId("scoring-now");
+        screen.add(now);
+
+        JsonObject training = registry.getObject("training");
+        Div state = new Div();
+        state.setId("scoring-training");
+        Span message = new Span(training.getString("message"));
+        state.add(message);
+        String status = training.getString("status");
+        if (status.equals("running") || status.equals("queued")) {
+            ProgressBar bar = new ProgressBar(0, 1, training.hasKey("progress") ? training.getNumber("progress") : 0);
+            state.add(bar);
+        }
+        screen.add(state);
+        if (ctx.isPermitted(ScoringExtensions.WRITE)) {
+            Div actions = ScoringUi.row();
+            Button train = new Button("Train a challenger now", e -> {
+                Models.requestTraining(ctx);
+                fill(ctx, screen);
+            });
+            train.setId("scoring-train");
+            train.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(train);
+            if (Models.championVersion(ctx).isPresent()) {
+                Button rollback = new Button("Roll back", e -> {
+                    Models.rollback(ctx);
+                    Scoring.requestRescore(ctx);
+                    fill(ctx, screen);
+                });
+                rollback.setId("scoring-rollback");
+                rollback.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                actions.add(rollback);
+            }
+            Button refresh = new Button("Refresh", e -> fill(ctx, screen));
+            actions.add(refresh);
+            screen.add(actions);
+        }
+
+        screen.add(new H3("Conversion by score"));
+        List<Map<String, Object>> bands = Leads.bands(ctx);
+        if (bands.isEmpty()) {
+            screen.add(new Paragraph("No scored leads yet."));
+        } else {
+            Chart chart = new Chart(bandChart(bands));
+            chart.setId("scoring-band-chart");
+            chart.setHeight("260px");
+            screen.add(chart);
+        }
+
+        screen.add(new H3("Model versions"));
+        JsonArray models = registry.getArray("models");
+        if (models.length() == 0) {
+            screen.add(new Paragraph("No model has been trained yet."));
+        }
+        for (int i = 0; i < models.length(); i++) {
+            screen.add(card(models.getObject(i)));
+        }
+    }
+
+    private static JsonObject bandChart(List<Map<String, Object>> bands) {
+        JsonArray names = Json.createArray();
+        JsonArray rates = Json.createArray();
+        JsonArray counts = Json.createArray();
+        for (Map<String, Object> row : bands) {
+            int band = ((Number) row.get("band")).intValue();
+            long leads = ((Number) row.get("leads")).longValue();
+            long converted = ((Number) row.get("converted")).longValue();
+            names.set(names.length(), band + "–" + (band == 90 ? 100 : band + 9));
+            rates.set(rates.length(), leads == 0 ? 0 : Math.round(1000.0 * converted / leads) / 10.0);
+            counts.set(counts.length(), leads);
+        }
+        String option = """
+                {"tooltip": {"trigger": "axis"}, "legend": {"data": ["Converted (%)", "Leads"]},
+                 "grid": {"left": 48, "right": 48, "bottom": 32, "top": 32},
+                 "xAxis": {"type": "category", "name": "Score", "data": %s},
+                 "yAxis": [{"type": "value", "name": "%%"}, {"type": "value", "name": "Leads"}],
+                 "series": [{"name": "Converted (%%)", "type": "bar", "data": %s},
+                            {"name": "Leads", "type": "line", "yAxisIndex": 1, "data": %s}]}"""
+                .formatted(names.toJson(), rates.toJson(), counts.toJson());
+        return Json.parse(option);
+    }
+
+    private static Div card(JsonObject m) {
+        Div card = new Div();
+        card.addClassName("scoring-model-card");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-m)");
+        JsonObject c = m.getObject("card");
+        JsonObject e = c.getObject("evaluation");
+        Div head = ScoringUi.row();
+        Span status = new Span(m.getString("status"));
+        status.getElement().getThemeList().add("badge " + switch (m.getString("status")) {
+            case "champion" -> "success";
+            case "retired" -> "contrast";
+            default -> "";
+        });
+        head.add(new H3(m.getString("version")), status);
+        card.add(head);
+        Paragraph figures = new Paragraph(String.format(Locale.ROOT, "AUC %.3f · PR-AUC %.3f · Brier %.4f (guessing"
+                        + " the average: %.4f) · held out: %,d leads, %,d converted · trained %s",
+                number(e, "auc"), number(e, "averagePrecision"), number(e, "brier"), number(e, "baseRateBrier"),
+                (long) number(e, "rows"), (long) number(e, "positives"), text(c, "trainedAt")));
+        figures.addClassName("scoring-figures");
+        card.add(figures);
+        if (c.hasKey("comparison")) {
+            card.add(new Paragraph("Against " + text(c, "comparedWith") + ": " + text(c, "comparison")));
+        }
+        JsonArray top = c.getArray("topFactors");
+        if (top != null && top.length() > 0) {
+            Div factors = new Div(new Span("What matters most: "));
+            for (int i = 0; i < Math.min(6, top.length()); i++) {
+                factors.add(new Span((i == 0 ? "" : " · ") + top.getObject(i).getString("words")));
+            }
+            card.add(factors);
+        }
+        JsonArray lift = e.getArray("liftByDecile");
+        if (lift != null && lift.length() > 0) {
+            StringBuilder sb = new StringBuilder("Lift by tenth of leads, best scored first: ");
+            for (int i = 0; i < lift.length(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f×", lift.getNumber(i)));
+            }
+            card.add(new Paragraph(sb.toString()));
+        }
+        Span provenance = new Span("Data fingerprint " + abbreviate(text(c, "dataFingerprint")) + " · "
+                + text(c, "trainer"));
+        provenance.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        card.add(provenance);
+        return card;
+    }
+
+    private static double number(JsonObject o, String key) {
+        return o.hasKey(key) ? o.getNumber(key) : Double.NaN;
+    }
+
+    private static String text(JsonObject o, String key) {
+        return !o.hasKey(key) ? "?" : o.get(key).getType() == elemental.json.JsonType.STRING ? o.getString(key)
+                : o.get(key).toJson();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 12 ? s.substring(0, 12) + "…" : s;
+    }
+}

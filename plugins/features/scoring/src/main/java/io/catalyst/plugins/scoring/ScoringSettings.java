@@ -1,0 +1,79 @@
+package io.catalyst.plugins.scoring;
+
+import io.catalyst.api.PluginContext;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The company's scoring settings, checked: when a model may be trained, its horizon, the fields it leaves out.
+ *
+ * @param minLeads       leads created in the window a model needs (Einstein: 1,000)
+ * @param minConversions of which converted (Einstein: 120)
+ * @param windowDays     the training window's length (Einstein: 200 days)
+ * @param horizonDays    a score is the chance of converting within this many days (HubSpot: 90)
+ * @param excluded       feature keys no model reads
+ */
+record ScoringSettings(int minLeads, int minConversions, int windowDays, int horizonDays, Set<String> excluded) {
+
+    static final String MIN_LEADS = "min-leads";
+    static final String MIN_CONVERSIONS = "min-conversions";
+    static final String WINDOW_DAYS = "window-days";
+    static final String HORIZON_DAYS = "horizon-days";
+    static final String EXCLUDED = "excluded-fields";
+
+    static final Set<String> FEATURES = Set.of("channel", "seniority", "size", "industry", "country", "form",
+            "pageViews", "emailOpens", "personalEmail");
+
+    /** A setting that is not what it must be, with the key it is about. */
+    static final class BadSetting extends IllegalArgumentException {
+        private final String key;
+
+        BadSetting(String key, String message) {
+            super(message);
+            this.key = key;
+        }
+
+        String key() {
+            return key;
+        }
+    }
+
+    static ScoringSettings of(PluginContext ctx) {
+        return of(ctx.settings());
+    }
+
+    static ScoringSettings of(Map<String, String> values) {
+        Set<String> excluded = new LinkedHashSet<>();
+        String text = values.getOrDefault(EXCLUDED, "");
+        if (text != null) {
+            for (String key : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+                if (!FEATURES.contains(key)) {
+                    throw new BadSetting(EXCLUDED, "no field " + key + "; the fields are " + String.join(", ",
+                            new java.util.TreeSet<>(FEATURES)));
+                }
+                excluded.add(key);
+            }
+        }
+        return new ScoringSettings(number(values, MIN_LEADS, 1000, 10, 10_000_000),
+                number(values, MIN_CONVERSIONS, 120, 5, 10_000_000), number(values, WINDOW_DAYS, 200, 30, 3650),
+                number(values, HORIZON_DAYS, 90, 7, 730), Set.copyOf(excluded));
+    }
+
+    private static int number(Map<String, String> values, String key, int fallback, int min, int max) {
+        String text = values.get(key);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n < min || n > max) {
+                throw new BadSetting(key, "between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadSetting(key, "a whole number between " + min + " and " + max);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.catalyst.plugins.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.catalyst.api.jobs.PluginJob;
+import io.catalyst.api.rest.HttpMethod;
+import io.catalyst.api.rest.PluginResponse;
+import io.catalyst.api.security.PermissionDeclaration;
+import io.catalyst.api.security.PluginPermissions;
+import io.catalyst.api.ui.UiScreen;
+import io.catalyst.sdk.testkit.PluginTestKit;
+import io.catalyst.sdk.testkit.PluginTestKitExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The plugin in the real runtime: what it declares, its refusals, its screens without data. */
+@ExtendWith(PluginTestKitExtension.class)
+class ScoringPluginTest {
+
+    @Test
+    void declaresScreensPermissionsAndJobs(PluginTestKit kit) {
+        assertThat(kit.screens()).extracting(UiScreen::route).containsExactlyInAnyOrder("leads", "lead", "models");
+        assertThat(kit.screens()).allSatisfy(s -> assertThat(s.requiredPermission()).isEqualTo("scoring:read"));
+        List<PermissionDeclaration> permissions = kit.extensions(PluginPermissions.class).get(0).permissions();
+        assertThat(permissions).extracting(PermissionDeclaration::name)
+                .containsExactly("scoring:read", "scoring:write", "scoring:intake");
+        assertThat(permissions.get(2).grantedTo()).as("only a form's token or an admin posts leads").isEmpty();
+        Map<String, Duration> every = new java.util.HashMap<>();
+        for (PluginJob job : kit.jobs()) {
+            every.put(job.name(), job.schedule().every());
+        }
+        assertThat(every).containsEntry("rescore", Duration.ofHours(6)).containsEntry("train", Duration.ofDays(10))
+                .containsKey("ingest");
+    }
+
+    @Test
+    void theIntakeRefusesWhatIsNotALeadWithWords(PluginTestKit kit) {
+        Map<String, String> bodies = Map.of(
+                "", "JSON object",
+                "[1]", "JSON object",
+                "{\"email\": \"nope\"}", "email is required",
+                "{\"name\": \"Ada\"}", "email is required",
+                "{\"email\": \"a@example.com\", \"employees\": \"many\"}", "employees is a number",
+                "{\"email\": \"a@example.com\", \"pageViews\": -1}", "pageViews is a whole number",
+                "{\"email\": \"a@example.com\", \"jobTitle\": 7}", "jobTitle is text",
+                "{\"email\": \"a@example.com\", \"name\": \"" + "x".repeat(301) + "\"}", "at most 300",
+                "{\"email\": ", "not JSON");
+        bodies.forEach((body, words) -> {
+            PluginResponse answer = kit.rest(HttpMethod.POST, "/leads", body);
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.body()).as(body).contains(words);
+        });
+        assertThat(kit.context().fakeData().statements()).as("nothing written").isEmpty();
+    }
+
+    @Test
+    void anIdOfNoLeadAnswers404(PluginTestKit kit) {
+        for (String id : List.of("not-a-uuid", "7f1f4c1e-5d47-4a55-9d59-3c5b9f0e0a11")) {
+            PluginResponse answer = kit.rest(HttpMethod.GET, "/leads/" + id);
+            assertThat(answer.status()).as(id).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void listsRefuseBadPaging(PluginTestKit kit) {
+        assertThat(kit.rest(HttpMethod.GET, "/leads?limit=0").status()).isEqualTo(400);
+        assertThat(kit.rest(HttpMethod.GET, "/leads?limit=abc").body()).contains("limit is a whole number");
+        assertThat(kit.rest(HttpMethod.GET, "/leads?min=101").body()).contains("between 0 and 100");
+    }
+
+    @Test
+    void rulesCanBeReadAndBadRulesAreRefused(PluginTestKit kit) {
+        PluginResponse rules = kit.rest(HttpMethod.GET, "/rules");
+        assertThat(rules.status()).isEqualTo(200);
+        assertThat(rules.body()).contains("\"version\":\"rules-0\"", "\"criteria\"");
+        PluginResponse bad = kit.rest(HttpMethod.PUT, "/rules", "{\"criteria\": 5}");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void screensSayWhatToDoWithoutLeads(PluginTestKit kit) {
+        assertThat(PluginTestKit.textOf(kit.render("leads"))).contains("No leads yet", "points model");
+        assertThat(PluginTestKit.textOf(kit.render("lead?id=nope"))).contains("No such lead");
+        assertThat(PluginTestKit.textOf(kit.render("models"))).contains("No model trained yet",
+                "No scored leads yet");
+    }
+
+    @Test
+    void aSyncWithCrmRecordsAsksForAnIngest(PluginTestKit kit) {
+        kit.deliver("warehouse.data.loaded", Map.of("contacts", 12, "deals", 0));
+        kit.deliver("warehouse.data.loaded", Map.of("contacts", 0, "deals", 0, "rows", 500));
+        assertThat(kit.context().scheduledRuns()).extracting(r -> r.jobName()).containsExactly("ingest");
+    }
+}

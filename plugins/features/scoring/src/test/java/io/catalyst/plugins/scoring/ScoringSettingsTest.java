@@ -1,0 +1,29 @@
+package io.catalyst.plugins.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScoringSettingsTest {
+
+    @Test
+    void einsteinsThresholdsByDefault() {
+        ScoringSettings s = ScoringSettings.of(Map.of());
+        assertThat(s).isEqualTo(new ScoringSettings(1000, 120, 200, 90, Set.of()));
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheirKey() {
+        assertThat(ScoringSettings.of(Map.of("excluded-fields", " country, form ")).excluded())
+                .containsExactlyInAnyOrder("country", "form");
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("excluded-fields", "salary")))
+                .isInstanceOf(ScoringSettings.BadSetting.class).hasMessageContaining("no field salary")
+                .extracting(e -> ((ScoringSettings.BadSetting) e).key()).isEqualTo("excluded-fields");
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("min-leads", "ten")))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("horizon-days", "3"))).hasMessageContaining("between 7");
+    }
+}
