@@ -120,6 +120,34 @@ class ScoringIT {
 
     @Test
     @Order(3)
+    void aCsvImportLoadsTheGoodRowsAndReportsEveryBadOne() {
+        String csv = "email,name,job title,company size,form\n"
+                + "grace.csv@example.com,Grace Hopper,CEO,800,Demo request\n"
+                + "nobody,No Body,,,\n"
+                + "hugo.csv@example.com,Hugo,Student,lots,\n"
+                + "ivy.csv@example.com,Ivy,Marketing Manager,40,Newsletter sign-up\n";
+        HttpResponse<String> imported = Server.send(HttpRequest.newBuilder(URI.create(Server.BASE
+                        + "/api/plugins/scoring/leads/import")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/csv").header("Authorization", "Bearer " + analyst)
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonObject report = Server.json(imported);
+        assertThat(report.getNumber("loaded")).isEqualTo(2);
+        assertThat(report.getArray("errors").toJson()).contains("\"line\":3", "\"line\":4", "not an email address",
+                "not a whole number");
+        JsonArray found = array(Fixture.call("GET", "/api/plugins/scoring/leads?q=.csv%40example.com", reader, null));
+        assertThat(found.length()).isEqualTo(2);
+        assertThat(found.getObject(0).getString("email")).as("the CEO's demo request first")
+                .isEqualTo("grace.csv@example.com");
+        HttpResponse<String> refused = Fixture.call("POST", "/api/plugins/scoring/leads/import", analyst,
+                "{\"not\": \"csv\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Fixture.call("POST", "/api/plugins/scoring/leads/import", form, "email\na@example.com")
+                .statusCode()).as("a form's token only posts leads").isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
     void aModelIsPromotedOnlyWhenItBeatsWhatScoresAndRollsBack() throws Exception {
         // start from the points model, made weak on purpose: one criterion that says nothing about conversion
         while (Fixture.call("POST", "/api/plugins/scoring/models/rollback", analyst, null).statusCode() == 200) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import io.catalyst.api.PluginContext;
 import io.catalyst.api.ui.UiScreen;
 import io.catalyst.api.ui.kit.EmptyState;
+import io.catalyst.plugins.scoring.model.Features;
 import io.catalyst.plugins.scoring.model.LeadFacts;
 import io.catalyst.plugins.scoring.model.Reason;
 import java.time.ZoneId;
@@ -82,11 +83,17 @@ public class LeadScreen implements UiScreen {
         why.setId("scoring-why");
         screen.add(why);
         if (lead.points() != null) {
-            Paragraph basis = new Paragraph(lead.probability() != null
-                    ? "A " + lead.points() + "% chance of converting within " + ScoringSettings.of(ctx).horizonDays()
-                    + " days, by model " + lead.model() + ", trained on your company's past leads."
-                    : lead.points() + " points from your points model (" + lead.model() + "): the criteria below"
-                    + " matched.");
+            int horizon = ScoringSettings.of(ctx).horizonDays();
+            boolean past = lead.convertedAt() == null
+                    && lead.createdAt().isBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(horizon)));
+            Paragraph basis = new Paragraph(lead.probability() == null
+                    ? lead.points() + " points from your points model (" + lead.model() + "): the criteria below"
+                    + " matched."
+                    : past ? "By model " + lead.model() + ", a lead like this one converts within " + horizon
+                    + " days " + lead.points() + "% of the time; this one's " + horizon + " days have passed without"
+                    + " a conversion."
+                    : "A " + lead.points() + "% chance of converting within " + horizon + " days of coming in, by"
+                    + " model " + lead.model() + ", trained on your company's past leads.");
             basis.getStyle().set("color", "var(--lumo-secondary-text-color)");
             screen.add(basis);
         }
@@ -124,7 +131,8 @@ public class LeadScreen implements UiScreen {
         grid.setId("scoring-facts");
         grid.getStyle().set("display", "grid").set("grid-template-columns", "minmax(8em, max-content) 1fr")
                 .set("gap", "var(--lumo-space-xs) var(--lumo-space-m)");
-        add(grid, "Came in", WHEN.format(lead.createdAt().atZone(zone)) + " from " + value(f.channel()));
+        add(grid, "Came in", WHEN.format(lead.createdAt().atZone(zone)) + " from "
+                + (f.channel() == null ? "an unknown source" : Features.channel(f.channel())));
         add(grid, "Job title", value(f.jobTitle()));
         add(grid, "Company size", f.employees() == null ? "unknown" : f.employees() + " people");
         add(grid, "Industry", value(f.industry()));

@@ -147,11 +147,16 @@ final class Leads {
      * @param minPoints only leads scoring at least this, or null
      * @param maxPoints only leads scoring below this, or null
      * @param search    a piece of the name, company or email, or null
+     * @param since     only leads that came in at or after this, or null
      */
-    static List<Lead> page(PluginContext ctx, Integer minPoints, Integer maxPoints, String search, int limit,
-                           int offset) {
+    static List<Lead> page(PluginContext ctx, Integer minPoints, Integer maxPoints, String search, Instant since,
+                           int limit, int offset) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from scoring_lead where true");
         List<Object> params = new ArrayList<>();
+        if (since != null) {
+            sql.append(" and created_at >= ?");
+            params.add(OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+        }
         if (minPoints != null) {
             sql.append(" and points >= ?");
             params.add(minPoints);

@@ -253,9 +253,10 @@ final class Models {
                     r.facts().createdAt()).points() / 100.0).toArray(), outcomes(heldOut));
             Evaluation ml = challenger.card().evaluation();
             promote = ml.auc() >= points.auc() + 0.005;
-            verdict = String.format(java.util.Locale.ENGLISH, "AUC %.3f against the points model's %.3f: %s",
-                    ml.auc(), points.auc(), promote ? "the model ranks leads better"
-                            : "the model does not rank leads better");
+            verdict = String.format(java.util.Locale.ENGLISH, promote
+                    ? "it ranks leads better than the points model (AUC %.3f against %.3f on leads it did not learn"
+                    + " from)" : "it ranks leads no better than the points model (AUC %.3f against %.3f on leads it"
+                    + " did not learn from)", ml.auc(), points.auc());
         }
         JsonObject card = Json.parse(challenger.card().toJson());
         card.put("comparedWith", against);
@@ -269,7 +270,8 @@ final class Models {
                 challenger.toBytes(), promote ? OffsetDateTime.now() : null);
         ctx.audit().record("model:trained", "scoring-model/" + version, null, card.toJson());
         if (!promote) {
-            return progress(ctx, "done", 1, "ml-" + version + " stays a challenger: " + verdict + ".");
+            return progress(ctx, "done", 1, "The model trained last (ml-" + version + ") is not used: " + verdict
+                    + ".");
         }
         ctx.audit().record("model:promoted", "scoring-model/" + version, against, "ml-" + version);
         progress(ctx, "running", 0.9, "Scoring every lead with ml-" + version);

@@ -133,15 +133,52 @@ public class ModelsScreen implements UiScreen {
             rates.set(rates.length(), leads == 0 ? 0 : Math.round(1000.0 * converted / leads) / 10.0);
             counts.set(counts.length(), leads);
         }
-        String option = """
-                {"tooltip": {"trigger": "axis"}, "legend": {"data": ["Converted (%)", "Leads"]},
-                 "grid": {"left": 48, "right": 48, "bottom": 32, "top": 32},
-                 "xAxis": {"type": "category", "name": "Score", "data": %s},
-                 "yAxis": [{"type": "value", "name": "%%"}, {"type": "value", "name": "Leads"}],
-                 "series": [{"name": "Converted (%%)", "type": "bar", "data": %s},
-                            {"name": "Leads", "type": "line", "yAxisIndex": 1, "data": %s}]}"""
-                .formatted(names.toJson(), rates.toJson(), counts.toJson());
-        return Json.parse(option);
+        JsonObject option = Json.createObject();
+        option.put("tooltip", object("trigger", "axis"));
+        JsonArray legend = Json.createArray();
+        legend.set(0, CONVERTED);
+        legend.set(1, "Leads");
+        JsonObject legendBox = Json.createObject();
+        legendBox.put("data", legend);
+        option.put("legend", legendBox);
+        JsonObject grid = Json.createObject();
+        grid.put("left", 48);
+        grid.put("right", 56);
+        grid.put("bottom", 32);
+        grid.put("top", 40);
+        option.put("grid", grid);
+        JsonObject x = object("type", "category");
+        x.put("name", "Score");
+        x.put("data", names);
+        option.put("xAxis", x);
+        JsonArray y = Json.createArray();
+        JsonObject percent = object("type", "value");
+        percent.put("name", "%");
+        JsonObject count = object("type", "value");
+        count.put("name", "Leads");
+        y.set(0, percent);
+        y.set(1, count);
+        option.put("yAxis", y);
+        JsonArray series = Json.createArray();
+        JsonObject bars = object("type", "bar");
+        bars.put("name", CONVERTED);
+        bars.put("data", rates);
+        JsonObject line = object("type", "line");
+        line.put("name", "Leads");
+        line.put("yAxisIndex", 1);
+        line.put("data", counts);
+        series.set(0, bars);
+        series.set(1, line);
+        option.put("series", series);
+        return option;
+    }
+
+    private static final String CONVERTED = "Converted (%)";
+
+    private static JsonObject object(String key, String value) {
+        JsonObject o = Json.createObject();
+        o.put(key, value);
+        return o;
     }
 
     private static Div card(JsonObject m) {

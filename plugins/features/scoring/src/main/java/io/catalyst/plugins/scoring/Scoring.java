@@ -38,6 +38,15 @@ final class Scoring {
         return scores.size();
     }
 
+    /** Stores an import's good rows and scores them; audited. Answers the leads that were new or changed. */
+    static List<Leads.Lead> importLeads(PluginContext ctx, CsvImport.Result read) {
+        List<Leads.Lead> changed = Leads.upsert(ctx, read.leads());
+        score(ctx, changed, Instant.now());
+        ctx.audit().record("leads:imported", "leads", null, read.leads().size() + " rows read, " + changed.size()
+                + " new or changed, " + read.errors().size() + " left out");
+        return changed;
+    }
+
     /** Asks for every lead to be scored again now, as a job: a company's leads can outlast a request. */
     static void requestRescore(PluginContext ctx) {
         ctx.scheduler().runLater(RESCORE_JOB, java.time.Duration.ZERO);

@@ -93,7 +93,10 @@ public final class ScoringExtensions {
 
         @Override
         public void run(PluginContext ctx) {
-            Ingest.run(ctx);
+            if (!locked(ctx, "ingest", () -> Ingest.run(ctx))) {
+                // the run under way may have read its last page before these records: look again soon
+                ctx.scheduler().runLater(Scoring.INGEST_JOB, Duration.ofSeconds(30));
+            }
         }
     }
 
@@ -117,8 +120,8 @@ public final class ScoringExtensions {
 
         @Override
         public void run(PluginContext ctx) {
-            Ingest.run(ctx);
-            Scoring.rescoreAll(ctx, Instant.now());
+            locked(ctx, "ingest", () -> Ingest.run(ctx));
+            locked(ctx, "rescore", () -> Scoring.rescoreAll(ctx, Instant.now()));
         }
     }
 
@@ -142,8 +145,21 @@ public final class ScoringExtensions {
 
         @Override
         public void run(PluginContext ctx) {
-            Models.train(ctx, Instant.now());
+            locked(ctx, "train", () -> Models.train(ctx, Instant.now()));
         }
+    }
+
+    /** Runs work under the company's lock of that name; false (and nothing done) when another run holds it. */
+    static boolean locked(PluginContext ctx, String name, Runnable work) {
+        if (!State.lock(ctx, name, 15)) {
+            return false;
+        }
+        try {
+            work.run();
+        } finally {
+            State.unlock(ctx, name);
+        }
+        return true;
     }
 
     /** A sync stored CRM records: read and score them soon (records settle for a few seconds first). */

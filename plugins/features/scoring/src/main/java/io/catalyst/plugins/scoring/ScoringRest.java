@@ -34,7 +34,7 @@ public final class ScoringRest {
     private ScoringRest() {
     }
 
-    /** {@code GET /leads?min=&max=&q=&limit=&offset=}: leads, best score first. */
+    /** {@code GET /leads?min=&max=&q=&days=&limit=&offset=}: leads (that came in the last {@code days}), best first. */
     @Extension
     public static class ListLeads extends RestRoute {
         public ListLeads() {
@@ -47,9 +47,11 @@ public final class ScoringRest {
             Integer max = number(request, "max", 0, 101);
             Integer limit = number(request, "limit", 1, 500);
             Integer offset = number(request, "offset", 0, 1_000_000);
+            Integer days = number(request, "days", 1, 3650);
             Models.Current model = Models.current(ctx);
             JsonArray out = Json.createArray();
             for (Leads.Lead lead : Leads.page(ctx, min, max, request.query("q").orElse(null),
+                    days == null ? null : Instant.now().minus(java.time.Duration.ofDays(days)),
                     limit == null ? 50 : limit, offset == null ? 0 : offset)) {
                 out.set(out.length(), json(lead, model));
             }
@@ -120,6 +122,45 @@ public final class ScoringRest {
             }
             return PluginResponse.json(201, json(Leads.get(ctx, lead.id()).orElseThrow(), Models.current(ctx))
                     .toJson());
+        }
+    }
+
+    /**
+     * {@code POST /leads/import}: a CSV file of leads (header row; email required; up to {@value CsvImport#MAX_ROWS}
+     * rows). The good rows are stored and scored; every other row is reported with its line and why, and left out
+     * whole. A file that cannot be read at all answers 400 and stores nothing.
+     */
+    @Extension
+    public static class Import extends RestRoute {
+        public Import() {
+            super(HttpMethod.POST, "/leads/import", ScoringExtensions.WRITE);
+        }
+
+        @Override
+        public PluginResponse handle(PluginRequest request, PluginContext ctx) {
+            CsvImport.Result read;
+            try {
+                read = CsvImport.read(request.body(), ctx.tenant().timezone(), Instant.now());
+            } catch (CsvImport.BadFile e) {
+                throw PluginProblem.badRequest(e.getMessage());
+            }
+            List<Leads.Lead> changed = Scoring.importLeads(ctx, read);
+            JsonObject o = Json.createObject();
+            o.put("rows", read.leads().size() + read.errors().size());
+            o.put("loaded", read.leads().size());
+            o.put("changed", changed.size());
+            JsonArray errors = Json.createArray();
+            for (CsvImport.RowError e : read.errors()) {
+                JsonObject row = Json.createObject();
+                row.put("line", e.line());
+                row.put("message", e.message());
+                errors.set(errors.length(), row);
+            }
+            o.put("errors", errors);
+            JsonArray ignored = Json.createArray();
+            read.ignoredColumns().forEach(c -> ignored.set(ignored.length(), c));
+            o.put("ignoredColumns", ignored);
+            return PluginResponse.json(o.toJson());
         }
     }
 

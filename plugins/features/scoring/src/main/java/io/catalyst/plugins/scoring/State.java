@@ -15,6 +15,23 @@ final class State {
         return rows.isEmpty() ? null : (String) rows.get(0).get("value");
     }
 
+    /**
+     * Takes a named lock of the company's scoring for one run of a job, so two nodes or two requested runs never do
+     * the same work at once. A lock older than {@code staleMinutes} counts as left behind by a run that died.
+     *
+     * @return false if another run holds it
+     */
+    static boolean lock(PluginContext ctx, String name, int staleMinutes) {
+        return !ctx.data().query("insert into scoring_state (key, value) values (?, 'held')"
+                + " on conflict (tenant_id, key) do update set value = 'held', updated_at = now()"
+                + " where scoring_state.value = 'free' or scoring_state.updated_at < now() - make_interval(mins => ?)"
+                + " returning key", "lock." + name, staleMinutes).isEmpty();
+    }
+
+    static void unlock(PluginContext ctx, String name) {
+        ctx.data().update("update scoring_state set value = 'free', updated_at = now() where key = ?", "lock." + name);
+    }
+
     static void put(PluginContext ctx, String key, String value) {
         ctx.data().update("insert into scoring_state (key, value) values (?, ?) on conflict (tenant_id, key)"
                 + " do update set value = excluded.value, updated_at = now()", key, value);

@@ -82,10 +82,36 @@ class ScoringPluginTest {
 
     @Test
     void screensSayWhatToDoWithoutLeads(PluginTestKit kit) {
+        kit.context().fakeData().whenQuery("count(*) as n from scoring_lead", List.of(Map.of("n", 0L)));
         assertThat(PluginTestKit.textOf(kit.render("leads"))).contains("No leads yet", "points model");
         assertThat(PluginTestKit.textOf(kit.render("lead?id=nope"))).contains("No such lead");
         assertThat(PluginTestKit.textOf(kit.render("models"))).contains("No model trained yet",
                 "No scored leads yet");
+    }
+
+    @Test
+    void theModelsScreenShowsConversionByScoreAndEachVersionsCard(PluginTestKit kit) {
+        String card = """
+                {"version": "ml-1", "trainer": "LinearSGDTrainer", "trainedAt": "2026-12-07T10:00:00Z",
+                 "dataFingerprint": "0123456789abcdef", "evaluation": {"rows": 557, "positives": 62, "auc": 0.781,
+                 "averagePrecision": 0.41, "brier": 0.088, "baseRateBrier": 0.099, "liftByDecile": [3.1, 2.0, 1.2]},
+                 "topFactors": [{"words": "First form is Demo request (odds ×5.8)"}],
+                 "comparedWith": "rules-0", "comparison": "it ranks leads no better than the points model"}""";
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("version", 1, "segment", "all", "status",
+                "challenger", "card", card, "created_at", java.time.OffsetDateTime.parse("2026-12-07T10:00:00Z")));
+        model.put("promoted_at", null);
+        kit.context().fakeData()
+                .whenQuery("least(points / 10", List.of(Map.of("band", 10, "leads", 400L, "converted", 12L),
+                        Map.of("band", 90, "leads", 30L, "converted", 12L)))
+                .whenQuery("from scoring_model order by version desc", List.of(model));
+
+        com.vaadin.flow.component.Component screen = kit.render("models");
+
+        assertThat(PluginTestKit.textOf(screen)).contains("ml-1", "challenger", "AUC 0.781", "Brier 0.0880",
+                "557 leads, 62 converted", "First form is Demo request", "3.1×", "ranks leads no better");
+        io.catalyst.api.ui.kit.Chart chart = (io.catalyst.api.ui.kit.Chart) screen.getChildren()
+                .filter(c -> c.getId().orElse("").equals("scoring-band-chart")).findFirst().orElseThrow();
+        assertThat(chart.getOption().toJson()).contains("\"data\":[\"10–19\",\"90–100\"]", "[3,40]");
     }
 
     @Test
