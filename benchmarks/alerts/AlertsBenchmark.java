@@ -7,6 +7,7 @@ import io.catalyst.api.metrics.MetricDefinition;
 import io.catalyst.api.metrics.Metrics;
 import io.catalyst.api.metrics.MetricsQuery;
 import io.catalyst.api.metrics.MetricsResult;
+import io.catalyst.api.metrics.MetricsSnapshot;
 import io.catalyst.api.metrics.Period;
 import io.catalyst.api.metrics.RecordPage;
 import io.catalyst.api.metrics.RecordQuery;
@@ -189,8 +190,9 @@ public final class AlertsBenchmark {
 
     /**
      * The metrics layer as {@code MetricsService.forTenant} serves a plugin's background work, on this connection:
-     * the tenant's currency and custom metrics read once for the evaluation, and each question in a transaction of
-     * its own, bound to the tenant, as the service runs it.
+     * the tenant's currency and custom metrics read once for the evaluation, and each round of questions (one query,
+     * all of them, or all of them with the sources' freshness) in a transaction of its own, bound to the tenant, as
+     * the service runs it.
      */
     static Metrics metrics(Connection app, UUID tenant, LocalDate today) {
         return new Metrics() {
@@ -234,6 +236,32 @@ public final class AlertsBenchmark {
                     }
                     inMetrics += System.nanoTime() - start;
                     return answers;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public MetricsSnapshot snapshot(List<MetricsQuery> queries) {
+                try {
+                    long start = System.nanoTime();
+                    setup();
+                    app.commit();
+                    BenchData.bind(app, tenant);
+                    time(null, 0, System.nanoTime() - start);
+                    List<MetricsResult> answers = new ArrayList<>();
+                    for (MetricsQuery query : queries) {
+                        long at = System.nanoTime();
+                        answers.add(new MetricsEngine(app, tenant, currency, calculator).answer(query));
+                        time(query, 0, System.nanoTime() - at);
+                    }
+                    long at = System.nanoTime();
+                    List<SourceStatus> sources = SourceReads.read(app, tenant); // in the same transaction, as the host
+                    if (measuring) {
+                        sourcesNanos += System.nanoTime() - at;
+                    }
+                    inMetrics += System.nanoTime() - start;
+                    return new MetricsSnapshot(answers, sources);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -144,6 +144,23 @@ class ScoringIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(Fixture.call("POST", "/api/plugins/scoring/leads/import", form, "email\na@example.com")
                 .statusCode()).as("a form's token only posts leads").isEqualTo(403);
+
+        // data quality: a throwaway address and a second Grace at the same company are told on her page
+        HttpResponse<String> throwaway = intake("{\"email\": \"grace@mailinator.com\", \"name\": \"Grace Hopper\","
+                + " \"company\": \"\"}", null);
+        assertThat(throwaway.statusCode()).as(throwaway.body()).isEqualTo(201);
+        JsonObject poor = Server.json(throwaway);
+        assertThat(poor.getNumber("quality")).isEqualTo(100 - 30 - 10 - 5);
+        assertThat(poor.getArray("qualityIssues").toJson()).contains("A throwaway address (mailinator.com)");
+        HttpResponse<String> twin = intake("{\"email\": \"Grace.CSV+promo@example.com\", \"name\": \"Grace Hopper\"}",
+                null);
+        assertThat(twin.statusCode()).as(twin.body()).isEqualTo(201);
+        String graceId = found.getObject(0).getString("id");
+        JsonObject grace = Server.json(Fixture.call("GET", "/api/plugins/scoring/leads/" + graceId, reader, null));
+        assertThat(grace.getArray("duplicates").toJson()).as("the same address, a +tag and case aside")
+                .contains(Server.json(twin).getString("id"), "\"sameEmail\":true");
+        JsonArray quality = array(Fixture.call("GET", "/api/plugins/scoring/quality", reader, null));
+        assertThat(quality.toJson()).contains("\"source\":\"import\"", "\"source\":\"intake\"");
     }
 
     @Test

@@ -88,6 +88,22 @@ public class MetricsService {
                 });
             }
 
+            @Override
+            public io.catalyst.api.metrics.MetricsSnapshot snapshot(List<MetricsQuery> queries) {
+                check();
+                // the answers and the freshness in one transaction: one binding, and a load cannot land between them
+                return scopes.tenant(tenantId, em -> {
+                    Setup s = setup(em);
+                    return sql(em, c -> {
+                        List<MetricsResult> answers = new ArrayList<>(queries.size());
+                        for (MetricsQuery query : queries) {
+                            answers.add(new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
+                        }
+                        return new io.catalyst.api.metrics.MetricsSnapshot(answers, SourceReads.read(c, tenantId));
+                    });
+                });
+            }
+
             // read in the question's own transaction when the memo is missing or old: no extra round of binding
             private synchronized Setup setup(EntityManager em) {
                 if (setup == null || setup.at().isBefore(java.time.Instant.now().minus(SETUP_LIFE))) {

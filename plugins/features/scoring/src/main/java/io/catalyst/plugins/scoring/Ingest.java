@@ -31,6 +31,7 @@ final class Ingest {
     static Result run(PluginContext ctx) {
         int contacts = 0;
         int scored = 0;
+        Set<String> sources = new java.util.HashSet<>();
         String cursor = State.get(ctx, "cursor.contacts");
         RecordPage page;
         do {
@@ -38,6 +39,7 @@ final class Ingest {
             List<Leads.Incoming> incoming = new ArrayList<>();
             for (RecordPage.WarehouseRecord r : page.records()) {
                 incoming.add(contact(r));
+                sources.add(r.source());
             }
             contacts += incoming.size();
             scored += Scoring.score(ctx, Leads.upsert(ctx, incoming), Instant.now());
@@ -63,6 +65,7 @@ final class Ingest {
             dealCursor = page.next();
             State.put(ctx, "cursor.deals", dealCursor);
         } while (page.more());
+        QualityWatch.check(ctx, sources, Instant.now());
         if (contacts > 0 && Models.waitingForHistory(ctx)) {
             Models.requestTraining(ctx); // new leads: see at once whether the history is enough for a model now
         }

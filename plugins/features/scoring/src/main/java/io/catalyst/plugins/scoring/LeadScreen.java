@@ -108,6 +108,7 @@ public class LeadScreen implements UiScreen {
 
         screen.add(new H3("What we know"));
         screen.add(facts(lead, zone));
+        screen.add(quality(ctx, lead));
 
         List<Leads.Change> changes = Leads.changes(ctx, lead.id(), 20);
         if (!changes.isEmpty()) {
@@ -142,6 +143,31 @@ public class LeadScreen implements UiScreen {
         add(grid, "Emails opened", f.emailOpens() == null ? "unknown" : String.valueOf(f.emailOpens()));
         add(grid, "Converted", lead.convertedAt() == null ? "not yet" : WHEN.format(lead.convertedAt().atZone(zone)));
         return grid;
+    }
+
+    /** The data's quality and the leads that look like the same person. */
+    private static Div quality(PluginContext ctx, Leads.Lead lead) {
+        Div box = new Div();
+        box.setId("scoring-quality");
+        if (lead.quality() == null) {
+            return box;
+        }
+        box.add(new H3("Data quality " + lead.quality()));
+        if (lead.qualityIssues().isEmpty()) {
+            box.add(new Paragraph("Nothing missing or wrong."));
+        }
+        for (String issue : lead.qualityIssues()) {
+            Div line = new Div(new Span("• " + issue));
+            box.add(line);
+        }
+        for (Leads.Duplicate d : Leads.duplicates(ctx, lead.id(), 5)) {
+            String who = d.name() != null ? d.name() : d.email() != null ? d.email() : "another lead";
+            Div line = new Div(new Span("• " + (d.sameEmail() ? "Same address as " : "Same name and company as ")),
+                    ScoringUi.link(ScoringUi.leadRoute(d.id()), who), new Span(" (from " + d.source() + ")"));
+            line.addClassName("scoring-duplicate");
+            box.add(line);
+        }
+        return box;
     }
 
     private static void add(Div grid, String label, String value) {

@@ -31,7 +31,11 @@ final class Leads {
     /** A lead as stored. */
     record Lead(UUID id, String source, String externalId, String email, String name, String company, LeadFacts facts,
                 Instant createdAt, Instant convertedAt, Integer points, Double probability, String model,
-                List<Reason> reasons, Instant scoredAt) {
+                List<Reason> reasons, Instant scoredAt, Integer quality, List<String> qualityIssues) {
+    }
+
+    /** Another lead that looks like the same person: same address, or same name at the same company. */
+    record Duplicate(UUID id, String source, String name, String email, boolean sameEmail) {
     }
 
     /** One incoming lead, from the CRM or the intake. */
@@ -44,7 +48,7 @@ final class Leads {
     }
 
     private static final String COLUMNS = "id, source, external_id, email, name, company, facts, created_at,"
-            + " converted_at, points, probability, model, reasons, scored_at";
+            + " converted_at, points, probability, model, reasons, scored_at, quality, quality_issues";
 
     /**
      * Inserts new leads and updates those whose facts or conversion changed; answers the ones inserted or changed
@@ -65,18 +69,30 @@ final class Leads {
                 o.put("facts", LeadJson.write(in.facts()));
                 o.put("created_at", in.createdAt().toString());
                 putText(o, "converted_at", in.convertedAt() == null ? null : in.convertedAt().toString());
+                Quality.Report quality = Quality.of(in.facts(), in.name(), in.company());
+                o.put("quality", quality.score());
+                o.put("quality_issues", issues(quality));
+                StringBuilder codes = new StringBuilder(" ");
+                quality.issues().forEach(i -> codes.append(i.code()).append(' '));
+                o.put("quality_codes", codes.toString());
+                putText(o, "email_key", Quality.normalEmail(in.email()));
+                putText(o, "person_key", Quality.normalPerson(in.name(), in.company()));
                 rows.set(rows.length(), o);
             }
             ctx.data().query("""
                     insert into scoring_lead (id, source, external_id, email, name, company, facts, created_at,
-                                              converted_at)
+                                              converted_at, quality, quality_issues, quality_codes, email_key,
+                                              person_key)
                     select x.id, x.source, x.external_id, x.email, x.name, x.company, x.facts, x.created_at,
-                           x.converted_at
+                           x.converted_at, x.quality, x.quality_issues, x.quality_codes, x.email_key, x.person_key
                     from jsonb_to_recordset(?::jsonb) as x(id uuid, source text, external_id text, email text,
-                         name text, company text, facts text, created_at timestamptz, converted_at timestamptz)
+                         name text, company text, facts text, created_at timestamptz, converted_at timestamptz,
+                         quality integer, quality_issues text, quality_codes text, email_key text, person_key text)
                     on conflict (tenant_id, source, external_id) do update set
                       email = excluded.email, name = excluded.name, company = excluded.company,
-                      facts = excluded.facts, created_at = excluded.created_at,
+                      facts = excluded.facts, created_at = excluded.created_at, quality = excluded.quality,
+                      quality_issues = excluded.quality_issues, quality_codes = excluded.quality_codes,
+                      email_key = excluded.email_key, person_key = excluded.person_key,
                       converted_at = coalesce(scoring_lead.converted_at, excluded.converted_at), updated_at = now()
                     where (scoring_lead.email, scoring_lead.name, scoring_lead.company, scoring_lead.facts,
                            scoring_lead.created_at, scoring_lead.converted_at)
@@ -223,7 +239,64 @@ final class Leads {
                 (String) r.get("name"), (String) r.get("company"), LeadJson.read(id.toString(), created,
                 (String) r.get("facts")), created, instant(r.get("converted_at")), (Integer) r.get("points"),
                 r.get("probability") == null ? null : ((Number) r.get("probability")).doubleValue(),
-                (String) r.get("model"), LeadJson.reasons((String) r.get("reasons")), instant(r.get("scored_at")));
+                (String) r.get("model"), LeadJson.reasons((String) r.get("reasons")), instant(r.get("scored_at")),
+                (Integer) r.get("quality"), words((String) r.get("quality_issues")));
+    }
+
+    private static String issues(Quality.Report report) {
+        JsonArray a = Json.createArray();
+        for (Quality.Issue i : report.issues()) {
+            JsonObject o = Json.createObject();
+            o.put("code", i.code());
+            o.put("words", i.words());
+            a.set(a.length(), o);
+        }
+        return a.toJson();
+    }
+
+    private static List<String> words(String issues) {
+        List<String> out = new ArrayList<>();
+        if (issues != null) {
+            JsonArray a = Json.instance().parse(issues);
+            for (int i = 0; i < a.length(); i++) {
+                out.add(a.getObject(i).getString("words"));
+            }
+        }
+        return out;
+    }
+
+    /** Leads that look like the same person as this one, at most {@code limit}. */
+    static List<Duplicate> duplicates(PluginContext ctx, UUID lead, int limit) {
+        return ctx.data().query("""
+                select o.id, o.source, o.name, o.email, o.email_key = l.email_key as same_email
+                from scoring_lead l join scoring_lead o on o.id <> l.id
+                  and (o.email_key = l.email_key or o.person_key = l.person_key)
+                where l.id = ? order by o.created_at limit ?""", lead, limit).stream()
+                .map(r -> new Duplicate((UUID) r.get("id"), (String) r.get("source"), (String) r.get("name"),
+                        (String) r.get("email"), Boolean.TRUE.equals(r.get("same_email")))).toList();
+    }
+
+    /**
+     * Data quality by source: leads, average quality, poor ones, each kind of issue, and duplicates (leads that
+     * share an address, or a name at a company, with another lead).
+     *
+     * @param since only leads that came in at or after this
+     */
+    static List<Map<String, Object>> qualityBySource(PluginContext ctx, Instant since) {
+        return ctx.data().query("""
+                select l.source, count(*) as leads, round(avg(l.quality)) as quality,
+                       count(*) filter (where l.quality < ?) as poor,
+                       count(*) filter (where l.quality_codes like '% email-invalid %'
+                                          or l.quality_codes like '% email-missing %') as invalid_email,
+                       count(*) filter (where l.quality_codes like '% email-disposable %') as disposable,
+                       count(*) filter (where l.quality_codes like '% email-shared %') as shared_inbox,
+                       count(*) filter (where l.quality_codes like '% name-missing %'
+                                          or l.quality_codes like '% company-missing %') as missing_fields,
+                       count(*) filter (where exists (select 1 from scoring_lead o where o.tenant_id = l.tenant_id
+                                          and o.id <> l.id and (o.email_key = l.email_key
+                                          or o.person_key = l.person_key))) as duplicates
+                from scoring_lead l where l.created_at >= ? group by l.source order by l.source""", Quality.POOR,
+                OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
     }
 
     static Instant instant(Object value) {

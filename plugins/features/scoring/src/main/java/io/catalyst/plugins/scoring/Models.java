@@ -198,10 +198,22 @@ final class Models {
 
     // ---- training -----------------------------------------------------------------------------------------------
 
-    /** Asks for a training run now (a job, so a long one survives the request and shows its progress). */
-    static void requestTraining(PluginContext ctx) {
+    /**
+     * Asks for a training run now (a job, so a long one survives the request and shows its progress); false when one
+     * is already queued or running, which reads the same leads (a run left for dead after 15 minutes does not count).
+     */
+    static boolean requestTraining(PluginContext ctx) {
+        String training = State.get(ctx, "training");
+        if (training != null) {
+            JsonObject state = Json.parse(training);
+            boolean busy = List.of("queued", "running").contains(state.getString("status"));
+            if (busy && Instant.parse(state.getString("at")).isAfter(Instant.now().minus(Duration.ofMinutes(15)))) {
+                return false;
+            }
+        }
         progress(ctx, "queued", 0, "Training starts in a moment.");
         ctx.scheduler().runLater(Scoring.TRAIN_JOB, Duration.ZERO);
+        return true;
     }
 
     /**

@@ -79,7 +79,7 @@ public class ModelsScreen implements UiScreen {
         if (ctx.isPermitted(ScoringExtensions.WRITE)) {
             Div actions = ScoringUi.row();
             Button train = new Button("Train a challenger now", e -> {
-                Models.requestTraining(ctx);
+                Models.requestTraining(ctx); // a run under way shows its progress instead
                 fill(ctx, screen);
             });
             train.setId("scoring-train");

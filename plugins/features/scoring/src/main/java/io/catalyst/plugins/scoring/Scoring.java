@@ -44,6 +44,7 @@ final class Scoring {
         score(ctx, changed, Instant.now());
         ctx.audit().record("leads:imported", "leads", null, read.leads().size() + " rows read, " + changed.size()
                 + " new or changed, " + read.errors().size() + " left out");
+        QualityWatch.check(ctx, java.util.Set.of("import"), Instant.now());
         return changed;
     }
 

@@ -84,6 +84,17 @@ public final class ScoringRest {
                 history.set(history.length(), h);
             }
             o.put("history", history);
+            JsonArray duplicates = Json.createArray();
+            for (Leads.Duplicate d : Leads.duplicates(ctx, lead.id(), 10)) {
+                JsonObject dup = Json.createObject();
+                dup.put("id", d.id().toString());
+                dup.put("source", d.source());
+                put(dup, "name", d.name());
+                put(dup, "email", d.email());
+                dup.put("sameEmail", d.sameEmail());
+                duplicates.set(duplicates.length(), dup);
+            }
+            o.put("duplicates", duplicates);
             return PluginResponse.json(o.toJson());
         }
     }
@@ -120,6 +131,7 @@ public final class ScoringRest {
             if (key != null) {
                 Intakes.remember(ctx, key, lead.id());
             }
+            QualityWatch.check(ctx, java.util.Set.of("intake"), Instant.now());
             return PluginResponse.json(201, json(Leads.get(ctx, lead.id()).orElseThrow(), Models.current(ctx))
                     .toJson());
         }
@@ -218,7 +230,10 @@ public final class ScoringRest {
 
         @Override
         public PluginResponse handle(PluginRequest request, PluginContext ctx) {
-            Models.requestTraining(ctx);
+            if (!Models.requestTraining(ctx)) {
+                throw new PluginProblem(409, "Conflict", "A training run is under way; its progress shows in GET"
+                        + " /models.");
+            }
             return PluginResponse.json(202, Models.registryJson(ctx));
         }
     }
@@ -240,6 +255,47 @@ public final class ScoringRest {
             }
             Scoring.requestRescore(ctx);
             return PluginResponse.json(Models.registryJson(ctx));
+        }
+    }
+
+    /** {@code GET /quality?days=}: data quality by source over the leads that came in the last {@code days} (30). */
+    @Extension
+    public static class QualityBySource extends RestRoute {
+        public QualityBySource() {
+            super(HttpMethod.GET, "/quality", ScoringExtensions.READ);
+        }
+
+        @Override
+        public PluginResponse handle(PluginRequest request, PluginContext ctx) {
+            Integer days = number(request, "days", 1, 3650);
+            JsonArray out = Json.createArray();
+            for (Map<String, Object> row : Leads.qualityBySource(ctx, Instant.now().minus(java.time.Duration.ofDays(
+                    days == null ? 30 : days)))) {
+                JsonObject o = Json.createObject();
+                row.forEach((k, v) -> {
+                    if (v instanceof Number n) {
+                        o.put(camel(k), n.doubleValue());
+                    } else if (v != null) {
+                        o.put(camel(k), v.toString());
+                    }
+                });
+                out.set(out.length(), o);
+            }
+            return PluginResponse.json(out.toJson());
+        }
+
+        private static String camel(String column) {
+            StringBuilder sb = new StringBuilder();
+            boolean up = false;
+            for (char c : column.toCharArray()) {
+                if (c == '_') {
+                    up = true;
+                } else {
+                    sb.append(up ? Character.toUpperCase(c) : c);
+                    up = false;
+                }
+            }
+            return sb.toString();
         }
     }
 
@@ -294,6 +350,12 @@ public final class ScoringRest {
             reasons.set(reasons.length(), r.words());
         }
         o.put("reasons", reasons);
+        if (lead.quality() != null) {
+            o.put("quality", lead.quality());
+            JsonArray issues = Json.createArray();
+            lead.qualityIssues().forEach(w -> issues.set(issues.length(), w));
+            o.put("qualityIssues", issues);
+        }
         return o;
     }
 

@@ -22,7 +22,8 @@ class ScoringPluginTest {
 
     @Test
     void declaresScreensPermissionsAndJobs(PluginTestKit kit) {
-        assertThat(kit.screens()).extracting(UiScreen::route).containsExactlyInAnyOrder("leads", "lead", "models");
+        assertThat(kit.screens()).extracting(UiScreen::route).containsExactlyInAnyOrder("leads", "lead", "models",
+                "quality");
         assertThat(kit.screens()).allSatisfy(s -> assertThat(s.requiredPermission()).isEqualTo("scoring:read"));
         List<PermissionDeclaration> permissions = kit.extensions(PluginPermissions.class).get(0).permissions();
         assertThat(permissions).extracting(PermissionDeclaration::name)

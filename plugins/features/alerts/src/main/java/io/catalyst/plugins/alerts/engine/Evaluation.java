@@ -3,6 +3,7 @@ package io.catalyst.plugins.alerts.engine;
 import io.catalyst.api.metrics.Metrics;
 import io.catalyst.api.metrics.MetricsException;
 import io.catalyst.api.metrics.MetricsResult;
+import io.catalyst.api.metrics.MetricsSnapshot;
 import io.catalyst.api.metrics.SourceStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,14 +31,25 @@ public final class Evaluation {
     }
 
     /**
-     * Live evaluation: the figures as of yesterday in the tenant's zone (the last complete day), the sources'
-     * freshness now, each instance moved on from its stored state ({@code instances} by {@link Instance#key}).
+     * Live evaluation: the figures as of yesterday in the tenant's zone (the last complete day) and the sources'
+     * freshness now, read together ({@link Metrics#snapshot}), each instance moved on from its stored state
+     * ({@code instances} by {@link Instance#key}).
      */
     public static List<Outcome> run(Metrics metrics, List<Rule> rules, Map<String, Instance> instances, Instant now,
                                     ZoneId zone) {
         List<Rule> enabled = rules.stream().filter(Rule::enabled).toList();
         LocalDate asOf = LocalDate.ofInstant(now, zone).minusDays(1);
-        List<SourceStatus> sources = metrics.sources();
+        List<Planner.Batch> batches = Planner.plan(enabled, asOf);
+        List<MetricsResult> results;
+        List<SourceStatus> sources;
+        try {
+            MetricsSnapshot snapshot = metrics.snapshot(batches.stream().map(Planner.Batch::query).toList());
+            results = snapshot.results();
+            sources = snapshot.sources();
+        } catch (MetricsException refused) {
+            results = null; // judge() asks the batches one by one to learn which was refused
+            sources = metrics.sources();
+        }
         Silencer silencer = Silencer.of(sources, now, Silencer.staleAfter(enabled));
         List<Observation> observations = new ArrayList<>();
         for (Rule rule : enabled) {
@@ -45,7 +57,7 @@ public final class Evaluation {
                 observations.addAll(Judges.stale(rule, sources, now, asOf));
             }
         }
-        observations.addAll(observe(metrics, enabled, asOf, silencer));
+        observations.addAll(judge(metrics, batches, results, asOf, silencer));
         Map<UUID, Rule> byId = new HashMap<>();
         enabled.forEach(r -> byId.put(r.id(), r));
         List<Outcome> outcomes = new ArrayList<>(observations.size());
@@ -72,6 +84,12 @@ public final class Evaluation {
         } catch (MetricsException refused) {
             results = null;
         }
+        return judge(metrics, batches, results, asOf, silencer);
+    }
+
+    /** Judges the batches' answers ({@code results}, or null to ask each batch alone, learning which is refused). */
+    private static List<Observation> judge(Metrics metrics, List<Planner.Batch> batches, List<MetricsResult> results,
+                                           LocalDate asOf, Silencer silencer) {
         List<Observation> out = new ArrayList<>();
         for (int b = 0; b < batches.size(); b++) {
             Planner.Batch batch = batches.get(b);
