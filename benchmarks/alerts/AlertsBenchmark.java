@@ -244,25 +244,15 @@ public final class AlertsBenchmark {
             @Override
             public MetricsSnapshot snapshot(List<MetricsQuery> queries) {
                 try {
-                    long start = System.nanoTime();
-                    setup();
-                    app.commit();
-                    BenchData.bind(app, tenant);
-                    time(null, 0, System.nanoTime() - start);
-                    List<MetricsResult> answers = new ArrayList<>();
-                    for (MetricsQuery query : queries) {
-                        long at = System.nanoTime();
-                        answers.add(new MetricsEngine(app, tenant, currency, calculator).answer(query));
-                        time(query, 0, System.nanoTime() - at);
-                    }
+                    List<MetricsResult> answers = queryAll(queries);
                     long at = System.nanoTime();
-                    List<SourceStatus> sources = SourceReads.read(app, tenant); // in the same transaction, as the host
+                    List<SourceStatus> sources = SourceReads.read(app, tenant); // queryAll's transaction, as the host
                     if (measuring) {
                         sourcesNanos += System.nanoTime() - at;
                     }
-                    inMetrics += System.nanoTime() - start;
+                    inMetrics += System.nanoTime() - at;
                     return new MetricsSnapshot(answers, sources);
-                } catch (Exception e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
             }

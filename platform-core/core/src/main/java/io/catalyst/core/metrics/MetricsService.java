@@ -78,13 +78,7 @@ public class MetricsService {
                 // one transaction for all of them: one binding to the tenant, one connection
                 return scopes.tenant(tenantId, em -> {
                     Setup s = setup(em);
-                    return sql(em, c -> {
-                        List<MetricsResult> answers = new ArrayList<>(queries.size());
-                        for (MetricsQuery query : queries) {
-                            answers.add(new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
-                        }
-                        return answers;
-                    });
+                    return sql(em, c -> answers(c, s, queries));
                 });
             }
 
@@ -94,14 +88,18 @@ public class MetricsService {
                 // the answers and the freshness in one transaction: one binding, and a load cannot land between them
                 return scopes.tenant(tenantId, em -> {
                     Setup s = setup(em);
-                    return sql(em, c -> {
-                        List<MetricsResult> answers = new ArrayList<>(queries.size());
-                        for (MetricsQuery query : queries) {
-                            answers.add(new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
-                        }
-                        return new io.catalyst.api.metrics.MetricsSnapshot(answers, SourceReads.read(c, tenantId));
-                    });
+                    return sql(em, c -> new io.catalyst.api.metrics.MetricsSnapshot(answers(c, s, queries),
+                            SourceReads.read(c, tenantId)));
                 });
+            }
+
+            private List<MetricsResult> answers(Connection c, Setup s, List<MetricsQuery> queries)
+                    throws SQLException {
+                List<MetricsResult> answers = new ArrayList<>(queries.size());
+                for (MetricsQuery query : queries) {
+                    answers.add(new MetricsEngine(c, tenantId, s.currency(), s.calculator()).answer(query));
+                }
+                return answers;
             }
 
             // read in the question's own transaction when the memo is missing or old: no extra round of binding

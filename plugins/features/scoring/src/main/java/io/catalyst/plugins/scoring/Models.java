@@ -43,18 +43,38 @@ final class Models {
     private Models() {
     }
 
-    /** What scores now. */
-    interface Current {
+    /** Scores one lead as of a moment. */
+    interface Scorer {
         Score score(LeadFacts facts, Instant now);
+    }
+
+    /**
+     * What scores now, with its bands.
+     *
+     * @param hot      the lowest score of a hot lead
+     * @param warm     the lowest score of a warm lead
+     * @param describe one sentence for people: what the scores mean and which model gives them
+     */
+    record Current(Scorer scorer, int hot, int warm, String describe) {
+
+        Score score(LeadFacts facts, Instant now) {
+            return scorer.score(facts, now);
+        }
 
         /** hot, warm or cold. */
-        String band(int points);
+        String band(int points) {
+            return points >= hot ? "hot" : points >= warm ? "warm" : "cold";
+        }
 
         /** The score range [min, max) of a band named "Hot", "Warm", "Cold" or "All" (nulls: open). */
-        Integer[] range(String band);
-
-        /** One sentence for people: what the scores mean and which model gives them. */
-        String describe();
+        Integer[] range(String band) {
+            return switch (band) {
+                case "Hot" -> new Integer[] {hot, null};
+                case "Warm" -> new Integer[] {warm, hot};
+                case "Cold" -> new Integer[] {0, warm};
+                default -> new Integer[] {null, null};
+            };
+        }
     }
 
     /** The points model and its version; the model carries its name, {@code rules-<version>}. */
@@ -120,67 +140,19 @@ final class Models {
         double base = evaluation.baseRate();
         int hot = (int) Math.max(1, Math.round(200 * base));
         int warm = (int) Math.max(1, Math.round(100 * base));
-        double auc = evaluation.auc();
-        String horizon = String.valueOf(ScoringSettings.of(ctx).horizonDays());
-        return new Current() {
-            @Override
-            public Score score(LeadFacts facts, Instant now) {
-                return model.score(facts);
-            }
-
-            @Override
-            public String band(int points) {
-                return points >= hot ? "hot" : points >= warm ? "warm" : "cold";
-            }
-
-            @Override
-            public Integer[] range(String band) {
-                return bands(band, hot, warm);
-            }
-
-            @Override
-            public String describe() {
-                return String.format(java.util.Locale.ROOT, "A score is the chance in percent that the lead converts"
-                        + " within %s days, from model ml-%d (AUC %.2f on leads it did not learn from). Hot: twice"
-                        + " your average or more (%d+); warm: above average (%d+).", horizon, version, auc, hot, warm);
-            }
-        };
+        String describe = String.format(java.util.Locale.ROOT, "A score is the chance in percent that the lead"
+                + " converts within %d days, from model ml-%d (AUC %.2f on leads it did not learn from). Hot: twice your"
+                + " average or more (%d+); warm: above average (%d+).", ScoringSettings.of(ctx).horizonDays(), version,
+                evaluation.auc(), hot, warm);
+        return new Current((facts, now) -> model.score(facts), hot, warm, describe);
     }
 
     private static Current rulesScorer(Rules rules) {
         int hot = rules.threshold("hot", 70);
         int warm = rules.threshold("warm", 40);
-        return new Current() {
-            @Override
-            public Score score(LeadFacts facts, Instant now) {
-                return rules.model().score(facts, now);
-            }
-
-            @Override
-            public String band(int points) {
-                return points >= hot ? "hot" : points >= warm ? "warm" : "cold";
-            }
-
-            @Override
-            public Integer[] range(String band) {
-                return bands(band, hot, warm);
-            }
-
-            @Override
-            public String describe() {
-                return "Scores are points from your points model (" + rules.name() + "): who a lead is and what it did,"
-                        + " fading with age. Hot: " + hot + "+; warm: " + warm + "+.";
-            }
-        };
-    }
-
-    private static Integer[] bands(String band, int hot, int warm) {
-        return switch (band) {
-            case "Hot" -> new Integer[] {hot, null};
-            case "Warm" -> new Integer[] {warm, hot};
-            case "Cold" -> new Integer[] {0, warm};
-            default -> new Integer[] {null, null};
-        };
+        return new Current(rules.model()::score, hot, warm, "Scores are points from your points model ("
+                + rules.name() + "): who a lead is and what it did, fading with age. Hot: " + hot + "+; warm: " + warm
+                + "+.");
     }
 
     private static MlModel load(PluginContext ctx, int version) {

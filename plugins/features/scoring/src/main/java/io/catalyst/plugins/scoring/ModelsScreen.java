@@ -100,6 +100,8 @@ public class ModelsScreen implements UiScreen {
             screen.add(actions);
         }
 
+        screen.add(PointsEditor.of(ctx, () -> fill(ctx, screen)));
+
         screen.add(new H3("Conversion by score"));
         List<Map<String, Object>> bands = Leads.bands(ctx);
         if (bands.isEmpty()) {

@@ -116,6 +116,39 @@ class ScoringPluginTest {
     }
 
     @Test
+    void anAnalystChangesThePointsModelOnTheModelsScreen(PluginTestKit kit) {
+        com.vaadin.flow.component.Component screen = kit.render("models");
+        assertThat(PluginTestKit.textOf(screen)).contains("Points model (rules-0)", "First form is Demo request",
+                "Pages viewed at least 5");
+        com.vaadin.flow.component.html.Div criteria = (com.vaadin.flow.component.html.Div) find(screen,
+                "scoring-criteria");
+        long before = criteria.getChildren().count();
+        // remove the first criterion, then save: a new version, and every lead scored again by the job
+        criteria.getChildren().findFirst().orElseThrow().getChildren()
+                .filter(c -> c instanceof com.vaadin.flow.component.button.Button).findFirst().map(c ->
+                        (com.vaadin.flow.component.button.Button) c).orElseThrow().click();
+        assertThat(criteria.getChildren().count()).isEqualTo(before - 1);
+        ((com.vaadin.flow.component.button.Button) find(screen, "scoring-points-save")).click();
+
+        assertThat(kit.context().fakeData().statements()).filteredOn(st -> st.sql().startsWith(
+                "insert into scoring_rules")).singleElement().satisfies(st -> {
+                    assertThat(st.params().get(0)).isEqualTo(1);
+                    assertThat(String.valueOf(st.params().get(1))).doesNotContain("Demo request")
+                            .contains("Pricing page");
+                });
+        assertThat(kit.context().scheduledRuns()).extracting(r -> r.jobName()).contains("rescore");
+        assertThat(kit.context().auditEntries()).extracting(e -> e.action()).contains("rules:changed");
+    }
+
+    /** The component with this id, the root or below it; null if none. */
+    private static com.vaadin.flow.component.Component find(com.vaadin.flow.component.Component root, String id) {
+        if (id.equals(root.getId().orElse(null))) {
+            return root;
+        }
+        return root.getChildren().map(c -> find(c, id)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    @Test
     void aSyncWithCrmRecordsAsksForAnIngest(PluginTestKit kit) {
         kit.deliver("warehouse.data.loaded", Map.of("contacts", 12, "deals", 0));
         kit.deliver("warehouse.data.loaded", Map.of("contacts", 0, "deals", 0, "rows", 500));

@@ -30,8 +30,8 @@ public final class Features {
         "protonmail.com", "aol.com", "mail.ru"};
     /** Providers with one domain per country, e.g. yahoo.co.uk, gmx.net. */
     private static final String[] FREE_MAIL_PREFIXES = {"yahoo.", "hotmail.", "gmx.", "yandex."};
-    private static final String[] CHANNEL_KEYS = {"google-ads", "meta-ads", "linkedin-ads", "web-form"};
-    private static final String[] CHANNEL_NAMES = {"Google Ads", "Meta Ads", "LinkedIn Ads", "Web form"};
+    private static final String[] CHANNEL_KEYS = {"google-ads", "meta-ads", "linkedin-ads", "tiktok-ads", "web-form"};
+    private static final String[] CHANNEL_NAMES = {"Google Ads", "Meta Ads", "LinkedIn Ads", "TikTok Ads", "Web form"};
     private static final String[] EXECUTIVE = {"ceo", "cfo", "cmo", "cto", "coo", "founder", "owner", "chief"};
     private static final String[] VP = {"vp", "svp", "evp"};
     private static final String[] STUDENT = {"student", "intern", "trainee"};
