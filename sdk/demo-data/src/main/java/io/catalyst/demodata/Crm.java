@@ -104,6 +104,10 @@ final class Crm {
         OffsetDateTime subscribedToLead = next(created, 0.6, 1, 14, rnd);
         times[1] = subscriberFirst ? subscribedToLead : created;
         LeadProfile profile = LeadProfile.draw(seed, number, channel);
+        if (profile.sloppy()) {
+            email = email.replaceAll("\\.(com|org)$", ""); // typed without its top-level domain
+            company = null;
+        }
         // the profile's lift spread over the three steps to an opportunity
         double step = Math.cbrt(profile.lift());
         times[2] = next(times[1], Math.min(0.95, 0.45 * step), 1, 10, rnd);
@@ -192,7 +196,7 @@ final class Crm {
             updated = opened.plusDays(OPEN_DEAL_STAGE_DAYS[open]);
         }
         String id = String.valueOf(5_000_000_000L + j.number);
-        String name = j.company + " – " + j.product;
+        String name = (j.company == null ? j.name : j.company) + " – " + j.product;
         Json props = new Json().str("dealname", name).str("dealstage", stage).str("pipeline", "default")
                 .num("amount", j.amount).str("deal_currency_code", currency).str("closedate", j.dealClosed.toLocalDate())
                 .str("createdate", opened).str("hs_lastmodifieddate", updated);

@@ -6,10 +6,12 @@ import java.util.SplittableRandom;
 /**
  * Who a CRM contact is and how engaged, with PLANTED conversion drivers for lead scoring to find: the first form
  * (a demo request converts best, a newsletter sign-up worst), the job level, the company's size, the pages viewed
- * and the channel. Drawn from a stream of its own, so the contact's other draws stay as they were.
+ * and the channel. Drawn from a stream of its own, so the contact's other draws stay as they were. About one form in
+ * 25 was filled in carelessly ({@code sloppy}): an address without its top-level domain, no company, no job title,
+ * for data-quality checks to find.
  */
 record LeadProfile(String jobTitle, int employees, String industry, String country, String form, int pageViews,
-                   int emailOpens, double lift) {
+                   int emailOpens, double lift, boolean sloppy) {
 
     private static final List<String> FORMS = List.of("Demo request", "Pricing page", "Webinar sign-up",
             "E-book download", "Newsletter sign-up");
@@ -46,9 +48,12 @@ record LeadProfile(String jobTitle, int employees, String industry, String count
         double z = FORM_EFFECT[form] + TITLE_EFFECT[title] + SIZE_EFFECT[size]
                 + 0.5 * (Math.log1p(pageViews) - 1.8) + (channel.equals("google-ads") ? 0.2 : 0)
                 - 0.55; // centres the lift near 1 over the mix, so the funnel's size stays about what it was
-        return new LeadProfile(TITLES.get(title).get(rnd.nextInt(TITLES.get(title).size())), employees,
-                INDUSTRIES.get(rnd.nextInt(INDUSTRIES.size())), COUNTRIES.get(rnd.nextInt(COUNTRIES.size())),
-                FORMS.get(form), pageViews, emailOpens, Math.exp(z));
+        String jobTitle = TITLES.get(title).get(rnd.nextInt(TITLES.get(title).size()));
+        String industry = INDUSTRIES.get(rnd.nextInt(INDUSTRIES.size()));
+        String country = COUNTRIES.get(rnd.nextInt(COUNTRIES.size()));
+        boolean sloppy = rnd.nextDouble() < 0.04; // drawn last, so it shifts none of the draws above
+        return new LeadProfile(sloppy ? null : jobTitle, employees, industry, country, FORMS.get(form), pageViews,
+                emailOpens, Math.exp(z), sloppy);
     }
 
     private static int pick(SplittableRandom rnd, double[] weights) {

@@ -3,6 +3,7 @@ package io.catalyst.plugins.scoring;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -100,8 +101,6 @@ public class ModelsScreen implements UiScreen {
             screen.add(actions);
         }
 
-        screen.add(PointsEditor.of(ctx, () -> fill(ctx, screen)));
-
         screen.add(new H3("Conversion by score"));
         List<Map<String, Object>> bands = Leads.bands(ctx);
         if (bands.isEmpty()) {
@@ -119,8 +118,14 @@ public class ModelsScreen implements UiScreen {
             screen.add(new Paragraph("No model has been trained yet."));
         }
         for (int i = 0; i < models.length(); i++) {
-            screen.add(card(models.getObject(i)));
+            screen.add(card(models.getObject(i), ctx.tenant().timezone()));
         }
+        // the points model matters most while it scores: open then, folded away behind a deployed model
+        Details points = new Details("Points model (" + Models.rules(ctx).name() + ")",
+                PointsEditor.of(ctx, () -> fill(ctx, screen)));
+        points.setId("scoring-points-details");
+        points.setOpened(Models.championVersion(ctx).isEmpty());
+        screen.add(points);
     }
 
     private static JsonObject bandChart(List<Map<String, Object>> bands) {
@@ -183,7 +188,7 @@ public class ModelsScreen implements UiScreen {
         return o;
     }
 
-    private static Div card(JsonObject m) {
+    private static Div card(JsonObject m, java.time.ZoneId zone) {
         Div card = new Div();
         card.addClassName("scoring-model-card");
         card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)")
@@ -202,7 +207,7 @@ public class ModelsScreen implements UiScreen {
         Paragraph figures = new Paragraph(String.format(Locale.ROOT, "AUC %.3f · PR-AUC %.3f · Brier %.4f (guessing"
                         + " the average: %.4f) · held out: %,d leads, %,d converted · trained %s",
                 number(e, "auc"), number(e, "averagePrecision"), number(e, "brier"), number(e, "baseRateBrier"),
-                (long) number(e, "rows"), (long) number(e, "positives"), text(c, "trainedAt")));
+                (long) number(e, "rows"), (long) number(e, "positives"), when(text(c, "trainedAt"), zone)));
         figures.addClassName("scoring-figures");
         card.add(figures);
         if (c.hasKey("comparison")) {
@@ -229,6 +234,15 @@ public class ModelsScreen implements UiScreen {
         provenance.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         card.add(provenance);
         return card;
+    }
+
+    private static String when(String instant, java.time.ZoneId zone) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+                    .format(java.time.Instant.parse(instant).atZone(zone));
+        } catch (java.time.format.DateTimeParseException ex) {
+            return instant;
+        }
     }
 
     private static double number(JsonObject o, String key) {

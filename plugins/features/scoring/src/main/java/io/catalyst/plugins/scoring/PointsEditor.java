@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -40,7 +39,6 @@ final class PointsEditor {
         boolean edit = ctx.isPermitted(ScoringExtensions.WRITE);
         Div box = new Div();
         box.setId("scoring-points");
-        box.add(new H3("Points model (" + rules.name() + ")"));
         box.add(new Paragraph("Scores every lead from day one and whenever no trained model beats it. Points fade"
                 + " by half every so many days after the lead came in."));
         List<RulesModel.Criterion> criteria = new ArrayList<>(rules.model().criteria());
