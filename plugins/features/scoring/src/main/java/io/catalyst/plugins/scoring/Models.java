@@ -112,6 +112,10 @@ final class Models {
     }
 
     /** Stores a new version of the points model; throws IllegalArgumentException with words when it is not one. */
+    /** Bounds of a points model, well inside what its table keeps (50,000 characters). */
+    static final int MAX_CRITERIA = 200;
+    static final int MAX_RULES_TEXT = 40_000;
+
     static Rules saveRules(PluginContext ctx, String json) {
         // the version is the server's to give: one sent along (GET's answer edited) is ignored, none is fine
         String body = json == null ? "" : json.strip();
@@ -119,11 +123,23 @@ final class Models {
             String rest = body.substring(1).strip();
             body = "{\"version\": \"new\"" + (rest.startsWith("}") ? "" : ", ") + rest;
         }
+        if (body.length() > MAX_RULES_TEXT) {
+            throw new IllegalArgumentException("The points model is at most " + MAX_RULES_TEXT + " characters.");
+        }
         RulesModel model = RulesModel.fromJson(body);
+        if (model.criteria().size() > MAX_CRITERIA) {
+            throw new IllegalArgumentException("The points model has at most " + MAX_CRITERIA + " criteria.");
+        }
         Rules before = rules(ctx);
-        int version = before.version() + 1;
-        ctx.data().update("insert into scoring_rules (version, definition, created_by) values (?, ?, ?)", version,
-                model.toJson(), ctx.user().map(u -> u.email()).orElse(null));
+        // the next version in the same statement; two saves at once: the second finds its version taken
+        List<Map<String, Object>> saved = ctx.data().query("insert into scoring_rules (version, definition, created_by)"
+                + " select coalesce(max(version), 0) + 1, ?, ? from scoring_rules on conflict do nothing"
+                + " returning version", model.toJson(), ctx.user().map(u -> u.email()).orElse(null));
+        if (saved.isEmpty()) {
+            throw new IllegalArgumentException("Someone else saved the points model at the same moment: look at it"
+                    + " again, then save.");
+        }
+        int version = (Integer) saved.get(0).get("version");
         ctx.audit().record("rules:changed", "scoring-rules/" + version, before.model().toJson(), model.toJson());
         return new Rules(version, model);
     }
