@@ -91,7 +91,21 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(String css) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        try {
+            return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // what the page showed instead: a screenshot beside the others, and its words in the failure
+            String name = "timeout-" + css.replaceAll("[^A-Za-z0-9-]", "_") + ".png";
+            String text;
+            try {
+                screenshot(name);
+                text = String.valueOf(driver.executeScript("return document.body.innerText")).replaceAll("\\s+", " ");
+            } catch (IOException | RuntimeException unavailable) {
+                text = "(no screenshot: " + unavailable.getMessage() + ")";
+            }
+            throw new AssertionError("no " + css + " at " + driver.getCurrentUrl() + " (screenshots/" + name
+                    + "); the page said: " + (text.length() > 600 ? text.substring(0, 600) + "…" : text), e);
+        }
     }
 
     /** Types into a Vaadin text field the way a person does: value, then change. */

@@ -102,6 +102,8 @@ class TasksBrowserIT {
                 assertThat(overflow.intValue()).as(name + ": nothing wider than the phone").isLessThanOrEqualTo(0);
             }
             phone.open("/plugins/tasks/tasks");
+            phone.waitFor("#tasks-grid");
+            phone.settle();
             phone.click("#board-toggle");
             phone.waitFor("#tasks-board .task-card");
             phone.settle();
