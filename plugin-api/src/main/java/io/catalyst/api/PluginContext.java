@@ -9,6 +9,7 @@ import io.catalyst.api.host.PluginData;
 import io.catalyst.api.host.PluginHttp;
 import io.catalyst.api.host.PluginScheduler;
 import io.catalyst.api.host.Secrets;
+import io.catalyst.api.host.WriteBack;
 import io.catalyst.api.metrics.Metrics;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,14 @@ public interface PluginContext {
 
     /** The tenant's marketing data: metrics over any dimensions and periods, and CRM records. Since API 0.4.0. */
     Metrics metrics();
+
+    /**
+     * Writes values back to the tenant's connected providers, such as a score to a CRM contact, within what their
+     * connectors declare. A default that refuses, for contexts made outside the host. Since API 0.7.0.
+     */
+    default WriteBack writeBack() {
+        throw new UnsupportedOperationException("this host does not write back to providers");
+    }
 
     /** This plugin's logger; records carry the plugin id. */
     Logger log();

@@ -101,6 +101,28 @@ public interface Connector extends ExtensionPoint {
     void read(ConnectorSession session, StreamRead read, RecordSink sink);
 
     /**
+     * What this connector may write back to its provider; empty (the default) for a read-only connector. The host
+     * refuses any write of an object or field not declared here. Since API 0.7.0.
+     */
+    default List<WriteSpec> writes() {
+        return List.of();
+    }
+
+    /**
+     * Sets fields of the provider's records, one batch of at most the spec's {@link WriteSpec#maxBatch} records
+     * for an object and fields it declared in {@link #writes()} (the host has checked both). Send through
+     * {@link ConnectorSession#send}, which applies the credential and the provider's rate limits; a write must be
+     * safe to repeat, as the host may send the same values again after a failure. Since API 0.7.0.
+     *
+     * @return which records the provider took and which it refused, with its reason
+     * @throws ProviderException when the provider refused the whole batch (expired authorisation, a missing
+     *                           permission, a rate limit longer than a call holds, a failure)
+     */
+    default WriteResult write(ConnectorSession session, String object, List<WriteRecord> records) {
+        throw new UnsupportedOperationException(id() + " writes nothing");
+    }
+
+    /**
      * A provider URI moved to another origin (scheme, host and port), its path and query kept: how a connection's
      * local stand-in replaces the provider. Returns {@code uri} when {@code origin} is null.
      */

@@ -17,7 +17,9 @@ import io.catalyst.api.host.PluginData;
 import io.catalyst.api.host.PluginHttp;
 import io.catalyst.api.host.PluginScheduler;
 import io.catalyst.api.host.Secrets;
+import io.catalyst.api.host.WriteBack;
 import io.catalyst.api.metrics.Metrics;
+import io.catalyst.core.connect.ConnectorWrites;
 import io.catalyst.core.metrics.MetricsService;
 import io.catalyst.core.notify.Inbox;
 import io.catalyst.core.audit.AuditEntry;
@@ -86,6 +88,9 @@ public class PluginContexts {
 
     @Inject
     MetricsService metrics;
+
+    @Inject
+    ConnectorWrites writes;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -170,6 +175,7 @@ public class PluginContexts {
         Map<String, String> settings = Map.copyOf(tenantPlugins.settings(tenantId, pluginId));
         // a user's call reads figures only with dashboards:read; background work (no user) always may
         Metrics tenantMetrics = metrics.forTenant(tenantId, userId == null ? null : check);
+        WriteBack writeBack = writes.forTenant(tenantId, pluginId, userId, actor);
 
         return new PluginContext() {
             @Override
@@ -200,6 +206,11 @@ public class PluginContexts {
             @Override
             public Metrics metrics() {
                 return tenantMetrics;
+            }
+
+            @Override
+            public WriteBack writeBack() {
+                return writeBack;
             }
 
             @Override

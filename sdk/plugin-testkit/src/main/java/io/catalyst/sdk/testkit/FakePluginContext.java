@@ -74,6 +74,7 @@ public final class FakePluginContext implements PluginContext {
     private final List<ScheduledRun> scheduled = new CopyOnWriteArrayList<>();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final FakeMetrics metrics;
+    private final FakeWriteBack writeBack = new FakeWriteBack();
     private final Map<UUID, Members.Member> members = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** The host's permission to read the company's figures, which the user holds unless revoked. */
@@ -203,6 +204,12 @@ public final class FakePluginContext implements PluginContext {
         return metrics;
     }
 
+    /** The fake write-back: arrange connections that accept writes, and inspect what the plugin wrote. */
+    @Override
+    public FakeWriteBack writeBack() {
+        return writeBack;
+    }
+
     /** A read-only snapshot; change values with {@link #setting}. */
     @Override
     public Map<String, String> settings() {
@@ -306,6 +313,7 @@ public final class FakePluginContext implements PluginContext {
         @Override public boolean isPermitted(String permission) { return false; }
         @Override public FakePluginData data() { return data; }
         @Override public FakeMetrics metrics() { return metrics.background(); }
+        @Override public FakeWriteBack writeBack() { return writeBack; }
         @Override public Map<String, String> settings() { return FakePluginContext.this.settings(); }
         @Override public Secrets secrets() { return FakePluginContext.this.secrets(); }
         @Override public FakePluginHttp http() { return http; }

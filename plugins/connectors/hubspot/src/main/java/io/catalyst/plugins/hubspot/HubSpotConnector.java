@@ -13,6 +13,9 @@ import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.connect.WriteRecord;
+import io.catalyst.api.connect.WriteResult;
+import io.catalyst.api.connect.WriteSpec;
 import io.catalyst.api.host.HttpRequestSpec;
 import io.catalyst.api.host.HttpResult;
 import java.net.URI;
@@ -73,7 +76,8 @@ public final class HubSpotConnector implements Connector {
     public AuthSpec auth() {
         return AuthSpec.oauth2(URI.create("https://app.hubspot.com/oauth/authorize"),
                 URI.create("https://api.hubapi.com/oauth/v1/token"),
-                List.of("crm.objects.contacts.read", "crm.objects.deals.read"));
+                List.of("crm.objects.contacts.read", "crm.objects.deals.read", "crm.objects.contacts.write",
+                        "crm.schemas.contacts.write"));
     }
 
     @Override
@@ -98,6 +102,20 @@ public final class HubSpotConnector implements Connector {
             return Optional.empty();
         }
         return Optional.of(HubSpotErrors.of(answer, json, session.zone()));
+    }
+
+    /** Catalyst's score properties of contacts, and nothing else (see {@link ScoreWrites}). */
+    @Override
+    public List<WriteSpec> writes() {
+        return List.of(ScoreWrites.SPEC);
+    }
+
+    @Override
+    public WriteResult write(ConnectorSession session, String object, List<WriteRecord> records) {
+        if (!ScoreWrites.SPEC.object().equals(object)) {
+            throw new IllegalArgumentException("HubSpot writes contacts only, not " + object);
+        }
+        return new ScoreWrites(json).write(session, records);
     }
 
     /** The one portal a HubSpot token belongs to, from {@code GET /account-info/v3/details}. */

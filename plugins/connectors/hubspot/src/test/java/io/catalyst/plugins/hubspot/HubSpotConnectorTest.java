@@ -292,7 +292,8 @@ class HubSpotConnectorTest {
         HubSpotConnector connector = new HubSpotConnector();
         assertThat(connector.id()).isEqualTo("hubspot");
         assertThat(connector.category()).isEqualTo("crm");
-        assertThat(connector.auth().scopes()).containsExactly("crm.objects.contacts.read", "crm.objects.deals.read");
+        assertThat(connector.auth().scopes()).containsExactly("crm.objects.contacts.read", "crm.objects.deals.read",
+                "crm.objects.contacts.write", "crm.schemas.contacts.write");
         assertThat(connector.auth().tokenUrl()).hasToString("https://api.hubapi.com/oauth/v1/token");
         assertThat(connector.streams()).extracting(s -> s.name() + ":" + s.sync())
                 .containsExactly("contacts:CURSOR", "deals:CURSOR");
