@@ -9,6 +9,9 @@ import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.RecordSink;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.connect.WriteRecord;
+import io.catalyst.api.connect.WriteResult;
+import io.catalyst.api.connect.WriteSpec;
 import io.catalyst.api.settings.SettingField;
 import io.catalyst.api.settings.SettingType;
 import io.catalyst.demodata.DemoData;
@@ -16,9 +19,14 @@ import io.catalyst.demodata.DemoScale;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.Extension;
 
 /**
@@ -47,7 +55,14 @@ public final class SandboxConnector implements Connector {
     static final Map<String, String> ACCOUNTS = Map.of("meta-ads", "sandbox-meta", "google-ads", "sandbox-google",
             "tiktok-ads", "sandbox-tiktok", "linkedin-ads", "sandbox-linkedin");
 
+    /** What a write may set on a contact: the same lead-score properties HubSpot takes. */
+    static final WriteSpec CONTACT_WRITES = new WriteSpec(CONTACTS, Set.of("catalyst_score", "catalyst_score_band",
+            "catalyst_score_reason"), 100, "Keeps the lead score of the sandbox's contacts in the server's memory, as a"
+            + " CRM would keep it (until the server restarts)");
+
     private final Clock clock;
+    // seed -> contact id -> field -> value: the stand-in CRM's copy of what was written
+    private final Map<String, Map<String, Map<String, String>>> written = new ConcurrentHashMap<>();
 
     public SandboxConnector() {
         this(Clock.systemUTC());
@@ -120,6 +135,40 @@ public final class SandboxConnector implements Connector {
             case DEALS -> reads.deals(read.cursor());
             default -> throw new IllegalArgumentException("The sandbox has no stream " + read.stream());
         }
+    }
+
+    @Override
+    public List<WriteSpec> writes() {
+        return List.of(CONTACT_WRITES);
+    }
+
+    /** Takes the values of the sandbox's own contacts; an id it never made is refused, as a CRM refuses it. */
+    @Override
+    public WriteResult write(ConnectorSession session, String object, List<WriteRecord> records) {
+        if (!CONTACTS.equals(object)) {
+            throw new IllegalArgumentException("The sandbox writes contacts only, not " + object);
+        }
+        DemoData demo = demoData(session);
+        Set<String> ids = new HashSet<>();
+        demo.contacts(c -> ids.add(c.id()));
+        Map<String, Map<String, String>> store = written.computeIfAbsent(session.settings()
+                .getOrDefault(SEED, "demo"), k -> new ConcurrentHashMap<>());
+        List<String> took = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (WriteRecord r : records) {
+            if (ids.contains(r.id())) {
+                store.computeIfAbsent(r.id(), k -> new ConcurrentHashMap<>()).putAll(r.values());
+                took.add(r.id());
+            } else {
+                refused.put(r.id(), "The sandbox has no contact " + r.id());
+            }
+        }
+        return new WriteResult(took, refused);
+    }
+
+    /** What was written to a contact of a seed's data, for tests. */
+    Map<String, String> written(String seed, String contactId) {
+        return written.getOrDefault(seed, Map.of()).getOrDefault(contactId, Map.of());
     }
 
     /** The generator for this connection; "today" is read here, at the boundary, and nowhere in the generator. */

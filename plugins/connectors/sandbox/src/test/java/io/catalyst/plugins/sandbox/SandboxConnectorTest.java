@@ -12,6 +12,8 @@ import io.catalyst.api.connect.ProviderAccount;
 import io.catalyst.api.connect.ProviderException;
 import io.catalyst.api.connect.StreamRead;
 import io.catalyst.api.connect.StreamSpec;
+import io.catalyst.api.connect.WriteRecord;
+import io.catalyst.api.connect.WriteResult;
 import io.catalyst.demodata.Incident;
 import io.catalyst.demodata.Incidents;
 import io.catalyst.sdk.testkit.CollectingSink;
@@ -196,6 +198,29 @@ class SandboxConnectorTest {
         ConnectorHarness euros = harness().setting("currency", "euros");
         assertThatThrownBy(() -> euros.read(new StreamRead("insights", List.of("sandbox-meta"), TODAY, TODAY,
                 Optional.empty()))).isInstanceOf(ProviderException.class).hasMessageContaining("ISO 4217");
+    }
+
+    @Test
+    void takesLeadScoresForItsOwnContactsAndRefusesIdsItNeverMade() {
+        SandboxConnector connector = new SandboxConnector(Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC)
+                .toInstant(), ZoneOffset.UTC));
+        ConnectorHarness session = new ConnectorHarness(connector, connector.baseUrl(), "none").today(TODAY)
+                .setting("seed", "writes");
+        String known = session.read(new StreamRead("contacts", List.of(), null, null, Optional.empty()))
+                .contacts.get(0).id();
+
+        WriteResult result = connector.write(session, "contacts", List.of(
+                new WriteRecord(known, Map.of("catalyst_score", "82", "catalyst_score_band", "hot")),
+                new WriteRecord("no-such-contact", Map.of("catalyst_score", "5"))));
+
+        assertThat(result.written()).containsExactly(known);
+        assertThat(result.failed()).containsOnlyKeys("no-such-contact");
+        assertThat(connector.written("writes", known)).containsEntry("catalyst_score", "82")
+                .containsEntry("catalyst_score_band", "hot");
+        assertThat(connector.writes()).singleElement().satisfies(spec -> assertThat(spec.fields())
+                .containsExactlyInAnyOrder("catalyst_score", "catalyst_score_band", "catalyst_score_reason"));
+        assertThatThrownBy(() -> connector.write(session, "deals", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static ConnectorHarness harness() {
