@@ -37,6 +37,7 @@ final class CsvImport {
             Map.entry("email", "email"), Map.entry("emailaddress", "email"),
             Map.entry("name", "name"), Map.entry("fullname", "name"),
             Map.entry("company", "company"), Map.entry("companyname", "company"),
+            Map.entry("phone", "phone"), Map.entry("phonenumber", "phone"), Map.entry("mobilephone", "phone"),
             Map.entry("jobtitle", "jobTitle"), Map.entry("title", "jobTitle"),
             Map.entry("employees", "employees"), Map.entry("numberofemployees", "employees"),
             Map.entry("companysize", "employees"),
@@ -144,6 +145,7 @@ final class CsvImport {
                 count(v, "employees"), text(v, "industry", 100), text(v, "country", 60), text(v, "form", 200),
                 count(v, "pageViews"), count(v, "emailOpens"), email);
         return new Leads.Incoming("import", "email:" + email, email, text(v, "name", 300), text(v, "company", 300),
+                text(v, "phone", 100),
                 facts, created, null);
     }
 

@@ -87,7 +87,8 @@ final class Ingest {
             converted = converted != null ? converted : stageDate(properties, "customer");
             converted = converted != null ? converted : at(f.get("updated_at"));
         }
-        return new Leads.Incoming(r.source(), r.id(), email, text(f.get("name")), text(f.get("company")), facts,
+        return new Leads.Incoming(r.source(), r.id(), email, text(f.get("name")), text(f.get("company")),
+                LeadJson.phone(properties), facts,
                 created, converted);
     }
 

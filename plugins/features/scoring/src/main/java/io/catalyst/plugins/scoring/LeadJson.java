@@ -63,6 +63,20 @@ final class LeadJson {
                 count(p, "hs_analytics_num_page_views"), count(p, "hs_email_open"), email);
     }
 
+    /** The phone a HubSpot contact gave: {@code phone}, else {@code mobilephone}; as given, checked by Quality. */
+    static String phone(String properties) {
+        try {
+            JsonValue v = properties == null ? null : Json.instance().parse(properties);
+            if (v == null || v.getType() != JsonType.OBJECT) {
+                return null;
+            }
+            String phone = text((JsonObject) v, "phone");
+            return phone != null ? phone : text((JsonObject) v, "mobilephone");
+        } catch (JsonException e) {
+            return null;
+        }
+    }
+
     /** HubSpot's original-source values, e.g. PAID_SEARCH, as the words a person reads: paid-search. */
     private static String source(String hubspot) {
         return hubspot == null ? null : hubspot.toLowerCase(Locale.ROOT).replace('_', '-');

@@ -109,6 +109,15 @@ public class LeadScreen implements UiScreen {
         screen.add(new H3("What we know"));
         screen.add(facts(lead, zone));
         screen.add(quality(ctx, lead));
+        Map<String, Object> crm = CrmSync.ofLead(ctx, lead.id());
+        if (crm != null) {
+            Paragraph sent = new Paragraph(crm.get("written_at") != null
+                    ? "In " + ScoringUi.sourceName(lead.source()) + ": score " + crm.get("points") + " (" + crm.get("band")
+                    + "), written " + WHEN.format(Leads.instant(crm.get("written_at")).atZone(zone)) + "."
+                    : "Not written to " + ScoringUi.sourceName(lead.source()) + ": " + crm.get("error"));
+            sent.setId("scoring-crm");
+            screen.add(sent);
+        }
 
         List<Leads.Change> changes = Leads.changes(ctx, lead.id(), 20);
         if (!changes.isEmpty()) {
@@ -162,8 +171,11 @@ public class LeadScreen implements UiScreen {
         }
         for (Leads.Duplicate d : Leads.duplicates(ctx, lead.id(), 5)) {
             String who = d.name() != null ? d.name() : d.email() != null ? d.email() : "another lead";
-            Div line = new Div(new Span("• " + (d.sameEmail() ? "Same address as " : "Same name and company as ")),
-                    ScoringUi.link(ScoringUi.leadRoute(d.id()), who), new Span(" (from " + d.source() + ")"));
+            // the reason ends "... as <who>": the name becomes the link
+            int as = d.reason().lastIndexOf(" as ");
+            String said = as > 0 ? d.reason().substring(0, as + 4) : d.reason() + ": ";
+            Div line = new Div(new Span("• " + said), ScoringUi.link(ScoringUi.leadRoute(d.id()), who),
+                    new Span(" (from " + ScoringUi.sourceName(d.source()) + ")"));
             line.addClassName("scoring-duplicate");
             box.add(line);
         }

@@ -35,12 +35,12 @@ final class Leads {
     }
 
     /** Another lead that looks like the same person: same address, or same name at the same company. */
-    record Duplicate(UUID id, String source, String name, String email, boolean sameEmail) {
+    record Duplicate(UUID id, String source, String name, String email, boolean sameEmail, String reason) {
     }
 
     /** One incoming lead, from the CRM or the intake. */
-    record Incoming(String source, String externalId, String email, String name, String company, LeadFacts facts,
-                    Instant createdAt, Instant convertedAt) {
+    record Incoming(String source, String externalId, String email, String name, String company, String phone,
+                    LeadFacts facts, Instant createdAt, Instant convertedAt) {
     }
 
     /** A score change as the audit keeps it. */
@@ -66,10 +66,12 @@ final class Leads {
                 putText(o, "email", in.email());
                 putText(o, "name", in.name());
                 putText(o, "company", in.company());
+                putText(o, "phone", in.phone() == null || in.phone().length() <= 100 ? in.phone()
+                        : in.phone().substring(0, 100));
                 o.put("facts", LeadJson.write(in.facts()));
                 o.put("created_at", in.createdAt().toString());
                 putText(o, "converted_at", in.convertedAt() == null ? null : in.convertedAt().toString());
-                Quality.Report quality = Quality.of(in.facts(), in.name(), in.company());
+                Quality.Report quality = Quality.of(in.facts(), in.name(), in.company(), in.phone());
                 o.put("quality", quality.score());
                 o.put("quality_issues", issues(quality));
                 StringBuilder codes = new StringBuilder(" ");
@@ -77,27 +79,34 @@ final class Leads {
                 o.put("quality_codes", codes.toString());
                 putText(o, "email_key", Quality.normalEmail(in.email()));
                 putText(o, "person_key", Quality.normalPerson(in.name(), in.company()));
+                putText(o, "phone_key", Quality.normalPhone(in.phone(), in.facts().country()));
+                putText(o, "company_key", Duplicates.companyKey(in.company()));
                 rows.set(rows.length(), o);
             }
             ctx.data().query("""
-                    insert into scoring_lead (id, source, external_id, email, name, company, facts, created_at,
+                    insert into scoring_lead (id, source, external_id, email, name, company, phone, facts, created_at,
                                               converted_at, quality, quality_issues, quality_codes, email_key,
-                                              person_key)
-                    select x.id, x.source, x.external_id, x.email, x.name, x.company, x.facts, x.created_at,
-                           x.converted_at, x.quality, x.quality_issues, x.quality_codes, x.email_key, x.person_key
+                                              person_key, phone_key, company_key)
+                    select x.id, x.source, x.external_id, x.email, x.name, x.company, x.phone, x.facts, x.created_at,
+                           x.converted_at, x.quality, x.quality_issues, x.quality_codes, x.email_key, x.person_key,
+                           x.phone_key, x.company_key
                     from jsonb_to_recordset(?::jsonb) as x(id uuid, source text, external_id text, email text,
-                         name text, company text, facts text, created_at timestamptz, converted_at timestamptz,
-                         quality integer, quality_issues text, quality_codes text, email_key text, person_key text)
+                         name text, company text, phone text, facts text, created_at timestamptz,
+                         converted_at timestamptz, quality integer, quality_issues text, quality_codes text,
+                         email_key text, person_key text, phone_key text, company_key text)
                     on conflict (tenant_id, source, external_id) do update set
                       email = excluded.email, name = excluded.name, company = excluded.company,
-                      facts = excluded.facts, created_at = excluded.created_at, quality = excluded.quality,
-                      quality_issues = excluded.quality_issues, quality_codes = excluded.quality_codes,
-                      email_key = excluded.email_key, person_key = excluded.person_key,
+                      phone = excluded.phone, facts = excluded.facts, created_at = excluded.created_at,
+                      quality = excluded.quality, quality_issues = excluded.quality_issues,
+                      quality_codes = excluded.quality_codes, email_key = excluded.email_key,
+                      person_key = excluded.person_key, phone_key = excluded.phone_key,
+                      company_key = excluded.company_key,
                       converted_at = coalesce(scoring_lead.converted_at, excluded.converted_at), updated_at = now()
-                    where (scoring_lead.email, scoring_lead.name, scoring_lead.company, scoring_lead.facts,
-                           scoring_lead.created_at, scoring_lead.converted_at)
-                          is distinct from (excluded.email, excluded.name, excluded.company, excluded.facts,
-                           excluded.created_at, coalesce(scoring_lead.converted_at, excluded.converted_at))
+                    where (scoring_lead.email, scoring_lead.name, scoring_lead.company, scoring_lead.phone,
+                           scoring_lead.facts, scoring_lead.created_at, scoring_lead.converted_at)
+                          is distinct from (excluded.email, excluded.name, excluded.company, excluded.phone,
+                           excluded.facts, excluded.created_at,
+                           coalesce(scoring_lead.converted_at, excluded.converted_at))
                     returning\s""" + COLUMNS, rows.toJson()).forEach(r -> changed.add(lead(r)));
         }
         return changed;
@@ -122,8 +131,16 @@ final class Leads {
                   and (l.converted_at is null or l.converted_at > x.at)""", rows.toJson(), source);
     }
 
-    /** Stores scores; a change of points or model is kept in the audit of score changes, with its reasons. */
-    static void saveScores(PluginContext ctx, List<Map.Entry<UUID, Score>> scores) {
+    /** A lead whose points changed in {@link #saveScores}: from (null for its first score) and to. */
+    record Moved(UUID id, Integer from, int to) {
+    }
+
+    /**
+     * Stores scores; a change of points or model is kept in the audit of score changes, with its reasons. Answers
+     * the leads whose points changed.
+     */
+    static List<Moved> saveScores(PluginContext ctx, List<Map.Entry<UUID, Score>> scores) {
+        List<Moved> moved = new ArrayList<>();
         for (int from = 0; from < scores.size(); from += BATCH) {
             JsonArray rows = Json.createArray();
             for (Map.Entry<UUID, Score> e : scores.subList(from, Math.min(scores.size(), from + BATCH))) {
@@ -139,7 +156,7 @@ final class Leads {
                 rows.set(rows.length(), o);
             }
             // one snapshot for the whole statement: "old" reads the points as they were before the update
-            ctx.data().update("""
+            for (Map<String, Object> r : ctx.data().query("""
                     with x as (select * from jsonb_to_recordset(?::jsonb) as x(id uuid, points integer,
                                  probability double precision, model text, reasons text)),
                          old as (select l.id, l.points, l.model from scoring_lead l join x on x.id = l.id),
@@ -148,8 +165,16 @@ final class Leads {
                                    where old.points is distinct from x.points or old.model is distinct from x.model)
                     update scoring_lead l set points = x.points, probability = x.probability, model = x.model,
                            reasons = x.reasons, scored_at = now()
-                    from x where l.id = x.id""", rows.toJson());
+                    from x join old on old.id = x.id where l.id = x.id
+                    returning l.id, old.points as before, x.points as after""", rows.toJson())) {
+                Integer before = r.get("before") == null ? null : ((Number) r.get("before")).intValue();
+                int after = ((Number) r.get("after")).intValue();
+                if (before == null || before != after) {
+                    moved.add(new Moved((UUID) r.get("id"), before, after));
+                }
+            }
         }
+        return moved;
     }
 
     static Optional<Lead> get(PluginContext ctx, UUID id) {
@@ -265,15 +290,42 @@ final class Leads {
         return out;
     }
 
-    /** Leads that look like the same person as this one, at most {@code limit}. */
+    /**
+     * Leads that look like the same person as this one, at most {@code limit}: candidates share an address, a phone,
+     * a name at a company, or the company; {@link Duplicates} decides, so "Anna-Maria Müller" at "Helix GmbH" finds
+     * "Anna Maria Mueller" at "Helix".
+     */
     static List<Duplicate> duplicates(PluginContext ctx, UUID lead, int limit) {
-        return ctx.data().query("""
-                select o.id, o.source, o.name, o.email, o.email_key = l.email_key as same_email
+        List<Map<String, Object>> rows = ctx.data().query("""
+                select o.id, o.source, o.name, o.email, o.company, o.phone, o.facts, o.created_at,
+                       l.name as l_name, l.email as l_email, l.company as l_company, l.phone as l_phone,
+                       l.facts as l_facts, l.created_at as l_created
                 from scoring_lead l join scoring_lead o on o.id <> l.id
-                  and (o.email_key = l.email_key or o.person_key = l.person_key)
-                where l.id = ? order by o.created_at limit ?""", lead, limit).stream()
-                .map(r -> new Duplicate((UUID) r.get("id"), (String) r.get("source"), (String) r.get("name"),
-                        (String) r.get("email"), Boolean.TRUE.equals(r.get("same_email")))).toList();
+                  and (o.email_key = l.email_key or o.person_key = l.person_key or o.phone_key = l.phone_key
+                       or o.company_key = l.company_key)
+                where l.id = ? order by o.created_at limit 200""", lead);
+        List<Duplicate> found = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Duplicates.Person self = person(lead, (String) r.get("l_name"), (String) r.get("l_company"),
+                    (String) r.get("l_phone"), (String) r.get("l_facts"), instant(r.get("l_created")));
+            Duplicates.Person other = person((UUID) r.get("id"), (String) r.get("name"), (String) r.get("company"),
+                    (String) r.get("phone"), (String) r.get("facts"), instant(r.get("created_at")));
+            Optional<Duplicates.Match> match = Duplicates.match(self, other);
+            if (match.isPresent()) {
+                found.add(new Duplicate((UUID) r.get("id"), (String) r.get("source"), (String) r.get("name"),
+                        (String) r.get("email"), match.get().basis() == Duplicates.Basis.EMAIL,
+                        match.get().reason()));
+            }
+            if (found.size() == limit) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static Duplicates.Person person(UUID id, String name, String company, String phone, String facts,
+                                            Instant created) {
+        return Duplicates.Person.of(LeadJson.read(id.toString(), created, facts), name, company, phone);
     }
 
     /**

@@ -56,6 +56,9 @@ public class LeadsScreen implements UiScreen {
         Paragraph about = new Paragraph(model.describe() + (Models.championVersion(ctx).isPresent() ? ""
                 : " " + Models.trainingMessage(ctx)));
         about.setId("scoring-model-line");
+        Paragraph crm = new Paragraph(crmLine(CrmSync.summary(ctx)));
+        crm.setId("scoring-crm-line");
+        crm.getStyle().set("color", "var(--lumo-secondary-text-color)");
         TextField search = new TextField();
         search.setPlaceholder("Name, company or email");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -80,7 +83,7 @@ public class LeadsScreen implements UiScreen {
         when.addValueChangeListener(e -> refresh.run());
         Div filters = ScoringUi.row();
         filters.add(search, band, when);
-        screen.add(new H2("Lead scores"), about, filters);
+        screen.add(new H2("Lead scores"), about, crm, filters);
         if (ctx.isPermitted(ScoringExtensions.WRITE)) {
             screen.add(importer(ctx, refresh));
         }
@@ -184,5 +187,25 @@ public class LeadsScreen implements UiScreen {
             row.add(won);
         }
         return row;
+    }
+
+    /** Where writing scores back to the CRM stands, in a sentence. */
+    static String crmLine(CrmSync.Summary s) {
+        if (!s.enabled()) {
+            return "Scores are not written to your CRM: that is turned off in the plugin's settings.";
+        }
+        if (s.targets().isEmpty()) {
+            return "Scores stay in Catalyst: no connection accepts them yet (a HubSpot connection does).";
+        }
+        String names = String.join(", ", s.targets().stream().map(t -> t.name()).toList());
+        String line = String.format(java.util.Locale.ENGLISH, "Written to %s: %,d scores", names, s.written());
+        if (s.refused() > 0) {
+            line += String.format(java.util.Locale.ENGLISH, ", %,d refused", s.refused());
+        }
+        if (s.waiting() > 0) {
+            line += String.format(java.util.Locale.ENGLISH, ", %,d waiting for the next run (every 15 minutes)",
+                    s.waiting());
+        }
+        return line + ".";
     }
 }

@@ -34,7 +34,13 @@ final class Scoring {
         for (Leads.Lead lead : leads) {
             scores.add(new AbstractMap.SimpleEntry<>(lead.id(), model.score(facts(lead), now)));
         }
-        Leads.saveScores(ctx, scores);
+        List<Leads.Moved> moved = Leads.saveScores(ctx, scores);
+        if (!moved.isEmpty()) {
+            Map<UUID, Score> byLead = new java.util.HashMap<>();
+            scores.forEach(e -> byLead.put(e.getKey(), e.getValue()));
+            HotLeads.raise(ctx, model, leads, byLead, moved, now);
+            ctx.scheduler().runLater(CrmSync.JOB, java.time.Duration.ofSeconds(30)); // the CRM hears of it soon
+        }
         return scores.size();
     }
 

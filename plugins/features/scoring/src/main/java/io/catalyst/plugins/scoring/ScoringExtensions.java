@@ -58,7 +58,13 @@ public final class ScoringExtensions {
                             List.of(), "A score is the chance of converting within this many days of coming in"),
                     new SettingField(ScoringSettings.EXCLUDED, "Fields left out", SettingType.STRING, false, "",
                             List.of(), "Comma-separated: channel, seniority, size, industry, country, form,"
-                            + " pageViews, emailOpens, personalEmail"));
+                            + " pageViews, emailOpens, personalEmail"),
+                    new SettingField(ScoringSettings.WRITE_BACK, "Write scores to the CRM", SettingType.BOOLEAN,
+                            false, "true", List.of(), "Sets each lead's score, band and top reason on the CRM"
+                            + " contact it came from, where the connection accepts it (HubSpot)"),
+                    new SettingField(ScoringSettings.HOT_LEAD_TASKS, "Task for each new hot lead",
+                            SettingType.BOOLEAN, false, "true", List.of(), "Asks for a task (and tells the team) when"
+                            + " a lead of the last 14 days turns hot"));
         }
 
         @Override
@@ -146,6 +152,30 @@ public final class ScoringExtensions {
         @Override
         public void run(PluginContext ctx) {
             locked(ctx, "train", () -> Models.train(ctx, Instant.now()));
+        }
+    }
+
+    /** Writes changed scores to the CRM every 15 minutes, and after each scoring run that changed any. */
+    @Extension
+    public static class CrmSyncJob implements PluginJob {
+        @Override
+        public String name() {
+            return CrmSync.JOB;
+        }
+
+        @Override
+        public JobSchedule schedule() {
+            return JobSchedule.every(Duration.ofMinutes(15));
+        }
+
+        @Override
+        public Duration timeLimit() {
+            return Duration.ofMinutes(5); // ten calls of 1,000 contacts, within the provider's rate limits
+        }
+
+        @Override
+        public void run(PluginContext ctx) {
+            locked(ctx, "crm-sync", () -> CrmSync.run(ctx));
         }
     }
 

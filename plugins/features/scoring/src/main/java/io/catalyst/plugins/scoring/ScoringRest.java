@@ -92,9 +92,21 @@ public final class ScoringRest {
                 put(dup, "name", d.name());
                 put(dup, "email", d.email());
                 dup.put("sameEmail", d.sameEmail());
+                dup.put("reason", d.reason());
                 duplicates.set(duplicates.length(), dup);
             }
             o.put("duplicates", duplicates);
+            Map<String, Object> crm = CrmSync.ofLead(ctx, lead.id());
+            if (crm != null) {
+                JsonObject c = Json.createObject();
+                c.put("score", ((Number) crm.get("points")).intValue());
+                c.put("band", (String) crm.get("band"));
+                if (crm.get("written_at") != null) {
+                    c.put("writtenAt", Leads.instant(crm.get("written_at")).toString());
+                }
+                put(c, "error", (String) crm.get("error"));
+                o.put("crm", c);
+            }
             return PluginResponse.json(o.toJson());
         }
     }
@@ -324,6 +336,51 @@ public final class ScoringRest {
         }
     }
 
+    /** {@code GET /crm-sync}: where writing scores back to the CRM stands. */
+    @Extension
+    public static class CrmSyncStatus extends RestRoute {
+        public CrmSyncStatus() {
+            super(HttpMethod.GET, "/crm-sync", ScoringExtensions.READ);
+        }
+
+        @Override
+        public PluginResponse handle(PluginRequest request, PluginContext ctx) {
+            CrmSync.Summary s = CrmSync.summary(ctx);
+            JsonObject o = Json.createObject();
+            o.put("enabled", s.enabled());
+            JsonArray targets = Json.createArray();
+            for (var t : s.targets()) {
+                JsonObject target = Json.createObject();
+                target.put("source", t.source());
+                target.put("name", t.name());
+                target.put("describe", t.describe());
+                targets.set(targets.length(), target);
+            }
+            o.put("targets", targets);
+            o.put("written", s.written());
+            o.put("refused", s.refused());
+            o.put("waiting", s.waiting());
+            if (s.lastRun() != null) {
+                o.put("lastRun", (JsonValue) Json.instance().parse(s.lastRun()));
+            }
+            return PluginResponse.json(o.toJson());
+        }
+    }
+
+    /** {@code POST /crm-sync}: write what changed now instead of within 15 minutes. */
+    @Extension
+    public static class CrmSyncNow extends RestRoute {
+        public CrmSyncNow() {
+            super(HttpMethod.POST, "/crm-sync", ScoringExtensions.WRITE);
+        }
+
+        @Override
+        public PluginResponse handle(PluginRequest request, PluginContext ctx) {
+            ctx.scheduler().runLater(CrmSync.JOB, java.time.Duration.ZERO);
+            return PluginResponse.json(202, "{\"requested\":true}");
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static JsonObject json(Leads.Lead lead, Models.Current model) {
@@ -385,7 +442,8 @@ public final class ScoringRest {
                 emailOpens, email.toLowerCase(java.util.Locale.ROOT));
         // a lead without a key is one per address: a second post of the same address updates it
         String external = key != null ? "key:" + key : "email:" + email.toLowerCase(java.util.Locale.ROOT);
-        return new Leads.Incoming("intake", external, email, text(o, "name", 300), text(o, "company", 300), facts,
+        return new Leads.Incoming("intake", external, email, text(o, "name", 300), text(o, "company", 300),
+                text(o, "phone", 100), facts,
                 now, null);
     }
 

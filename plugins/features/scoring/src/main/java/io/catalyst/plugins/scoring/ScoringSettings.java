@@ -14,14 +14,19 @@ import java.util.Set;
  * @param windowDays     the training window's length (Einstein: 200 days)
  * @param horizonDays    a score is the chance of converting within this many days (HubSpot: 90)
  * @param excluded       feature keys no model reads
+ * @param writeBack      write scores back to the CRM the leads came from, where its connector accepts them
+ * @param hotLeadTasks   ask for a task when a new lead turns hot
  */
-record ScoringSettings(int minLeads, int minConversions, int windowDays, int horizonDays, Set<String> excluded) {
+record ScoringSettings(int minLeads, int minConversions, int windowDays, int horizonDays, Set<String> excluded,
+                       boolean writeBack, boolean hotLeadTasks) {
 
     static final String MIN_LEADS = "min-leads";
     static final String MIN_CONVERSIONS = "min-conversions";
     static final String WINDOW_DAYS = "window-days";
     static final String HORIZON_DAYS = "horizon-days";
     static final String EXCLUDED = "excluded-fields";
+    static final String WRITE_BACK = "crm-write-back";
+    static final String HOT_LEAD_TASKS = "hot-lead-tasks";
 
     static final Set<String> FEATURES = Set.of("channel", "seniority", "size", "industry", "country", "form",
             "pageViews", "emailOpens", "personalEmail");
@@ -58,7 +63,20 @@ record ScoringSettings(int minLeads, int minConversions, int windowDays, int hor
         }
         return new ScoringSettings(number(values, MIN_LEADS, 1000, 10, 10_000_000),
                 number(values, MIN_CONVERSIONS, 120, 5, 10_000_000), number(values, WINDOW_DAYS, 200, 30, 3650),
-                number(values, HORIZON_DAYS, 90, 7, 730), Set.copyOf(excluded));
+                number(values, HORIZON_DAYS, 90, 7, 730), Set.copyOf(excluded), yes(values, WRITE_BACK, true),
+                yes(values, HOT_LEAD_TASKS, true));
+    }
+
+    private static boolean yes(Map<String, String> values, String key, boolean fallback) {
+        String text = values.get(key);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadSetting(key, "true or false");
+        };
     }
 
     private static int number(Map<String, String> values, String key, int fallback, int min, int max) {

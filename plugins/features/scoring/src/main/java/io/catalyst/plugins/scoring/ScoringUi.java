@@ -12,6 +12,17 @@ final class ScoringUi {
     private ScoringUi() {
     }
 
+    /** A lead source for people: the CRM's name, the intake and imports in words. */
+    static String sourceName(String source) {
+        return switch (source) {
+            case "hubspot" -> "HubSpot";
+            case "sandbox" -> "the sandbox CRM";
+            case "intake" -> "the web form intake";
+            case "import" -> "an import";
+            default -> source;
+        };
+    }
+
     static String leadRoute(UUID id) {
         return "plugins/scoring/lead?id=" + id;
     }

@@ -12,7 +12,7 @@ class ScoringSettingsTest {
     @Test
     void einsteinsThresholdsByDefault() {
         ScoringSettings s = ScoringSettings.of(Map.of());
-        assertThat(s).isEqualTo(new ScoringSettings(1000, 120, 200, 90, Set.of()));
+        assertThat(s).isEqualTo(new ScoringSettings(1000, 120, 200, 90, Set.of(), true, true));
     }
 
     @Test
@@ -25,5 +25,8 @@ class ScoringSettingsTest {
         assertThatThrownBy(() -> ScoringSettings.of(Map.of("min-leads", "ten")))
                 .hasMessageContaining("whole number");
         assertThatThrownBy(() -> ScoringSettings.of(Map.of("horizon-days", "3"))).hasMessageContaining("between 7");
+        assertThat(ScoringSettings.of(Map.of("crm-write-back", " FALSE ")).writeBack()).isFalse();
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("hot-lead-tasks", "yes")))
+                .hasMessageContaining("true or false");
     }
 }
