@@ -112,6 +112,21 @@ public class ModelsScreen implements UiScreen {
             screen.add(chart);
         }
 
+        screen.add(new H3("Score quality by month"));
+        List<ScoreTrend.Month> months = ScoreTrend.aucByMonth(ctx, ScoringSettings.of(ctx).horizonDays(),
+                java.time.Instant.now());
+        if (months.stream().allMatch(m -> m.auc() == null)) {
+            screen.add(new Paragraph("Not enough scored leads and conversions in any month yet."));
+        } else {
+            Paragraph about = new Paragraph("AUC of each month's new leads: 0.5 is a coin toss, 1 a perfect"
+                    + " ranking. Grey points are months whose leads may still convert, so their figure can move.");
+            about.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            Chart auc = new Chart(aucChart(months));
+            auc.setId("scoring-auc-chart");
+            auc.setHeight("240px");
+            screen.add(about, auc);
+        }
+
         screen.add(new H3("Model versions"));
         JsonArray models = registry.getArray("models");
         if (models.length() == 0) {
@@ -126,6 +141,49 @@ public class ModelsScreen implements UiScreen {
         points.setId("scoring-points-details");
         points.setOpened(Models.championVersion(ctx).isEmpty());
         screen.add(points);
+    }
+
+    private static JsonObject aucChart(List<ScoreTrend.Month> months) {
+        JsonArray names = Json.createArray();
+        JsonArray values = Json.createArray();
+        for (ScoreTrend.Month m : months) {
+            names.set(names.length(), m.month().getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                    Locale.ENGLISH) + " " + m.month().getYear());
+            JsonObject point = Json.createObject();
+            if (m.auc() == null) {
+                point.put("value", Json.createNull());
+            } else {
+                point.put("value", Math.round(m.auc() * 1000) / 1000.0);
+            }
+            if (m.maturing()) {
+                point.put("itemStyle", object("color", "#9e9e9e"));
+            }
+            values.set(values.length(), point);
+        }
+        JsonObject option = Json.createObject();
+        option.put("tooltip", object("trigger", "axis"));
+        JsonObject grid = Json.createObject();
+        grid.put("left", 48);
+        grid.put("right", 24);
+        grid.put("bottom", 32);
+        grid.put("top", 24);
+        option.put("grid", grid);
+        JsonObject x = object("type", "category");
+        x.put("data", names);
+        option.put("xAxis", x);
+        JsonObject y = object("type", "value");
+        y.put("min", 0.5);
+        y.put("max", 1);
+        y.put("name", "AUC");
+        option.put("yAxis", y);
+        JsonObject line = object("type", "line");
+        line.put("name", "AUC");
+        line.put("data", values);
+        line.put("connectNulls", false);
+        JsonArray series = Json.createArray();
+        series.set(0, line);
+        option.put("series", series);
+        return option;
     }
 
     private static JsonObject bandChart(List<Map<String, Object>> bands) {

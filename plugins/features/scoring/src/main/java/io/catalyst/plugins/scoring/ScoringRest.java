@@ -336,6 +336,32 @@ public final class ScoringRest {
         }
     }
 
+    /** {@code GET /performance/months}: the AUC of each month's new leads, the last 12 months. */
+    @Extension
+    public static class PerformanceByMonth extends RestRoute {
+        public PerformanceByMonth() {
+            super(HttpMethod.GET, "/performance/months", ScoringExtensions.READ);
+        }
+
+        @Override
+        public PluginResponse handle(PluginRequest request, PluginContext ctx) {
+            JsonArray out = Json.createArray();
+            for (ScoreTrend.Month m : ScoreTrend.aucByMonth(ctx, ScoringSettings.of(ctx).horizonDays(),
+                    Instant.now())) {
+                JsonObject o = Json.createObject();
+                o.put("month", m.month().toString());
+                o.put("leads", m.leads());
+                o.put("converted", m.converted());
+                if (m.auc() != null) {
+                    o.put("auc", m.auc());
+                }
+                o.put("maturing", m.maturing());
+                out.set(out.length(), o);
+            }
+            return PluginResponse.json(out.toJson());
+        }
+    }
+
     /** {@code GET /crm-sync}: where writing scores back to the CRM stands. */
     @Extension
     public static class CrmSyncStatus extends RestRoute {
