@@ -182,6 +182,12 @@ final class Contributions {
     static Example<Label> example(LeadFacts lead, List<String> keys, Label label) {
         String[] names = new String[keys.size()];
         double[] values = new double[keys.size()];
+        encode(lead, keys, names, values);
+        return new ArrayExample<>(label, names, values);
+    }
+
+    /** Fills names and values with the lead's Tribuo feature for each key, in the keys' order. */
+    static void encode(LeadFacts lead, List<String> keys, String[] names, double[] values) {
         for (int i = 0; i < names.length; i++) {
             String key = keys.get(i);
             int f = Features.index(key);
@@ -194,6 +200,5 @@ final class Contributions {
                 values[i] = 1;
             }
         }
-        return new ArrayExample<>(label, names, values);
     }
 }

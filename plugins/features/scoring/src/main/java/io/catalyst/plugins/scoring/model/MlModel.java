@@ -17,10 +17,13 @@ import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.sgd.AbstractLinearSGDModel;
 
 /**
- * A trained, calibrated logistic regression for one segment: scores a lead 0-100 as its chance in percent of
- * converting within the horizon, with the factors that moved it. Immutable and safe to share between threads.
+ * A trained, calibrated model for one segment, a logistic regression or a tree ensemble: scores a lead 0-100 as its
+ * chance in percent of converting within the horizon, with the factors that moved it. The logistic regression's
+ * reasons are exact ({@link Contributions}); an ensemble's come by occlusion ({@link Occlusion}), in the same shape.
+ * Immutable and safe to share between threads.
  */
 public final class MlModel {
 
@@ -35,15 +38,24 @@ public final class MlModel {
     private final Map<String, Double> means;
     private final Calibration calibration;
     private final ModelCard card;
+    /** For a linear model; null for an ensemble... */
     private final Contributions contributions;
+    /** ...which has this instead. */
+    private final Occlusion occlusion;
     private final String[] labels;
 
+    /**
+     * @param means each Tribuo feature's mean value over the training rows: the average lead that reasons are
+     *              measured against
+     */
     MlModel(Model<Label> model, Map<String, Double> means, Calibration calibration, ModelCard card) {
         this.model = model;
         this.means = Map.copyOf(means);
         this.calibration = calibration;
         this.card = card;
-        this.contributions = new Contributions(model, this.means, card.features(), calibration);
+        boolean linear = model instanceof AbstractLinearSGDModel<?>;
+        this.contributions = linear ? new Contributions(model, this.means, card.features(), calibration) : null;
+        this.occlusion = linear ? null : new Occlusion(model, this.means, card.features());
         this.labels = card.features().stream().map(Features::label).toArray(String[]::new);
     }
 
@@ -72,25 +84,26 @@ public final class MlModel {
 
     /** The calibrated chance (0 to 1) of converting, without reasons. */
     public double probability(LeadFacts lead) {
-        return calibration.probability(contributions.logit(lead));
+        return calibration.probability(logit(lead));
+    }
+
+    /** Whether this is a linear model, whose reasons are exact, rather than an ensemble's by occlusion. */
+    public boolean linear() {
+        return contributions != null;
     }
 
     /**
      * The lead's score: points = round(100 × calibrated probability), and as reasons up to three features that
      * raised it and three that lowered it, strongest first. A feature's effect is how many points the score would
-     * lose (or gain) if that feature were at the average training lead's contribution instead of this lead's.
+     * lose (or gain) if that feature were at the average training lead's contribution instead of this lead's; for
+     * an ensemble, at the training leads' mix of values (see {@link Occlusion}).
      */
     public Score score(LeadFacts lead) {
-        int n = contributions.size();
+        int n = labels.length;
         double[] effect = new double[n];
         String[] shown = new String[n];
-        double logit = contributions.factors(lead, effect, shown);
-        // as Calibration.probability, keeping exp(-z) for the effects
-        double e = Math.exp(-(calibration.a() * logit + calibration.b()));
-        double p = 1 / (1 + e);
-        for (int s = 0; s < n; s++) {
-            effect[s] = 100 * (p - 1 / (1 + e * effect[s]));
-        }
+        double p = contributions != null ? linearEffects(lead, effect, shown)
+                : occlusion.effects(lead, calibration, effect, shown);
         // the features that move the score enough, strongest first (insertion sort: there are at most nine)
         int[] order = new int[n];
         int candidates = 0;
@@ -118,13 +131,30 @@ public final class MlModel {
         return new Score((int) Math.round(100 * p), p, card.version(), list);
     }
 
-    /** The raw log-odds, before calibration (for fitting the calibration). */
-    double logit(LeadFacts lead) {
-        return contributions.logit(lead);
+    /** The linear model's effects in points, from its per-feature tables; returns the calibrated probability. */
+    private double linearEffects(LeadFacts lead, double[] effect, String[] shown) {
+        double logit = contributions.factors(lead, effect, shown);
+        // as Calibration.probability, keeping exp(-z) for the effects
+        double e = Math.exp(-(calibration.a() * logit + calibration.b()));
+        double p = 1 / (1 + e);
+        for (int s = 0; s < effect.length; s++) {
+            effect[s] = 100 * (p - 1 / (1 + e * effect[s]));
+        }
+        return p;
     }
 
+    /** The raw log-odds, before calibration (for fitting the calibration). */
+    double logit(LeadFacts lead) {
+        return contributions != null ? contributions.logit(lead) : occlusion.logit(lead);
+    }
+
+    /** The linear model's tables; null for an ensemble. */
     Contributions contributions() {
         return contributions;
+    }
+
+    Occlusion occlusion() {
+        return occlusion;
     }
 
     /** A stable form for a bytea column: Java serialisation of the Tribuo model, the calibration and the card. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,11 +28,38 @@ import java.util.TreeSet;
  * @param excluded        the feature keys left out
  * @param topFactors      the strongest factors, in words
  * @param calibration     the Platt scaling applied to the model's log-odds
+ * @param choice          which kind of model was deployed and why; null on cards from before the comparison
+ * @param driftReference  the training leads' distribution per feature, to tell input drift by; null on cards from
+ *                        before drift was measured
  */
 public record ModelCard(String version, String segment, String trainer, Map<String, String> hyperParameters,
                         String provenanceJson, Instant trainedAt, long trainingMillis, String dataFingerprint,
                         Evaluation evaluation, List<String> features, Set<String> excluded, List<Factor> topFactors,
-                        Calibration calibration) implements Serializable {
+                        Calibration calibration, Choice choice, Drift.Reference driftReference)
+        implements Serializable {
+
+    /**
+     * The logistic regression and the tree ensemble, both trained, calibrated and evaluated on the same rows.
+     *
+     * @param chosen      {@link #LOGISTIC} or {@link #ENSEMBLE}
+     * @param logisticAuc the logistic regression's AUC on the held-out rows
+     * @param ensembleAuc the tree ensemble's, on the same rows
+     * @param words       which was chosen and why, for people
+     */
+    public record Choice(String chosen, double logisticAuc, double ensembleAuc, String words) implements Serializable {
+
+        public static final String LOGISTIC = "logistic regression";
+        public static final String ENSEMBLE = "tree ensemble";
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("chosen", chosen);
+            m.put("logisticRegressionAuc", logisticAuc);
+            m.put("treeEnsembleAuc", ensembleAuc);
+            m.put("words", words);
+            return m;
+        }
+    }
 
     public ModelCard {
         hyperParameters = Map.copyOf(hyperParameters);
@@ -69,6 +97,24 @@ public record ModelCard(String version, String segment, String trainer, Map<Stri
         }
         m.put("topFactors", factors);
         m.put("provenance", Json.parse(provenanceJson));
+        if (choice != null) {
+            m.put("choice", choice.toMap());
+        }
+        if (driftReference != null) {
+            m.put("driftReference", driftReference.toMap());
+        }
         return Json.write(m);
+    }
+
+    /**
+     * The drift reference of a card as stored ({@link #toJson()}); empty for a card from before drift was measured.
+     * Malformed JSON, or a malformed reference, is an {@link IllegalArgumentException}.
+     */
+    public static Optional<Drift.Reference> driftReference(String cardJson) {
+        if (!(Json.parse(cardJson) instanceof Map<?, ?> card)) {
+            throw new IllegalArgumentException("a model card is a JSON object");
+        }
+        Object reference = card.get("driftReference");
+        return reference == null ? Optional.empty() : Optional.of(Drift.Reference.fromMap(reference));
     }
 }
