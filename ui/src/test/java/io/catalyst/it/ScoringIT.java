@@ -208,6 +208,41 @@ class ScoringIT {
         assertThat(theirs.getArray("models").length()).as("no model of this company in another's registry").isZero();
     }
 
+    @Test
+    @Order(5)
+    void scoresAreWrittenBackToTheCrmTheLeadsCameFromAndOnlyThere() throws Exception {
+        assertThat(Fixture.call("POST", "/api/plugins/scoring/crm-sync", reader, null).statusCode())
+                .as("reading is not writing").isEqualTo(403);
+        HttpResponse<String> asked = Fixture.call("POST", "/api/plugins/scoring/crm-sync", analyst, null);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        JsonObject status = until(() -> Server.json(Fixture.call("GET", "/api/plugins/scoring/crm-sync", reader,
+                null)), s -> s.getNumber("written") > 0 && s.getNumber("waiting") == 0, Duration.ofMinutes(2),
+                "every sandbox lead's score written to the sandbox CRM");
+        assertThat(status.getBoolean("enabled")).isTrue();
+        assertThat(status.getArray("targets").getObject(0).getString("source")).isEqualTo("sandbox");
+        assertThat(status.getObject("lastRun").getString("state")).isEqualTo("ok");
+        long written = (long) status.getNumber("written");
+
+        JsonObject top = array(Fixture.call("GET", "/api/plugins/scoring/leads?limit=50", reader, null)).getObject(0);
+        JsonObject lead = Server.json(Fixture.call("GET", "/api/plugins/scoring/leads/" + top.getString("id"),
+                reader, null));
+        if (lead.getString("source").equals("sandbox")) {
+            assertThat(lead.getObject("crm").getNumber("score")).isEqualTo(lead.getNumber("score"));
+            assertThat(lead.getObject("crm").hasKey("writtenAt")).isTrue();
+        }
+        // nothing changed: a second run sends nothing, and the form's and the import's leads are never sent
+        assertThat(Fixture.call("POST", "/api/plugins/scoring/crm-sync", analyst, null).statusCode()).isEqualTo(202);
+        Thread.sleep(3000);
+        JsonObject again = Server.json(Fixture.call("GET", "/api/plugins/scoring/crm-sync", reader, null));
+        assertThat((long) again.getNumber("written")).isEqualTo(written);
+        assertThat(Server.strings("select count(*) from audit_event where tenant_id = '" + tenant.id()
+                + "' and action = 'connection.write'").get(0)).as("each write call audited").isNotEqualTo("0");
+
+        JsonObject theirs = Server.json(Fixture.call("GET", "/api/plugins/scoring/crm-sync", stranger, null));
+        assertThat(theirs.getArray("targets").length()).as("another company has no connection").isZero();
+        assertThat(theirs.getNumber("written")).isZero();
+    }
+
     private static JsonObject train() throws Exception {
         HttpResponse<String> asked = Fixture.call("POST", "/api/plugins/scoring/models/train", analyst, null);
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);

@@ -127,6 +127,23 @@ public class ModelsScreen implements UiScreen {
             screen.add(about, auc);
         }
 
+        InputDrift.check(ctx, java.time.Instant.now()).ifPresent(check -> {
+            screen.add(new H3("New leads against the training data"));
+            Paragraph words = new Paragraph(check.report().words());
+            words.setId("scoring-drift");
+            screen.add(words);
+            Div shifts = new Div();
+            for (var shift : check.report().features().stream().limit(4).toList()) {
+                Span s = new Span(String.format(Locale.ENGLISH, "%s: PSI %.3f, %s", shift.label(), shift.psi(),
+                        shift.verdict()));
+                s.getStyle().set("display", "block");
+                shifts.add(s);
+            }
+            shifts.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size",
+                    "var(--lumo-font-size-s)");
+            screen.add(shifts);
+        });
+
         screen.add(new H3("Model versions"));
         JsonArray models = registry.getArray("models");
         if (models.length() == 0) {
@@ -268,6 +285,11 @@ public class ModelsScreen implements UiScreen {
                 (long) number(e, "rows"), (long) number(e, "positives"), when(text(c, "trainedAt"), zone)));
         figures.addClassName("scoring-figures");
         card.add(figures);
+        if (c.hasKey("choice")) {
+            Paragraph choice = new Paragraph(c.getObject("choice").getString("words"));
+            choice.addClassName("scoring-choice");
+            card.add(choice);
+        }
         if (c.hasKey("comparison")) {
             card.add(new Paragraph("Against " + text(c, "comparedWith") + ": " + text(c, "comparison")));
         }

@@ -42,7 +42,8 @@ final class ScoreTrend {
         for (Map<String, Object> r : ctx.data().query("""
                 select created_at, points,
                        converted_at is not null and converted_at <= created_at + make_interval(days => ?) as won
-                from scoring_lead where points is not null and created_at >= ?""", horizonDays, from)) {
+                from scoring_lead where points is not null and created_at >= ?""", horizonDays,
+                java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))) {
             YearMonth month = YearMonth.from(Leads.instant(r.get("created_at")).atZone(zone));
             List<double[]> rows = byMonth.get(month);
             if (rows != null) {

@@ -127,7 +127,10 @@ public final class ScoringExtensions {
         @Override
         public void run(PluginContext ctx) {
             locked(ctx, "ingest", () -> Ingest.run(ctx));
-            locked(ctx, "rescore", () -> Scoring.rescoreAll(ctx, Instant.now()));
+            locked(ctx, "rescore", () -> {
+                Scoring.rescoreAll(ctx, Instant.now());
+                InputDrift.watch(ctx, Instant.now());
+            });
         }
     }
 

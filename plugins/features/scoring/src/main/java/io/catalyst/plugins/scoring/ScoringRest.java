@@ -362,6 +362,41 @@ public final class ScoringRest {
         }
     }
 
+    /**
+     * {@code GET /drift}: the population stability index of each input, the last 30 days' leads against the deployed
+     * model's training data; 404 while no trained model with a reference scores or too few leads came in.
+     */
+    @Extension
+    public static class InputDriftReport extends RestRoute {
+        public InputDriftReport() {
+            super(HttpMethod.GET, "/drift", ScoringExtensions.READ);
+        }
+
+        @Override
+        public PluginResponse handle(PluginRequest request, PluginContext ctx) {
+            InputDrift.Check check = InputDrift.check(ctx, Instant.now()).orElseThrow(() -> PluginProblem.notFound(
+                    "No drift to report: no trained model scores yet, or fewer than " + InputDrift.MIN_LEADS
+                            + " leads came in during the last 30 days."));
+            JsonObject o = Json.createObject();
+            o.put("model", "ml-" + check.version());
+            o.put("leads", check.report().rows());
+            o.put("verdict", check.report().verdict());
+            o.put("maxPsi", check.report().maxPsi());
+            o.put("words", check.report().words());
+            JsonArray features = Json.createArray();
+            for (var shift : check.report().features()) {
+                JsonObject f = Json.createObject();
+                f.put("feature", shift.feature());
+                f.put("label", shift.label());
+                f.put("psi", shift.psi());
+                f.put("verdict", shift.verdict());
+                features.set(features.length(), f);
+            }
+            o.put("features", features);
+            return PluginResponse.json(o.toJson());
+        }
+    }
+
     /** {@code GET /crm-sync}: where writing scores back to the CRM stands. */
     @Extension
     public static class CrmSyncStatus extends RestRoute {

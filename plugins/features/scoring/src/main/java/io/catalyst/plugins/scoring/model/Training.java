@@ -37,6 +37,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** Trains, evaluates and compares {@link MlModel}s, and says when there is enough data to train one. */
 public final class Training {
 
+    /** Tribuo's bagging logs a line per tree; fifty lines a training run say nothing an operator needs. */
+    private static final java.util.logging.Logger BAGGING_LOG = quiet("org.tribuo.ensemble.BaggingTrainer");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.WARNING);
+        return log; // held in a field: an unreferenced logger forgets its level
+    }
+
     /** A challenger must beat the champion's AUC by this much... */
     static final double MIN_AUC_GAIN = 0.005;
     /** ...and may not lose more than this on the Brier score. */
