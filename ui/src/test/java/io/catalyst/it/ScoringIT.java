@@ -177,7 +177,8 @@ class ScoringIT {
         String rules = Server.json(weak).getString("version");
 
         JsonObject first = train();
-        assertThat(first.getObject("training").getString("message")).contains("is deployed");
+        assertThat(first.getObject("training").getString("message")).as(() -> history())
+                .contains("is deployed");
         JsonObject champion = first.getArray("models").getObject(0);
         assertThat(champion.getString("status")).isEqualTo("champion");
         JsonObject evaluation = champion.getObject("card").getObject("evaluation");
@@ -185,6 +186,13 @@ class ScoringIT {
         JsonObject top = array(Fixture.call("GET", "/api/plugins/scoring/leads?limit=1", reader, null)).getObject(0);
         assertThat(top.getString("model")).isEqualTo(champion.getString("version"));
         assertThat(top.getNumber("probability")).isBetween(0.0, 1.0);
+        assertThat(champion.getObject("card").getObject("choice").getString("words"))
+                .as("the forest was compared").contains("tree ensemble");
+        HttpResponse<String> drift = Fixture.call("GET", "/api/plugins/scoring/drift", reader, null);
+        assertThat(drift.statusCode()).as(drift.body()).isEqualTo(200);
+        assertThat(Server.json(drift).getArray("features").length()).as("every input compared").isEqualTo(9);
+        assertThat(Fixture.call("GET", "/api/plugins/scoring/drift", stranger, null).statusCode())
+                .as("another company has no model").isEqualTo(404);
 
         // the same leads again: the same model, which does not beat itself
         JsonObject second = train();
@@ -241,6 +249,17 @@ class ScoringIT {
         JsonObject theirs = Server.json(Fixture.call("GET", "/api/plugins/scoring/crm-sync", stranger, null));
         assertThat(theirs.getArray("targets").length()).as("another company has no connection").isZero();
         assertThat(theirs.getNumber("written")).isZero();
+    }
+
+    /** The company's model events in order, for a failure's message. */
+    private static String history() {
+        try {
+            return String.join("\n", Server.strings("select occurred_at || ' ' || action || ' ' || coalesce(target_id,"
+                    + " '') from audit_event where tenant_id = '" + tenant.id() + "' and action like 'plugin.scoring.%'"
+                    + " order by occurred_at"));
+        } catch (Exception e) {
+            return "(no history: " + e.getMessage() + ")";
+        }
     }
 
     private static JsonObject train() throws Exception {

@@ -262,7 +262,8 @@ public final class Training {
         String words = ensemble
                 ? String.format(Locale.ENGLISH, "The tree ensemble is used: it ranked the held-out leads better than"
                         + " the logistic regression (AUC %.3f against %.3f), by at least the %.2f required. Its reasons"
-                        + " are estimated by occlusion.", forest.auc(), linear.auc(), ENSEMBLE_MIN_GAIN)
+                        + " are estimated: how far the score moves when each fact is set aside.", forest.auc(),
+                        linear.auc(), ENSEMBLE_MIN_GAIN)
                 : String.format(Locale.ENGLISH, "The logistic regression is used: the tree ensemble did not rank the"
                         + " held-out leads better by %.2f (AUC %.3f against %.3f for the logistic regression), and"
                         + " the simpler model's reasons are exact.", ENSEMBLE_MIN_GAIN, forest.auc(), linear.auc());
