@@ -251,6 +251,37 @@ class ScoringIT {
         assertThat(theirs.getNumber("written")).isZero();
     }
 
+    @Test
+    @Order(6)
+    void aPointsModelInTheSettingsIsTheModelAndTheEditorRests() throws Exception {
+        String model = "{\"halfLifeDays\": 45, \"criteria\": [{\"feature\": \"form\", \"value\": \"Demo request\","
+                + " \"points\": 35}], \"thresholds\": [{\"band\": \"hot\", \"atLeast\": 60}, {\"band\": \"warm\","
+                + " \"atLeast\": 30}]}";
+        JsonObject settings = Json.createObject();
+        settings.put("points-model", model);
+        HttpResponse<String> set = Fixture.call("PUT", "/api/tenant/plugins/scoring/settings", admin,
+                settings.toJson());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        JsonObject rules = Server.json(Fixture.call("GET", "/api/plugins/scoring/rules", reader, null));
+        assertThat(rules.getNumber("halfLifeDays")).isEqualTo(45);
+        assertThat(rules.getArray("criteria").length()).isEqualTo(1);
+        HttpResponse<String> edit = Fixture.call("PUT", "/api/plugins/scoring/rules", analyst, model);
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(409);
+        assertThat(edit.body()).contains("points-model");
+
+        settings.put("points-model", "{\"criteria\": [{\"feature\": \"salary\", \"value\": \"x\", \"points\": 1}]}");
+        HttpResponse<String> bad = Fixture.call("PUT", "/api/tenant/plugins/scoring/settings", admin,
+                settings.toJson());
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("salary");
+        settings.put("points-model", "");
+        assertThat(Fixture.call("PUT", "/api/tenant/plugins/scoring/settings", admin, settings.toJson())
+                .statusCode()).isEqualTo(200);
+        assertThat(Fixture.call("PUT", "/api/plugins/scoring/rules", analyst, model).statusCode())
+                .as("the editor is the company's again").isEqualTo(200);
+    }
+
     /** The company's model events in order, for a failure's message. */
     private static String history() {
         try {

@@ -101,7 +101,41 @@ final class Models {
         }
     }
 
+    /**
+     * The points model that scores: the newest saved version, after taking in the one the company's settings give
+     * ({@link ScoringSettings#POINTS_MODEL}, set from a tenant manifest) when it differs, as a new version.
+     */
     static Rules rules(PluginContext ctx) {
+        Rules stored = storedRules(ctx);
+        String given = ctx.settings().get(ScoringSettings.POINTS_MODEL);
+        if (given == null || given.isBlank()) {
+            return stored;
+        }
+        RulesModel wanted;
+        try {
+            wanted = RulesModel.fromJson(withVersion(given));
+        } catch (IllegalArgumentException e) {
+            return stored; // the settings' check refuses this before it is saved; an older value is simply not used
+        }
+        if (stored.version() > 0 && sameRules(stored.model(), wanted)) {
+            return stored;
+        }
+        try {
+            Rules saved = saveRules(ctx, given);
+            Scoring.requestRescore(ctx);
+            return saved;
+        } catch (IllegalArgumentException e) {
+            return storedRules(ctx); // another call took the same settings in at the same moment
+        }
+    }
+
+    /** Whether the settings give the points model, so it is changed there and not on screen. */
+    static boolean rulesFromSettings(PluginContext ctx) {
+        String given = ctx.settings().get(ScoringSettings.POINTS_MODEL);
+        return given != null && !given.isBlank();
+    }
+
+    private static Rules storedRules(PluginContext ctx) {
         List<Map<String, Object>> rows = ctx.data().query("select version, definition from scoring_rules"
                 + " order by version desc limit 1");
         if (rows.isEmpty()) {
@@ -111,6 +145,21 @@ final class Models {
                 .get("definition")));
     }
 
+    private static boolean sameRules(RulesModel a, RulesModel b) {
+        return new RulesModel("x", a.criteria(), a.halfLifeDays(), a.thresholds()).toJson()
+                .equals(new RulesModel("x", b.criteria(), b.halfLifeDays(), b.thresholds()).toJson());
+    }
+
+    /** The model's JSON with a placeholder version where it has none: the version is the server's to give. */
+    static String withVersion(String json) {
+        String body = json == null ? "" : json.strip();
+        if (body.startsWith("{") && !body.contains("\"version\"")) {
+            String rest = body.substring(1).strip();
+            body = "{\"version\": \"new\"" + (rest.startsWith("}") ? "" : ", ") + rest;
+        }
+        return body;
+    }
+
     /** Stores a new version of the points model; throws IllegalArgumentException with words when it is not one. */
     /** Bounds of a points model, well inside what its table keeps (50,000 characters). */
     static final int MAX_CRITERIA = 200;
@@ -118,11 +167,7 @@ final class Models {
 
     static Rules saveRules(PluginContext ctx, String json) {
         // the version is the server's to give: one sent along (GET's answer edited) is ignored, none is fine
-        String body = json == null ? "" : json.strip();
-        if (body.startsWith("{") && !body.contains("\"version\"")) {
-            String rest = body.substring(1).strip();
-            body = "{\"version\": \"new\"" + (rest.startsWith("}") ? "" : ", ") + rest;
-        }
+        String body = withVersion(json);
         if (body.length() > MAX_RULES_TEXT) {
             throw new IllegalArgumentException("The points model is at most " + MAX_RULES_TEXT + " characters.");
         }
@@ -130,7 +175,7 @@ final class Models {
         if (model.criteria().size() > MAX_CRITERIA) {
             throw new IllegalArgumentException("The points model has at most " + MAX_CRITERIA + " criteria.");
         }
-        Rules before = rules(ctx);
+        Rules before = storedRules(ctx);
         // the next version in the same statement; two saves at once: the second finds its version taken
         List<Map<String, Object>> saved = ctx.data().query("insert into scoring_rules (version, definition, created_by)"
                 + " select coalesce(max(version), 0) + 1, ?, ? from scoring_rules on conflict do nothing"

@@ -36,11 +36,19 @@ final class PointsEditor {
 
     static Div of(PluginContext ctx, Runnable saved) {
         Models.Rules rules = Models.rules(ctx);
-        boolean edit = ctx.isPermitted(ScoringExtensions.WRITE);
+        boolean fromSettings = Models.rulesFromSettings(ctx);
+        boolean edit = ctx.isPermitted(ScoringExtensions.WRITE) && !fromSettings;
         Div box = new Div();
         box.setId("scoring-points");
         box.add(new Paragraph("Scores every lead from day one and whenever no trained model beats it. Points fade"
                 + " by half every so many days after the lead came in."));
+        if (fromSettings) {
+            Paragraph managed = new Paragraph("Set in the company's scoring settings (the points-model setting,"
+                    + " e.g. from its manifest): change it there.");
+            managed.setId("scoring-points-managed");
+            managed.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            box.add(managed);
+        }
         List<RulesModel.Criterion> criteria = new ArrayList<>(rules.model().criteria());
         Div list = new Div();
         list.setId("scoring-criteria");

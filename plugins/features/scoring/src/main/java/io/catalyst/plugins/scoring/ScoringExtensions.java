@@ -59,6 +59,10 @@ public final class ScoringExtensions {
                     new SettingField(ScoringSettings.EXCLUDED, "Fields left out", SettingType.STRING, false, "",
                             List.of(), "Comma-separated: channel, seniority, size, industry, country, form,"
                             + " pageViews, emailOpens, personalEmail"),
+                    new SettingField(ScoringSettings.POINTS_MODEL, "Points model (JSON)", SettingType.STRING,
+                            false, "", List.of(), "Leave empty to edit it on the Scoring models screen. Set, e.g."
+                            + " from the company's manifest, it is the points model: as GET /rules answers it, up to"
+                            + " 2,000 characters"),
                     new SettingField(ScoringSettings.WRITE_BACK, "Write scores to the CRM", SettingType.BOOLEAN,
                             false, "true", List.of(), "Sets each lead's score, band and top reason on the CRM"
                             + " contact it came from, where the connection accepts it (HubSpot)"),

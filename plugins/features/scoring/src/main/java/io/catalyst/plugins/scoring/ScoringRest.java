@@ -210,6 +210,10 @@ public final class ScoringRest {
 
         @Override
         public PluginResponse handle(PluginRequest request, PluginContext ctx) {
+            if (Models.rulesFromSettings(ctx)) {
+                throw new PluginProblem(409, "Conflict", "The points model is set in the company's scoring settings"
+                        + " (points-model, e.g. from its manifest): change it there.");
+            }
             try {
                 Models.saveRules(ctx, request.body());
             } catch (IllegalArgumentException e) {

@@ -27,6 +27,8 @@ record ScoringSettings(int minLeads, int minConversions, int windowDays, int hor
     static final String EXCLUDED = "excluded-fields";
     static final String WRITE_BACK = "crm-write-back";
     static final String HOT_LEAD_TASKS = "hot-lead-tasks";
+    /** The points model as JSON, for a tenant manifest; when set it is the model, and the screen's editor rests. */
+    static final String POINTS_MODEL = "points-model";
 
     static final Set<String> FEATURES = Set.of("channel", "seniority", "size", "industry", "country", "form",
             "pageViews", "emailOpens", "personalEmail");
@@ -50,6 +52,19 @@ record ScoringSettings(int minLeads, int minConversions, int windowDays, int hor
     }
 
     static ScoringSettings of(Map<String, String> values) {
+        String points = values.get(POINTS_MODEL);
+        if (points != null && !points.isBlank()) {
+            try {
+                if (io.catalyst.plugins.scoring.model.RulesModel.fromJson(Models.withVersion(points)).criteria().size()
+                        > Models.MAX_CRITERIA) {
+                    throw new BadSetting(POINTS_MODEL, "at most " + Models.MAX_CRITERIA + " criteria");
+                }
+            } catch (BadSetting e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new BadSetting(POINTS_MODEL, "not a points model: " + e.getMessage());
+            }
+        }
         Set<String> excluded = new LinkedHashSet<>();
         String text = values.getOrDefault(EXCLUDED, "");
         if (text != null) {

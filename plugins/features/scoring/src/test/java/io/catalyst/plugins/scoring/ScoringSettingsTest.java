@@ -26,6 +26,12 @@ class ScoringSettingsTest {
                 .hasMessageContaining("whole number");
         assertThatThrownBy(() -> ScoringSettings.of(Map.of("horizon-days", "3"))).hasMessageContaining("between 7");
         assertThat(ScoringSettings.of(Map.of("crm-write-back", " FALSE ")).writeBack()).isFalse();
+        assertThat(ScoringSettings.of(Map.of("points-model", "{\"halfLifeDays\": 30, \"criteria\": [{\"feature\":"
+                + " \"form\", \"value\": \"Demo request\", \"points\": 30}], \"thresholds\": []}"))).isNotNull();
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("points-model", "{\"criteria\": [{\"feature\": \"salary\","
+                + " \"value\": \"high\", \"points\": 5}], \"thresholds\": []}")))
+                .isInstanceOf(ScoringSettings.BadSetting.class).hasMessageContaining("not a points model")
+                .hasMessageContaining("salary");
         assertThatThrownBy(() -> ScoringSettings.of(Map.of("hot-lead-tasks", "yes")))
                 .hasMessageContaining("true or false");
     }
