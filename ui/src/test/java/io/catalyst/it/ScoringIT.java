@@ -282,6 +282,49 @@ class ScoringIT {
                 .as("the editor is the company's again").isEqualTo(200);
     }
 
+    @Test
+    @Order(7)
+    void segmentsWithTheHistoryGetModelsOfTheirOwnAndTheRestKeepTheCompanyWideOne() throws Exception {
+        JsonObject settings = Json.createObject();
+        settings.put("segment-by", "channel");
+        settings.put("min-leads", "150");
+        settings.put("min-conversions", "15");
+        HttpResponse<String> set = Fixture.call("PUT", "/api/tenant/plugins/scoring/settings", admin,
+                settings.toJson());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        JsonObject trained = train();
+        String message = trained.getObject("training").getString("message");
+        JsonArray models = trained.getArray("models");
+        List<String> segments = new java.util.ArrayList<>();
+        for (int i = 0; i < models.length(); i++) {
+            JsonObject m = models.getObject(i);
+            if (m.getString("segment").startsWith("channel=")) {
+                segments.add(m.getString("segment"));
+                assertThat(m.getObject("card").getString("segment")).isEqualTo(m.getString("segment"));
+            }
+        }
+        assertThat(segments).as(message).isNotEmpty();
+        for (String segment : segments) {
+            assertThat(message).contains(segment.substring("channel=".length()) + ":");
+        }
+        assertThat(Fixture.call("POST", "/api/plugins/scoring/models/rollback?segment=channel%3DNowhere", analyst,
+                null).statusCode()).as("no such segment's model").isEqualTo(409);
+
+        settings.put("segment-by", "none");
+        settings.put("min-leads", "1000");
+        settings.put("min-conversions", "120");
+        assertThat(Fixture.call("PUT", "/api/tenant/plugins/scoring/settings", admin, settings.toJson())
+                .statusCode()).isEqualTo(200);
+        JsonObject after = train();
+        JsonArray all = after.getArray("models");
+        for (int i = 0; i < all.length(); i++) {
+            JsonObject m = all.getObject(i);
+            assertThat(m.getString("segment").equals("all") || !m.getString("status").equals("champion"))
+                    .as("segments no longer used step down: " + m.getString("version")).isTrue();
+        }
+    }
+
     /** The company's model events in order, for a failure's message. */
     private static String history() {
         try {

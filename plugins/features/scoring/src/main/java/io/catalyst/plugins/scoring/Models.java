@@ -9,6 +9,7 @@ import io.catalyst.plugins.scoring.model.MlModel;
 import io.catalyst.plugins.scoring.model.RulesModel;
 import io.catalyst.plugins.scoring.model.Score;
 import io.catalyst.plugins.scoring.model.Evaluation;
+import io.catalyst.plugins.scoring.model.Features;
 import io.catalyst.plugins.scoring.model.Training;
 import io.catalyst.plugins.scoring.model.TrainingRow;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which model scores the company's leads, and the registry behind it: the points model (versioned rules) until a
@@ -205,7 +207,43 @@ final class Models {
                 + " converts within %d days, from model ml-%d (AUC %.2f on leads it did not learn from). Hot: twice your"
                 + " average or more (%d+); warm: above average (%d+).", ScoringSettings.of(ctx).horizonDays(), version,
                 evaluation.auc(), hot, warm);
-        return new Current((facts, now) -> model.score(facts), hot, warm, describe);
+        // segments refine the company-wide model: a lead of a segment with a champion of its own gets that one
+        ScoringSettings settings = ScoringSettings.of(ctx);
+        Map<String, MlModel> segments = segmentChampions(ctx, settings);
+        if (segments.isEmpty()) {
+            return new Current((facts, now) -> model.score(facts), hot, warm, describe);
+        }
+        String feature = settings.segmentBy();
+        describe += " Leads of " + String.join(", ", new java.util.TreeSet<>(segments.keySet())) + " are scored by"
+                + " models of their own (segments by " + Features.label(feature).toLowerCase(java.util.Locale.ROOT)
+                + ").";
+        return new Current((facts, now) -> segments.getOrDefault(segmentOf(feature, facts), model).score(facts),
+                hot, warm, describe);
+    }
+
+    /** The segment name a model of a value is stored under, e.g. {@code channel=Google Ads}. */
+    static String segment(String feature, String value) {
+        return feature + "=" + value;
+    }
+
+    /** A lead's segment value for the feature, as people read it; "unknown" when the lead does not say. */
+    static String segmentOf(String feature, LeadFacts facts) {
+        String value = Features.display(feature, facts);
+        return value == null || value.isBlank() ? "unknown" : value;
+    }
+
+    /** The champions of the segments of the feature the company segments by now, by value. */
+    private static Map<String, MlModel> segmentChampions(PluginContext ctx, ScoringSettings settings) {
+        if (settings.segmentBy() == null) {
+            return Map.of();
+        }
+        Map<String, MlModel> found = new java.util.HashMap<>();
+        String prefix = settings.segmentBy() + "=";
+        for (Map<String, Object> r : ctx.data().query("select version, segment from scoring_model where status ="
+                + " 'champion' and segment like ?", prefix + "%")) {
+            found.put(((String) r.get("segment")).substring(prefix.length()), load(ctx, (Integer) r.get("version")));
+        }
+        return found;
     }
 
     private static Current rulesScorer(Rules rules) {
@@ -277,13 +315,60 @@ final class Models {
                     to.atZone(ctx.tenant().timezone()).toLocalDate(), settings.minLeads(),
                     settings.minConversions()));
         }
+        // champions of segments the company no longer uses (another feature, or none) step down
+        ctx.data().update("update scoring_model set status = 'retired' where status = 'champion' and segment <> ?"
+                + " and segment not like ?", SEGMENT, settings.segmentBy() == null ? "" : settings.segmentBy() + "=%");
         progress(ctx, "running", 0.3, "Training on " + rows.size() + " leads");
+        Outcome all = trainOne(ctx, SEGMENT, rows, settings.excluded(), limits);
+        List<String> said = new ArrayList<>(List.of(all.words()));
+        boolean deployed = all.promoted();
+        if (settings.segmentBy() != null && championVersion(ctx).isPresent()) {
+            Map<String, List<TrainingRow>> bySegment = new java.util.TreeMap<>();
+            for (TrainingRow row : rows) {
+                bySegment.computeIfAbsent(segmentOf(settings.segmentBy(), row.facts()), k -> new ArrayList<>())
+                        .add(row);
+            }
+            int done = 0;
+            for (Map.Entry<String, List<TrainingRow>> segment : bySegment.entrySet()) {
+                progress(ctx, "running", 0.5 + 0.3 * done++ / bySegment.size(), "Training segment "
+                        + segment.getKey());
+                Training.Readiness enough = Training.enough(segment.getValue(), limits, to);
+                if (!enough.enough()) {
+                    said.add(String.format(java.util.Locale.ENGLISH, "%s: not enough history for a model of its own"
+                            + " (%,d leads, %,d conversions), the company-wide model scores it", segment.getKey(),
+                            enough.leads(), enough.conversions()));
+                    continue;
+                }
+                Outcome o = trainOne(ctx, segment(settings.segmentBy(), segment.getKey()), segment.getValue(),
+                        settings.excludedIn(segment.getKey()), limits);
+                said.add(segment.getKey() + ": " + o.words());
+                deployed |= o.promoted();
+            }
+        }
+        if (deployed) {
+            progress(ctx, "running", 0.9, "Scoring every lead again");
+            Scoring.rescoreAll(ctx, now);
+        }
+        return progress(ctx, "done", 1, String.join(". ", said) + ".");
+    }
+
+    /** What training one segment did: whether its model was deployed, and why, in words. */
+    private record Outcome(boolean promoted, String words) {
+    }
+
+    /**
+     * Trains a challenger for one segment ({@link #SEGMENT} for the company-wide model) and promotes it when it
+     * beats what scores the segment's leads now, on its held-out leads: the segment's champion, else the
+     * company-wide champion, else the points model (by AUC: its points are no probability).
+     */
+    private static Outcome trainOne(PluginContext ctx, String segment, List<TrainingRow> rows, Set<String> excluded,
+                                    Training.Settings limits) {
         int version = nextVersion(ctx);
-        Training.Trained trained = Training.train(SEGMENT, "ml-" + version, rows, settings.excluded(), limits);
+        Training.Trained trained = Training.train(segment, "ml-" + version, rows, excluded, limits);
         MlModel challenger = trained.model();
-        progress(ctx, "running", 0.8, "Comparing with what scores now");
         List<TrainingRow> heldOut = trained.split().heldOut();
-        Optional<Integer> championVersion = championVersion(ctx);
+        Optional<Integer> championVersion = championVersion(ctx, segment)
+                .or(() -> SEGMENT.equals(segment) ? Optional.empty() : championVersion(ctx));
         Rules rules = rules(ctx);
         String against = championVersion.map(v -> "ml-" + v).orElse(rules.name());
         boolean promote;
@@ -293,7 +378,6 @@ final class Models {
             promote = c.challengerWins();
             verdict = c.words();
         } else {
-            // the points model's points are no probability: the first model has to rank leads better, by AUC
             Evaluation points = Evaluation.of(heldOut.stream().mapToDouble(r -> rules.model().score(r.facts(),
                     r.facts().createdAt()).points() / 100.0).toArray(), outcomes(heldOut));
             Evaluation ml = challenger.card().evaluation();
@@ -308,20 +392,17 @@ final class Models {
         card.put("comparison", verdict);
         if (promote) {
             ctx.data().update("update scoring_model set status = 'retired' where status = 'champion' and segment = ?",
-                    SEGMENT);
+                    segment);
         }
         ctx.data().update("insert into scoring_model (version, segment, status, card, bytes, promoted_at)"
-                + " values (?, ?, ?, ?, ?, ?)", version, SEGMENT, promote ? "champion" : "challenger", card.toJson(),
+                + " values (?, ?, ?, ?, ?, ?)", version, segment, promote ? "champion" : "challenger", card.toJson(),
                 challenger.toBytes(), promote ? OffsetDateTime.now() : null);
         ctx.audit().record("model:trained", "scoring-model/" + version, null, card.toJson());
         if (!promote) {
-            return progress(ctx, "done", 1, "The model trained last (ml-" + version + ") is not used: " + verdict
-                    + ".");
+            return new Outcome(false, "The model trained last (ml-" + version + ") is not used: " + verdict);
         }
         ctx.audit().record("model:promoted", "scoring-model/" + version, against, "ml-" + version);
-        progress(ctx, "running", 0.9, "Scoring every lead with ml-" + version);
-        Scoring.rescoreAll(ctx, now);
-        return progress(ctx, "done", 1, "ml-" + version + " is deployed: " + verdict + ".");
+        return new Outcome(true, "ml-" + version + " is deployed: " + verdict);
     }
 
     private static boolean[] outcomes(List<TrainingRow> rows) {
@@ -337,17 +418,24 @@ final class Models {
      * the points model; false if no model scores.
      */
     static boolean rollback(PluginContext ctx) {
-        Optional<Integer> champion = championVersion(ctx);
+        return rollback(ctx, SEGMENT);
+    }
+
+    /** {@link #rollback(PluginContext)} for one segment's champion; its leads go back to the company-wide model. */
+    static boolean rollback(PluginContext ctx, String segment) {
+        Optional<Integer> champion = championVersion(ctx, segment);
         if (champion.isEmpty()) {
             return false;
         }
         ctx.data().update("update scoring_model set status = 'rolled-back' where version = ?", champion.get());
         List<Map<String, Object>> previous = ctx.data().query("select version from scoring_model where status ="
                 + " 'retired' and segment = ? and version < ? and promoted_at is not null order by version desc"
-                + " limit 1", SEGMENT, champion.get());
+                + " limit 1", segment, champion.get());
         String to;
         if (previous.isEmpty()) {
-            to = rules(ctx).name();
+            // a segment falls back on the company-wide model, which falls back on the points model
+            to = SEGMENT.equals(segment) ? rules(ctx).name() : championVersion(ctx).map(v -> "ml-" + v)
+                    .orElse(rules(ctx).name());
         } else {
             int version = (Integer) previous.get(0).get("version");
             ctx.data().update("update scoring_model set status = 'champion', promoted_at = now() where version = ?",
@@ -359,8 +447,12 @@ final class Models {
     }
 
     static Optional<Integer> championVersion(PluginContext ctx) {
+        return championVersion(ctx, SEGMENT);
+    }
+
+    static Optional<Integer> championVersion(PluginContext ctx, String segment) {
         return ctx.data().query("select version from scoring_model where status = 'champion' and segment = ?",
-                SEGMENT).stream().findFirst().map(r -> (Integer) r.get("version"));
+                segment).stream().findFirst().map(r -> (Integer) r.get("version"));
     }
 
     private static int nextVersion(PluginContext ctx) {

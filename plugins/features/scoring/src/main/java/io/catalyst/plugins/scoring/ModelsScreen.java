@@ -14,6 +14,7 @@ import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
 import io.catalyst.api.PluginContext;
+import io.catalyst.plugins.scoring.model.Features;
 import io.catalyst.api.ui.UiScreen;
 import io.catalyst.api.ui.kit.Chart;
 import java.util.List;
@@ -150,7 +151,21 @@ public class ModelsScreen implements UiScreen {
             screen.add(new Paragraph("No model has been trained yet."));
         }
         for (int i = 0; i < models.length(); i++) {
-            screen.add(card(models.getObject(i), ctx.tenant().timezone()));
+            JsonObject m = models.getObject(i);
+            Div card = card(m, ctx.tenant().timezone());
+            String segment = m.getString("segment");
+            if (!Models.SEGMENT.equals(segment) && m.getString("status").equals("champion")
+                    && ctx.isPermitted(ScoringExtensions.WRITE)) {
+                Button back = new Button("Roll back this segment", e -> {
+                    Models.rollback(ctx, segment);
+                    Scoring.requestRescore(ctx);
+                    fill(ctx, screen);
+                });
+                back.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                back.addClassName("scoring-segment-rollback");
+                card.add(back);
+            }
+            screen.add(card);
         }
         // the points model matters most while it scores: open then, folded away behind a deployed model
         Details points = new Details("Points model (" + Models.rules(ctx).name() + ")",
@@ -278,6 +293,15 @@ public class ModelsScreen implements UiScreen {
             default -> "";
         });
         head.add(new H3(m.getString("version")), status);
+        String segment = m.getString("segment");
+        if (!Models.SEGMENT.equals(segment)) {
+            int eq = segment.indexOf('=');
+            Span scope = new Span(eq < 0 ? segment : "For " + segment.substring(eq + 1) + " ("
+                    + Features.label(segment.substring(0, eq)).toLowerCase(Locale.ROOT) + ")");
+            scope.getElement().getThemeList().add("badge contrast");
+            scope.addClassName("scoring-segment");
+            head.add(scope);
+        }
         card.add(head);
         Paragraph figures = new Paragraph(String.format(Locale.ROOT, "AUC %.3f · PR-AUC %.3f · Brier %.4f (guessing"
                         + " the average: %.4f) · held out: %,d leads, %,d converted · trained %s",

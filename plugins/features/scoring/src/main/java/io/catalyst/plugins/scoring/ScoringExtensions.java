@@ -59,6 +59,13 @@ public final class ScoringExtensions {
                     new SettingField(ScoringSettings.EXCLUDED, "Fields left out", SettingType.STRING, false, "",
                             List.of(), "Comma-separated: channel, seniority, size, industry, country, form,"
                             + " pageViews, emailOpens, personalEmail"),
+                    new SettingField(ScoringSettings.SEGMENT_BY, "Segments", SettingType.CHOICE, false, "none",
+                            List.of("none", "channel", "seniority", "industry", "country", "form"), "Each value"
+                            + " of this field gets a model of its own once it has the history a model needs (the"
+                            + " same thresholds); the others keep the company-wide one"),
+                    new SettingField(ScoringSettings.SEGMENT_EXCLUDED, "Fields left out per segment",
+                            SettingType.STRING, false, "", List.of(), "E.g. \"Google Ads: industry, size; Web form:"
+                            + " emailOpens\": more fields a segment's model does not read"),
                     new SettingField(ScoringSettings.POINTS_MODEL, "Points model (JSON)", SettingType.STRING,
                             false, "", List.of(), "Leave empty to edit it on the Scoring models screen. Set, e.g."
                             + " from the company's manifest, it is the points model: as GET /rules answers it, up to"

@@ -266,8 +266,14 @@ public final class ScoringRest {
 
         @Override
         public PluginResponse handle(PluginRequest request, PluginContext ctx) {
-            if (!Models.rollback(ctx)) {
-                throw new PluginProblem(409, "Conflict", "No model is deployed: the points model scores already.");
+            String segment = request.query("segment").orElse(Models.SEGMENT);
+            if (segment.length() > 300) {
+                throw PluginProblem.badRequest("segment is at most 300 characters, e.g. channel=Google Ads.");
+            }
+            if (!Models.rollback(ctx, segment)) {
+                throw new PluginProblem(409, "Conflict", Models.SEGMENT.equals(segment)
+                        ? "No model is deployed: the points model scores already."
+                        : "No model of its own scores the segment " + segment + ".");
             }
             Scoring.requestRescore(ctx);
             return PluginResponse.json(Models.registryJson(ctx));

@@ -3,6 +3,7 @@ package io.catalyst.plugins.scoring;
 import io.catalyst.api.PluginContext;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,9 +17,34 @@ import java.util.Set;
  * @param excluded       feature keys no model reads
  * @param writeBack      write scores back to the CRM the leads came from, where its connector accepts them
  * @param hotLeadTasks   ask for a task when a new lead turns hot
+ * @param segmentBy      the feature whose values get models of their own once they have the history, or null
+ * @param segmentExcluded per segment value (as people read it, e.g. "Google Ads"), more feature keys left out
  */
 record ScoringSettings(int minLeads, int minConversions, int windowDays, int horizonDays, Set<String> excluded,
-                       boolean writeBack, boolean hotLeadTasks) {
+                       boolean writeBack, boolean hotLeadTasks, String segmentBy,
+                       Map<String, Set<String>> segmentExcluded) {
+
+    /** What a company may segment by: the categorical inputs. */
+    static final List<String> SEGMENTABLE = List.of("channel", "seniority", "industry", "country", "form");
+
+    ScoringSettings {
+        excluded = Set.copyOf(excluded);
+        segmentExcluded = Map.copyOf(segmentExcluded);
+    }
+
+    /** Without segments: one model for all leads. */
+    ScoringSettings(int minLeads, int minConversions, int windowDays, int horizonDays, Set<String> excluded,
+                    boolean writeBack, boolean hotLeadTasks) {
+        this(minLeads, minConversions, windowDays, horizonDays, excluded, writeBack, hotLeadTasks, null, Map.of());
+    }
+
+    /** The fields a segment's model leaves out: the company's, the segment's own, and the segment's feature. */
+    Set<String> excludedIn(String segmentValue) {
+        Set<String> all = new LinkedHashSet<>(excluded);
+        all.addAll(segmentExcluded.getOrDefault(segmentValue.toLowerCase(java.util.Locale.ROOT), Set.of()));
+        all.add(segmentBy); // one value throughout a segment: it cannot tell its leads apart
+        return all;
+    }
 
     static final String MIN_LEADS = "min-leads";
     static final String MIN_CONVERSIONS = "min-conversions";
@@ -29,6 +55,8 @@ record ScoringSettings(int minLeads, int minConversions, int windowDays, int hor
     static final String HOT_LEAD_TASKS = "hot-lead-tasks";
     /** The points model as JSON, for a tenant manifest; when set it is the model, and the screen's editor rests. */
     static final String POINTS_MODEL = "points-model";
+    static final String SEGMENT_BY = "segment-by";
+    static final String SEGMENT_EXCLUDED = "segment-excluded-fields";
 
     static final Set<String> FEATURES = Set.of("channel", "seniority", "size", "industry", "country", "form",
             "pageViews", "emailOpens", "personalEmail");
@@ -76,10 +104,39 @@ record ScoringSettings(int minLeads, int minConversions, int windowDays, int hor
                 excluded.add(key);
             }
         }
+        String segmentBy = values.getOrDefault(SEGMENT_BY, "");
+        segmentBy = segmentBy == null || segmentBy.isBlank() || segmentBy.strip().equals("none") ? null
+                : segmentBy.strip();
+        if (segmentBy != null && !SEGMENTABLE.contains(segmentBy)) {
+            throw new BadSetting(SEGMENT_BY, "one of " + String.join(", ", SEGMENTABLE) + ", or none");
+        }
+        Map<String, Set<String>> perSegment = new java.util.LinkedHashMap<>();
+        String segments = values.getOrDefault(SEGMENT_EXCLUDED, "");
+        for (String part : segments == null ? new String[0] : segments.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int colon = part.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new BadSetting(SEGMENT_EXCLUDED, "write each segment as \"Google Ads: industry, size\","
+                        + " separated by ;");
+            }
+            Set<String> fields = new LinkedHashSet<>();
+            for (String key : part.substring(colon + 1).split(",")) {
+                if (!key.isBlank() && !FEATURES.contains(key.strip())) {
+                    throw new BadSetting(SEGMENT_EXCLUDED, "no field " + key.strip() + "; the fields are "
+                            + String.join(", ", new java.util.TreeSet<>(FEATURES)));
+                }
+                if (!key.isBlank()) {
+                    fields.add(key.strip());
+                }
+            }
+            perSegment.put(part.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT), fields);
+        }
         return new ScoringSettings(number(values, MIN_LEADS, 1000, 10, 10_000_000),
                 number(values, MIN_CONVERSIONS, 120, 5, 10_000_000), number(values, WINDOW_DAYS, 200, 30, 3650),
-                number(values, HORIZON_DAYS, 90, 7, 730), Set.copyOf(excluded), yes(values, WRITE_BACK, true),
-                yes(values, HOT_LEAD_TASKS, true));
+                number(values, HORIZON_DAYS, 90, 7, 730), excluded, yes(values, WRITE_BACK, true),
+                yes(values, HOT_LEAD_TASKS, true), segmentBy, perSegment);
     }
 
     private static boolean yes(Map<String, String> values, String key, boolean fallback) {

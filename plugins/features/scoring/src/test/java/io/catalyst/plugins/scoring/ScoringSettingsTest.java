@@ -35,4 +35,21 @@ class ScoringSettingsTest {
         assertThatThrownBy(() -> ScoringSettings.of(Map.of("hot-lead-tasks", "yes")))
                 .hasMessageContaining("true or false");
     }
+
+    @Test
+    void segmentsByACategoricalFieldWithTheirOwnExclusions() {
+        ScoringSettings s = ScoringSettings.of(Map.of("segment-by", "channel", "segment-excluded-fields",
+                "Google Ads: industry, size; Web form: emailOpens ;"));
+        assertThat(s.segmentBy()).isEqualTo("channel");
+        assertThat(s.excludedIn("Google Ads")).containsExactlyInAnyOrder("industry", "size", "channel");
+        assertThat(s.excludedIn("google ads")).as("as people write it").contains("industry");
+        assertThat(s.excludedIn("TikTok Ads")).as("only the segment's feature").containsExactly("channel");
+        assertThat(ScoringSettings.of(Map.of("segment-by", "none")).segmentBy()).isNull();
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("segment-by", "pageViews")))
+                .hasMessageContaining("one of channel");
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("segment-excluded-fields", "Google Ads industry")))
+                .hasMessageContaining("Google Ads: industry, size");
+        assertThatThrownBy(() -> ScoringSettings.of(Map.of("segment-excluded-fields", "Web form: salary")))
+                .hasMessageContaining("no field salary");
+    }
 }
