@@ -144,6 +144,9 @@ public class LeadScreen implements UiScreen {
         add(grid, "Came in", WHEN.format(lead.createdAt().atZone(zone)) + " from "
                 + (f.channel() == null ? "an unknown source" : Features.channel(f.channel())));
         add(grid, "Job title", value(f.jobTitle()));
+        if (lead.phone() != null) {
+            add(grid, "Phone", lead.phone());
+        }
         add(grid, "Company size", f.employees() == null ? "unknown" : f.employees() + " people");
         add(grid, "Industry", value(f.industry()));
         add(grid, "Country", value(f.country()));

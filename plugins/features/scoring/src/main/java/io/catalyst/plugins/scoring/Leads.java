@@ -31,7 +31,7 @@ final class Leads {
     /** A lead as stored. */
     record Lead(UUID id, String source, String externalId, String email, String name, String company, LeadFacts facts,
                 Instant createdAt, Instant convertedAt, Integer points, Double probability, String model,
-                List<Reason> reasons, Instant scoredAt, Integer quality, List<String> qualityIssues) {
+                List<Reason> reasons, Instant scoredAt, Integer quality, List<String> qualityIssues, String phone) {
     }
 
     /** Another lead that looks like the same person: same address, or same name at the same company. */
@@ -48,7 +48,7 @@ final class Leads {
     }
 
     private static final String COLUMNS = "id, source, external_id, email, name, company, facts, created_at,"
-            + " converted_at, points, probability, model, reasons, scored_at, quality, quality_issues";
+            + " converted_at, points, probability, model, reasons, scored_at, quality, quality_issues, phone";
 
     /**
      * Inserts new leads and updates those whose facts or conversion changed; answers the ones inserted or changed
@@ -265,7 +265,7 @@ final class Leads {
                 (String) r.get("facts")), created, instant(r.get("converted_at")), (Integer) r.get("points"),
                 r.get("probability") == null ? null : ((Number) r.get("probability")).doubleValue(),
                 (String) r.get("model"), LeadJson.reasons((String) r.get("reasons")), instant(r.get("scored_at")),
-                (Integer) r.get("quality"), words((String) r.get("quality_issues")));
+                (Integer) r.get("quality"), words((String) r.get("quality_issues")), (String) r.get("phone"));
     }
 
     private static String issues(Quality.Report report) {

@@ -197,8 +197,9 @@ public class LeadsScreen implements UiScreen {
         if (s.targets().isEmpty()) {
             return "Scores stay in Catalyst: no connection accepts them yet (a HubSpot connection does).";
         }
-        String names = String.join(", ", s.targets().stream().map(t -> t.name()).toList());
-        String line = String.format(java.util.Locale.ENGLISH, "Written to %s: %,d scores", names, s.written());
+        String names = String.join(", ", s.targets().stream().map(t -> ScoringUi.sourceName(t.source()) + " ("
+                + t.name() + ")").toList());
+        String line = String.format(java.util.Locale.ENGLISH, "Scores written to %s: %,d", names, s.written());
         if (s.refused() > 0) {
             line += String.format(java.util.Locale.ENGLISH, ", %,d refused", s.refused());
         }

@@ -241,11 +241,13 @@ public class ModelsScreen implements UiScreen {
         JsonObject grid = Json.createObject();
         grid.put("left", 48);
         grid.put("right", 56);
-        grid.put("bottom", 32);
+        grid.put("bottom", 48);
         grid.put("top", 40);
         option.put("grid", grid);
         JsonObject x = object("type", "category");
         x.put("name", "Score");
+        x.put("nameLocation", "middle"); // at the end it ran into the right axis's 0
+        x.put("nameGap", 26);
         x.put("data", names);
         option.put("xAxis", x);
         JsonArray y = Json.createArray();

@@ -107,6 +107,6 @@ class HotLeadsTest {
         LeadFacts facts = new LeadFacts(id.toString(), created, "google-ads", "VP Sales", 200, "Software", "DE",
                 "Demo request", 5, 1, "x@example.com");
         return new Leads.Lead(id, "hubspot", "c-" + id, "x@example.com", name, company, facts, created, null, null,
-                null, null, List.of(), null, null, List.of());
+                null, null, List.of(), null, null, List.of(), null);
     }
 }
