@@ -284,7 +284,8 @@ public class ModelsScreen implements UiScreen {
         Div card = new Div();
         card.addClassName("scoring-model-card");
         card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-m)");
+                .set("padding", "var(--lumo-space-m)").set("margin-bottom", "var(--lumo-space-m)")
+                .set("overflow-wrap", "anywhere"); // a trainer's description is one long word on a phone
         JsonObject c = m.getObject("card");
         JsonObject e = c.getObject("evaluation");
         Div head = ScoringUi.row();
