@@ -55,6 +55,10 @@ class CrossTenantIT {
                     + a.id() + "', '" + aToken.id() + "', '" + a.userId() + "', 'core', 'a.only', 'A only', 'A')");
             sql.execute("insert into notification_webhook (tenant_id, id, name, url, secret) values ('" + a.id()
                     + "', '" + aToken.id() + "', 'A hook', 'https://a.example/hook', 'sealed')");
+            // A's open invitation carries that id too, for resending and taking back
+            sql.execute("insert into invitation (tenant_id, id, email, roles, token_hash, expires_at) values ('"
+                    + a.id() + "', '" + aToken.id() + "', 'invitee@a.example', 'viewer', 'a-invitation-hash',"
+                    + " now() + interval '7 days')");
             sql.execute("insert into wh_contact (tenant_id, source, external_id, email, loaded_at) values ('"
                     + a.id() + "', 'hubspot', 'a1', '" + a.email() + "', now() - interval '1 hour')");
         }
@@ -191,11 +195,13 @@ class CrossTenantIT {
                      + " (select string_agg(id || ':' || coalesce(read_at::text, '-'), ',' order by id)"
                      + "   from notification where tenant_id = '" + id + "'),"
                      + " (select string_agg(id || ':' || url, ',' order by id) from notification_webhook"
-                     + "   where tenant_id = '" + id + "')")) {
+                     + "   where tenant_id = '" + id + "'),"
+                     + " (select string_agg(id || ':' || token_hash || ':' || expires_at::text, ',' order by id)"
+                     + "   from invitation where tenant_id = '" + id + "')")) {
             row.next();
             return row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getString(4)
                     + "|" + row.getString(5) + "|" + row.getString(6) + "|" + row.getString(7) + "|"
-                    + row.getString(8) + "|" + row.getString(9) + "|" + row.getString(10);
+                    + row.getString(8) + "|" + row.getString(9) + "|" + row.getString(10) + "|" + row.getString(11);
         }
     }
 }

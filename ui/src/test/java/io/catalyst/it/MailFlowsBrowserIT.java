@@ -10,8 +10,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -244,6 +246,53 @@ class MailFlowsBrowserIT {
             browser.open("/invitation?token=made-up");
             browser.wait.until(d -> browser.waitFor("#invitation-problem").getText().contains("not valid"));
         }
+    }
+
+    @Test
+    void aResentInvitationHasANewLinkTheOldStopsAndOneTakenBackWorksNoMore() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("tenant-admin");
+        Fixture.password(acme, PASSWORD);
+        String admin = Fixture.token(acme, List.of("*")).bearer();
+        String invitee = "again-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> sent = Fixture.call("POST", "/api/invitations", admin,
+                "{\"email\": \"" + invitee + "\", \"roles\": [\"analyst\"]}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String id = Server.json(sent).getString("id");
+        String first = linkMailedTo(invitee);
+
+        HttpResponse<String> resent = Fixture.call("POST", "/api/invitations/" + id + "/resend", admin, null);
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        String second = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> linkMailedTo(invitee),
+                link -> !link.equals(first));
+
+        Fixture.Tenant other = Fixture.tenant("tenant-admin");
+        String stranger = Fixture.token(other, List.of("*")).bearer();
+        assertThat(Fixture.call("POST", "/api/invitations/" + id + "/resend", stranger, null).statusCode())
+                .as("another company's invitation").isEqualTo(404);
+        assertThat(Fixture.call("DELETE", "/api/invitations/" + id, stranger, null).statusCode()).isEqualTo(404);
+        String reader = Fixture.token(acme, List.of("tenant:read", "users:read")).bearer();
+        assertThat(Fixture.call("DELETE", "/api/invitations/" + id, reader, null).statusCode()).isEqualTo(403);
+        assertThat(Fixture.call("GET", "/api/invitations", reader, null).body()).contains(invitee);
+
+        try (Browser browser = new Browser(390, 844).open(first.substring(Server.BASE.length()))) {
+            browser.wait.until(d -> browser.waitFor("#invitation-problem").getText().contains("not valid"));
+            browser.open("/members");
+            browser.signIn(acme.email(), PASSWORD);
+            browser.waitFor("#invitations");
+            String row = "#revoke-" + invitee.replaceAll("[^a-zA-Z0-9]", "-");
+            browser.waitFor(row);
+            browser.screenshot("members-invitations-phone.png");
+            browser.click(row);
+            browser.click("#confirm-take-back");
+            browser.wait.until(d -> browser.texts("#invitations .invitation-row").stream()
+                    .noneMatch(t -> t.contains(invitee)));
+            browser.open(second.substring(Server.BASE.length()));
+            browser.wait.until(d -> browser.waitFor("#invitation-problem").getText().contains("not valid"));
+        }
+        assertThat(Fixture.call("GET", "/api/invitations", admin, null).body()).doesNotContain(invitee);
+        assertThat(Server.strings("select action from audit_event where tenant_id = '" + acme.id() + "' and action"
+                + " like 'identity.invitation.%' order by seq")).containsExactly("identity.invitation.sent",
+                "identity.invitation.resent", "identity.invitation.revoked");
     }
 
     private static String linkMailedTo(String recipient) {

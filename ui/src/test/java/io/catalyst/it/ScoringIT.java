@@ -325,6 +325,34 @@ class ScoringIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void anotherCompanySeesNothingOfItOnAnyRead() throws Exception {
+        String ours = array(Fixture.call("GET", "/api/plugins/scoring/leads?limit=1", reader, null)).getObject(0)
+                .getString("id");
+        for (String path : List.of("/leads/" + ours, "/drift")) {
+            HttpResponse<String> answer = Fixture.call("GET", "/api/plugins/scoring" + path, stranger, null);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.body()).as(path).doesNotContain(ours);
+        }
+        for (String path : List.of("/leads", "/leads?min=0&max=100&days=3650", "/performance", "/quality?days=3650")) {
+            assertThat(array(Fixture.call("GET", "/api/plugins/scoring" + path, stranger, null)).length()).as(path)
+                    .isZero();
+        }
+        JsonArray months = array(Fixture.call("GET", "/api/plugins/scoring/performance/months", stranger, null));
+        for (int i = 0; i < months.length(); i++) {
+            assertThat(months.getObject(i).getNumber("leads")).as("a month of another company").isZero();
+        }
+        assertThat(Server.json(Fixture.call("GET", "/api/plugins/scoring/models", stranger, null))
+                .getArray("models").length()).isZero();
+        assertThat(Server.json(Fixture.call("GET", "/api/plugins/scoring/rules", stranger, null))
+                .getString("version")).as("its own default points model, not this company's").isEqualTo("rules-0");
+        assertThat(Fixture.call("POST", "/api/plugins/scoring/models/rollback", stranger, null).statusCode())
+                .as("nothing of this company to roll back").isEqualTo(409);
+        assertThat(Server.json(Fixture.call("GET", "/api/plugins/scoring/leads/" + ours, reader, null))
+                .getString("id")).as("and the company still has it").isEqualTo(ours);
+    }
+
     /** The company's model events in order, for a failure's message. */
     private static String history() {
         try {

@@ -2,9 +2,11 @@ package io.catalyst.ui.shell;
 
 import com.vaadin.flow.server.WrappedHttpSession;
 import com.vaadin.flow.server.WrappedSession;
+import io.catalyst.core.identity.MembershipEnded;
 import io.catalyst.core.identity.PasswordChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +60,11 @@ public class SignedInSessions {
     }
 
     void passwordChanged(@Observes PasswordChanged event) {
+        endAll(event.userId());
+    }
+
+    // after the removal commits: a session ended before it would sign in again as a member
+    void membershipEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipEnded event) {
         endAll(event.userId());
     }
 }

@@ -8,12 +8,14 @@ import io.catalyst.core.identity.Users;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,5 +67,16 @@ public class MemberResource {
         return users.changeRoles(caller.userId(), caller.actor(), p -> tokens.permits(caller, p), caller.tenantId(),
                 userId,
                 change == null || change.roles() == null ? List.of() : change.roles());
+    }
+
+    @DELETE
+    @Path("{userId}")
+    @Requires(Permissions.USERS_MANAGE)
+    @Operation(summary = "Remove someone from the company: their membership and personal tokens here; 409 for the"
+            + " last admin, 403 for someone holding a role whose permissions the caller lacks")
+    public Response remove(@PathParam("userId") UUID userId) {
+        Caller caller = callers.caller();
+        users.remove(caller.userId(), caller.actor(), p -> tokens.permits(caller, p), caller.tenantId(), userId);
+        return Response.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import io.catalyst.api.host.WriteBack;
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.plugins.PluginHost;
+import io.catalyst.core.plugins.WriteBacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import java.util.UUID;
  * limits), and each call leaves an audit entry naming the plugin.
  */
 @ApplicationScoped
-public class ConnectorWrites {
+public class ConnectorWrites implements WriteBacks {
 
     /** The most records one {@link WriteBack#write} call takes. */
     static final int MAX_RECORDS = 1_000;
@@ -50,7 +51,7 @@ public class ConnectorWrites {
     @Inject
     AuditLog audit;
 
-    /** The write-back service of one plugin in one tenant; {@code userId} is null for background work. */
+    @Override
     public WriteBack forTenant(UUID tenantId, String pluginId, UUID userId, String actor) {
         return new WriteBack() {
             @Override

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -117,11 +118,84 @@ public class Invitations {
         });
         audit.record(new AuditEntry(tenantId, actorId, actor, "identity.invitation.sent", "invitation", normalized,
                 null, Map.of("email", normalized, "roles", roles)));
-        mailer.send(normalized, "You are invited to " + tenantName + " on Catalyst",
+        mail(normalized, actor, tenantName, roles, token, expires);
+    }
+
+    private void mail(String email, String actor, String tenantName, List<String> roles, String token,
+                      OffsetDateTime expires) {
+        mailer.send(email, "You are invited to " + tenantName + " on Catalyst",
                 "Hello,\n\n" + actor + " invited you to work in " + tenantName + " on Catalyst, as "
                         + String.join(", ", roles) + ".\n\nAccept the invitation here:\n" + publicUrl
                         + "/invitation?token=" + token + "\n\nThe link works once, until "
                         + expires.format(DateTimeFormatter.RFC_1123_DATE_TIME) + ".\n");
+    }
+
+    /**
+     * An invitation not accepted yet, as its company's admins see it.
+     *
+     * @param expired its link no longer works; resending makes a new one
+     */
+    public record Invitation(UUID id, String email, List<String> roles, String invitedBy, Instant sentAt,
+                             Instant expiresAt, boolean expired) {
+    }
+
+    /** The company's invitations not accepted, newest first: live ones, and those expired within 30 days. */
+    public List<Invitation> open(UUID tenantId) {
+        return scopes.tenant(tenantId, em -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Scopes.sql(em, "select i.id, i.email, i.roles, coalesce(u.name, u.email),"
+                    + " i.created_at, i.expires_at, i.expires_at < now() from invitation i left join app_user u"
+                    + " on u.id = i.invited_by where i.accepted_at is null"
+                    + " and i.expires_at > now() - interval '30 days' order by i.created_at desc").getResultList();
+            return rows.stream().map(r -> new Invitation((UUID) r[0], (String) r[1], RoleList.parse((String) r[2]),
+                    (String) r[3], instant(r[4]), instant(r[5]), (Boolean) r[6]))
+                    .toList();
+        });
+    }
+
+    /**
+     * Sends an invitation again with a new link, valid for {@link #VALID} from now; the old link stops working.
+     * Whoever resends must hold the roles it offers, as for a new one.
+     */
+    @Transactional
+    public Invitation resend(UUID actorId, String actor, Grantor grantor, UUID tenantId, UUID invitationId) {
+        Invitation invitation = openOne(tenantId, invitationId);
+        users.requireHeld(grantor, tenantId, invitation.roles());
+        String token = OneTimeTokens.next();
+        OffsetDateTime expires = OffsetDateTime.now().plus(VALID);
+        String tenantName = scopes.tenant(tenantId, em -> {
+            Scopes.sql(em, "update invitation set token_hash = ?1, expires_at = ?2, created_at = now()"
+                            + " where id = ?3 and accepted_at is null")
+                    .setParameter(1, OneTimeTokens.hash(token)).setParameter(2, expires)
+                    .setParameter(3, invitationId).executeUpdate();
+            return em.find(Tenant.class, tenantId).name();
+        });
+        audit.record(new AuditEntry(tenantId, actorId, actor, "identity.invitation.resent", "invitation",
+                invitation.email(), null, Map.of("email", invitation.email(), "roles", invitation.roles())));
+        mail(invitation.email(), actor, tenantName, invitation.roles(), token, expires);
+        return openOne(tenantId, invitationId);
+    }
+
+    /** Takes an invitation back: its link stops working. Whoever does must hold the roles it offers. */
+    @Transactional
+    public void revoke(UUID actorId, String actor, Grantor grantor, UUID tenantId, UUID invitationId) {
+        Invitation invitation = openOne(tenantId, invitationId);
+        users.requireHeld(grantor, tenantId, invitation.roles());
+        scopes.tenant(tenantId, em -> Scopes.sql(em, "delete from invitation where id = ?1 and accepted_at is null")
+                .setParameter(1, invitationId).executeUpdate());
+        audit.record(new AuditEntry(tenantId, actorId, actor, "identity.invitation.revoked", "invitation",
+                invitation.email(), Map.of("email", invitation.email(), "roles", invitation.roles()), null));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime t ? t.toInstant() : value instanceof java.sql.Timestamp t
+                ? t.toInstant() : (Instant) value;
+    }
+
+    // another company's invitation, an accepted one or one long expired: not found, as if it never was
+    private Invitation openOne(UUID tenantId, UUID invitationId) {
+        return open(tenantId).stream().filter(i -> i.id().equals(invitationId)).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such invitation."));
     }
 
     /** What a link invites to; a link that is unknown, used or expired is refused with the reason. */

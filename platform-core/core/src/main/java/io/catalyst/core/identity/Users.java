@@ -27,6 +27,9 @@ public class Users {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<MembershipEnded> membershipEnded;
+
     /** Creates an active account with a password; the email must be free. A platform action, audited as such. */
     @Transactional
     public User create(UUID actorId, String actor, String email, String name, String password,
@@ -129,6 +132,32 @@ public class Users {
         }
         grant(actorId, actor, tenantId, userId, roles);
         return member(tenantId, userId);
+    }
+
+    /**
+     * Takes someone out of a company: their membership, and their personal API tokens there. Refused for the
+     * company's last admin, and for anyone holding a role whose permissions the remover lacks (as giving it would
+     * be). Their sessions end through {@link MembershipEnded}.
+     */
+    @Transactional
+    public void remove(UUID actorId, String actor, Grantor grantor, UUID tenantId, UUID userId) {
+        Member current = member(tenantId, userId);
+        requireHeld(grantor, tenantId, current.roles());
+        String admin = BuiltInRole.TENANT_ADMIN.id();
+        if (current.roles().contains(admin) && members(tenantId).stream()
+                .noneMatch(m -> !m.userId().equals(userId) && m.roles().contains(admin))) {
+            throw new ProblemException(ProblemType.CONFLICT, "A company keeps at least one admin: make someone else"
+                    + " admin first.");
+        }
+        int revoked = scopes.tenant(tenantId, em -> {
+            Scopes.sql(em, "delete from membership where user_id = ?1").setParameter(1, userId).executeUpdate();
+            return Scopes.sql(em, "update api_token set revoked_at = now() where user_id = ?1 and kind = 'PERSONAL'"
+                    + " and revoked_at is null").setParameter(1, userId).executeUpdate();
+        });
+        audit.record(new AuditEntry(tenantId, actorId, actor, "identity.membership.removed", "user",
+                userId.toString(), Map.of("email", current.email(), "roles", current.roles()),
+                Map.of("personalTokensRevoked", revoked)));
+        membershipEnded.fire(new MembershipEnded(tenantId, userId));
     }
 
     /** Refuses roles whose permissions the grantor does not hold, naming what is missing. */

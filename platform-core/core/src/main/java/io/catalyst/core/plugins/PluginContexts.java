@@ -19,7 +19,6 @@ import io.catalyst.api.host.PluginScheduler;
 import io.catalyst.api.host.Secrets;
 import io.catalyst.api.host.WriteBack;
 import io.catalyst.api.metrics.Metrics;
-import io.catalyst.core.connect.ConnectorWrites;
 import io.catalyst.core.metrics.MetricsService;
 import io.catalyst.core.notify.Inbox;
 import io.catalyst.core.audit.AuditEntry;
@@ -90,7 +89,7 @@ public class PluginContexts {
     MetricsService metrics;
 
     @Inject
-    ConnectorWrites writes;
+    WriteBacks writes;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
