@@ -150,6 +150,26 @@ class FirstHourBrowserIT {
 
     // Defect 9: an address that leads nowhere, inside the shell, with the way home.
     @Test
+    void theCompanysColourThemesTheShellAndItsDialogs() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("tenant-admin");
+        Fixture.password(acme, PASSWORD);
+        try (java.sql.Connection db = Server.superuser(); java.sql.Statement sql = db.createStatement()) {
+            sql.execute("update tenant set primary_color = '#2e7d32' where id = '" + acme.id() + "'");
+        }
+        try (Browser browser = new Browser(390, 844).open("/members")) {
+            browser.signIn(acme.email(), PASSWORD);
+            browser.waitFor("#send-invitation");
+            Object primary = browser.driver.executeScript("return getComputedStyle(document.body)"
+                    + ".getPropertyValue('--lumo-primary-color').trim()");
+            assertThat(primary).isEqualTo("#2e7d32");
+            Object button = browser.driver.executeScript("return getComputedStyle(document.querySelector("
+                    + "'#send-invitation')).backgroundColor");
+            assertThat(button).as("the primary button").isEqualTo("rgb(46, 125, 50)");
+            browser.screenshot("first-hour-branded-phone.png");
+        }
+    }
+
+    @Test
     void anUnknownAddressShowsNotFoundInsideTheShellWithTheWayHome() throws Exception {
         Fixture.Tenant acme = Fixture.tenant("tenant-admin");
         Fixture.password(acme, PASSWORD);

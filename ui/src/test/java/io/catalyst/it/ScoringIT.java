@@ -368,8 +368,19 @@ class ScoringIT {
     private static JsonObject train() throws Exception {
         HttpResponse<String> asked = Fixture.call("POST", "/api/plugins/scoring/models/train", analyst, null);
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
-        return until(() -> Server.json(Fixture.call("GET", "/api/plugins/scoring/models", reader, null)),
-                m -> m.getObject("training").getString("status").equals("done"), Duration.ofMinutes(2), "training");
+        // read while training runs on the same two cores: a read that ran past the call limit is read again
+        return until(() -> registry(), m -> m != null && m.getObject("training").getString("status").equals("done"),
+                Duration.ofMinutes(2), "training");
+    }
+
+    private static JsonObject registry() {
+        HttpResponse<String> answer = Fixture.call("GET", "/api/plugins/scoring/models", reader, null);
+        if (answer.statusCode() == 502) {
+            System.out.println("ScoringIT: the registry answered 502 while training ran: " + answer.body());
+            return null;
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Server.json(answer);
     }
 
     private static HttpResponse<String> intake(String body, String key) {

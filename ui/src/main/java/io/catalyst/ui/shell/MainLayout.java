@@ -68,6 +68,25 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         navigation.setLabel("Screens");
         fillNavigation();
         addToDrawer(new Scroller(navigation));
+        brand();
+    }
+
+    // the company's colour on the whole page: on the body, so dialogs and menus (overlays) take it too
+    private static void brand() {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        String colour = UserSession.tenant().map(t -> colourOf(t.tenantId())).orElse(null);
+        Branding.of(colour).forEach((property, value) -> ui.getElement().getStyle().set(property, value));
+    }
+
+    private static String colourOf(java.util.UUID tenantId) {
+        try {
+            return Services.get(io.catalyst.core.tenancy.Onboarding.class).tenant(tenantId).primaryColor();
+        } catch (RuntimeException noServices) { // UI unit tests run without CDI
+            return null;
+        }
     }
 
     // what the screens declare, and what the sources add for this user (their tenant's plugin screens)

@@ -6,6 +6,7 @@ import io.catalyst.runtime.PluginFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -82,6 +83,32 @@ public class PluginDispatch {
      */
     public <T, R> R describe(Contribution<T> extension, String what, Function<T, R> question) {
         return host.runtime().call(extension, what, question::apply);
+    }
+
+    // per loaded plugin (its class loader, weakly: a reload or uninstall drops its answers): "class#question" -> answer
+    private final Map<ClassLoader, Map<String, Object>> declared =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * As {@link #describe}, asked once per loaded extension and then remembered: for what a request needs every time
+     * (an endpoint's path, method and permission), so a request does not queue behind busy plugin calls for a
+     * getter. Only for answers of JDK or plugin-API types (text, enums), which hold nothing of the plugin.
+     */
+    @SuppressWarnings("unchecked")
+    public <T, R> R declared(Contribution<T> extension, String what, Function<T, R> question) {
+        Object target = extension.extension();
+        Map<String, Object> answers = declared.computeIfAbsent(target.getClass().getClassLoader(),
+                loader -> new java.util.concurrent.ConcurrentHashMap<>());
+        String key = target.getClass().getName() + "#" + what;
+        Object known = answers.get(key);
+        if (known != null) {
+            return (R) known;
+        }
+        R answer = describe(extension, what, question);
+        if (answer != null) {
+            answers.put(key, answer);
+        }
+        return answer;
     }
 
     /**

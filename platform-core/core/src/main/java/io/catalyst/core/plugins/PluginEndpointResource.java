@@ -97,15 +97,20 @@ public class PluginEndpointResource {
         String requested = "/" + path;
         Contribution<RestEndpoint> endpoint = null;
         Map<String, String> pathParams = null;
-        for (Contribution<RestEndpoint> candidate : dispatch.extensions(caller.tenantId(), pluginId,
-                RestEndpoint.class)) {
-            String template = dispatch.describe(candidate, "path", RestEndpoint::path);
-            Optional<Map<String, String>> match = PathTemplates.match(template, requested);
-            if (match.isPresent() && dispatch.describe(candidate, "method", RestEndpoint::method) == method) {
-                endpoint = candidate;
-                pathParams = match.get();
-                break;
+        try {
+            for (Contribution<RestEndpoint> candidate : dispatch.extensions(caller.tenantId(), pluginId,
+                    RestEndpoint.class)) {
+                String template = dispatch.declared(candidate, "path", RestEndpoint::path);
+                Optional<Map<String, String>> match = PathTemplates.match(template, requested);
+                if (match.isPresent() && dispatch.declared(candidate, "method", RestEndpoint::method) == method) {
+                    endpoint = candidate;
+                    pathParams = match.get();
+                    break;
+                }
             }
+        } catch (PluginFailure failure) { // it would not say what its endpoints are: the plugin's fault, not ours
+            throw new ProblemException(ProblemType.PLUGIN_FAILED, "The plugin " + pluginId + " could not say which"
+                    + " endpoint answers this request; try again shortly.");
         }
         if (endpoint == null) {
             if (dispatch.outOfService(caller.tenantId(), pluginId)) {
@@ -114,7 +119,13 @@ public class PluginEndpointResource {
             }
             throw notFound(pluginId, requested);
         }
-        String permission = dispatch.describe(endpoint, "permission", RestEndpoint::requiredPermission);
+        String permission;
+        try {
+            permission = dispatch.declared(endpoint, "permission", RestEndpoint::requiredPermission);
+        } catch (PluginFailure failure) {
+            throw new ProblemException(ProblemType.PLUGIN_FAILED, "The plugin " + pluginId + " could not say which"
+                    + " permission this request needs; try again shortly.");
+        }
         if (permission != null && !tokens.permits(caller, permission)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This needs the permission " + permission + ".");
         }
