@@ -259,6 +259,16 @@ class MailFlowsBrowserIT {
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
         String id = Server.json(sent).getString("id");
         String first = linkMailedTo(invitee);
+        MimeMessage mail = Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, invitee)).findFirst()
+                .orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("Member " + acme.slug() + " invited you to Tenant " + acme.slug()
+                + " on Catalyst");
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("as Analyst.").contains(first);
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) parts.getBodyPart(1).getContent()).contains(">Tenant " + acme.slug() + "<")
+                .contains("Member " + acme.slug() + " invited you").contains(">Accept the invitation<");
 
         HttpResponse<String> resent = Fixture.call("POST", "/api/invitations/" + id + "/resend", admin, null);
         assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);

@@ -27,6 +27,7 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.catalyst.core.identity.Impersonation;
 import io.catalyst.core.identity.SignedIn;
+import io.catalyst.core.web.Branding;
 import java.util.List;
 import java.util.UUID;
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.text.StringEscapeUtils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -89,7 +90,7 @@ public class ConnectCallbackResource {
     }
 
     private static Response htmlPage(String message, int status) {
-        String safe = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String safe = StringEscapeUtils.escapeHtml4(message);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Catalyst</title></head>"
                         + "<body style=\"font-family:sans-serif;max-width:40em;margin:4em auto\"><h1>Catalyst</h1><p>"

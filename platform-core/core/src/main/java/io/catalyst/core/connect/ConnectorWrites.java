@@ -99,7 +99,9 @@ public class ConnectorWrites implements WriteBacks {
                 List<WriteRecord> batch = records.subList(from, Math.min(records.size(), from + spec.maxBatch()));
                 WriteResult done = host.runtime().call(available.contribution(), tenantId.toString(),
                         "write " + object, BATCH_TIME, c -> c.write(session, object, List.copyOf(batch)));
-                result = result.plus(done);
+                // a connector that answers nothing has confirmed nothing: the records count as refused, to retry
+                result = result.plus(done != null ? done : WriteResult.none(batch, view.connectorName()
+                        + " did not say what it wrote"));
             }
             return result;
         } finally {

@@ -2,6 +2,7 @@ package io.catalyst.core.identity;
 
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.mail.MailLayout;
 import io.catalyst.core.mail.Mailer;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.tenancy.Tenant;
@@ -107,27 +108,44 @@ public class Invitations {
         }
         String token = OneTimeTokens.next();
         OffsetDateTime expires = OffsetDateTime.now().plus(VALID);
-        String tenantName = scopes.tenant(tenantId, em -> {
+        Tenant tenant = scopes.tenant(tenantId, em -> {
             Scopes.sql(em, "insert into invitation (tenant_id, id, email, roles, invited_by, token_hash,"
                             + " expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                     .setParameter(1, tenantId).setParameter(2, UUID.randomUUID()).setParameter(3, normalized)
                     .setParameter(4, RoleList.format(roles)).setParameter(5, actorId)
                     .setParameter(6, OneTimeTokens.hash(token)).setParameter(7, expires)
                     .executeUpdate();
-            return em.find(Tenant.class, tenantId).name();
+            return em.find(Tenant.class, tenantId);
         });
         audit.record(new AuditEntry(tenantId, actorId, actor, "identity.invitation.sent", "invitation", normalized,
                 null, Map.of("email", normalized, "roles", roles)));
-        mail(normalized, actor, tenantName, roles, token, expires);
+        mail(normalized, actorId, actor, tenant, roles, token, expires);
     }
 
-    private void mail(String email, String actor, String tenantName, List<String> roles, String token,
+    /**
+     * The invitation mail: who invites (their name), to which company, as what (the roles' names), and the link; in
+     * the company's colour, with a plain-text part.
+     */
+    private void mail(String email, UUID actorId, String actor, Tenant tenant, List<String> roles, String token,
                       OffsetDateTime expires) {
-        mailer.send(email, "You are invited to " + tenantName + " on Catalyst",
-                "Hello,\n\n" + actor + " invited you to work in " + tenantName + " on Catalyst, as "
-                        + String.join(", ", roles) + ".\n\nAccept the invitation here:\n" + publicUrl
-                        + "/invitation?token=" + token + "\n\nThe link works once, until "
-                        + expires.format(DateTimeFormatter.RFC_1123_DATE_TIME) + ".\n");
+        String inviter = inviterName(tenant.id(), actorId).orElse(actor);
+        String as = String.join(", ", roles.stream().map(RoleNames::of).toList());
+        String link = publicUrl + "/invitation?token=" + token;
+        String until = "The link works once, until " + expires.format(DateTimeFormatter.RFC_1123_DATE_TIME) + ".";
+        String invites = inviter + " invited you to work in " + tenant.name() + " on Catalyst, as " + as + ".";
+        mailer.send(email, inviter + " invited you to " + tenant.name() + " on Catalyst",
+                "Hello,\n\n" + invites + "\n\nAccept the invitation here:\n" + link + "\n\n" + until + "\n",
+                MailLayout.page(tenant.name(), tenant.primaryColor(), List.of("Hello,", invites),
+                        "Accept the invitation", link, until));
+    }
+
+    // in the invitation's own transaction, bound to its tenant: accounts are read the same there
+    private Optional<String> inviterName(UUID tenantId, UUID actorId) {
+        if (actorId == null) {
+            return Optional.empty();
+        }
+        return scopes.tenant(tenantId, em -> Scopes.sql(em, "select coalesce(name, email) from app_user where id = ?1")
+                .setParameter(1, actorId).getResultList().stream().findFirst().map(String.class::cast));
     }
 
     /**
@@ -163,16 +181,16 @@ public class Invitations {
         users.requireHeld(grantor, tenantId, invitation.roles());
         String token = OneTimeTokens.next();
         OffsetDateTime expires = OffsetDateTime.now().plus(VALID);
-        String tenantName = scopes.tenant(tenantId, em -> {
+        Tenant tenant = scopes.tenant(tenantId, em -> {
             Scopes.sql(em, "update invitation set token_hash = ?1, expires_at = ?2, created_at = now()"
                             + " where id = ?3 and accepted_at is null")
                     .setParameter(1, OneTimeTokens.hash(token)).setParameter(2, expires)
                     .setParameter(3, invitationId).executeUpdate();
-            return em.find(Tenant.class, tenantId).name();
+            return em.find(Tenant.class, tenantId);
         });
         audit.record(new AuditEntry(tenantId, actorId, actor, "identity.invitation.resent", "invitation",
                 invitation.email(), null, Map.of("email", invitation.email(), "roles", invitation.roles())));
-        mail(invitation.email(), actor, tenantName, invitation.roles(), token, expires);
+        mail(invitation.email(), actorId, actor, tenant, invitation.roles(), token, expires);
         return openOne(tenantId, invitationId);
     }
 

@@ -2,6 +2,7 @@ package io.catalyst.core.identity;
 
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
+import io.catalyst.core.mail.MailLayout;
 import io.catalyst.core.mail.Mailer;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.Problem;
@@ -77,10 +78,14 @@ public class PasswordResets {
                 .executeUpdate());
         audit.record(new AuditEntry(null, user.get().id(), normalized, "identity.password-reset.requested", "user",
                 user.get().id().toString(), null, Map.of("result", "link sent")));
-        mailer.send(normalized, "Reset your Catalyst password",
-                "Hello " + user.get().name() + ",\n\nSomeone asked to reset the password of this account. If it was"
-                        + " you, choose a new one here within the hour:\n" + publicUrl + "/reset-password?token="
-                        + token + "\n\nIf it was not you, ignore this mail; your password stays as it is.\n");
+        String link = publicUrl + "/reset-password?token=" + token;
+        String hello = "Hello " + user.get().name() + ",";
+        String asked = "Someone asked to reset the password of this account. If it was you, choose a new one within"
+                + " the hour.";
+        String notYou = "If it was not you, ignore this mail; your password stays as it is.";
+        mailer.send(normalized, "Reset your Catalyst password", hello + "\n\n" + asked + " Here:\n" + link + "\n\n"
+                + notYou + "\n", MailLayout.page(null, null, List.of(hello, asked), "Choose a new password", link,
+                notYou));
     }
 
     /**

@@ -8,7 +8,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -47,12 +49,28 @@ public class Mailer {
     String from;
 
     public void send(String to, String subject, String text) {
+        send(to, subject, text, null);
+    }
+
+    /**
+     * Sends a message with a plain-text part and, when {@code html} is not null, an HTML part of the same content
+     * (multipart/alternative: a mail client shows the HTML, or the text where it shows no HTML).
+     */
+    public void send(String to, String subject, String text, String html) {
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
             message.setSubject(subject, "UTF-8");
-            message.setText(text, "UTF-8");
+            if (html == null) {
+                message.setText(text, "UTF-8");
+            } else {
+                MimeBodyPart plain = new MimeBodyPart();
+                plain.setText(text, "UTF-8");
+                MimeBodyPart rich = new MimeBodyPart();
+                rich.setText(html, "UTF-8", "html");
+                message.setContent(new MimeMultipart("alternative", plain, rich));
+            }
             message.setSentDate(new Date());
             if (smtpHost.filter(h -> !h.isBlank()).isPresent()) {
                 Transport.send(message);

@@ -207,7 +207,7 @@ public final class HubSpotConnector implements Connector {
             request.put("after", after);
         }
         HttpResult result = session.send(HttpRequestSpec.post(uri(session, object.searchPath()), "application/json",
-                write(request)), null);
+                text(request)), null);
         return body(result);
     }
 
@@ -223,7 +223,7 @@ public final class HubSpotConnector implements Connector {
         }
     }
 
-    private String write(JsonNode node) {
+    private String text(JsonNode node) {
         try {
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -231,7 +231,8 @@ public final class HubSpotConnector implements Connector {
         }
     }
 
-    private static URI uri(ConnectorSession session, String path) {
+    /** A path of HubSpot's API on the connection's root (HubSpot's own, or its local stand-in). */
+    static URI uri(ConnectorSession session, String path) {
         return URI.create(session.baseUrl().toString().replaceAll("/+$", "") + path);
     }
 

@@ -12,7 +12,6 @@ import io.catalyst.api.connect.WriteResult;
 import io.catalyst.api.connect.WriteSpec;
 import io.catalyst.api.host.HttpRequestSpec;
 import io.catalyst.api.host.HttpResult;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,7 +77,7 @@ final class ScoreWrites {
             ObjectNode properties = input.putObject("properties");
             r.values().forEach(properties::put);
         }
-        return session.send(HttpRequestSpec.post(uri(session, UPDATE_PATH), "application/json", text(body)), null);
+        return session.send(HttpRequestSpec.post(HubSpotConnector.uri(session, UPDATE_PATH), "application/json", text(body)), null);
     }
 
     /** The group and the properties; each may exist already (409), from an earlier write or another tool. */
@@ -87,7 +86,7 @@ final class ScoreWrites {
         group.put("name", GROUP);
         group.put("label", "Catalyst");
         group.put("displayOrder", -1);
-        created(session.send(HttpRequestSpec.post(uri(session, GROUPS_PATH), "application/json", text(group)), null));
+        created(session.send(HttpRequestSpec.post(HubSpotConnector.uri(session, GROUPS_PATH), "application/json", text(group)), null));
         for (Property p : PROPERTIES) {
             ObjectNode property = json.createObjectNode();
             property.put("name", p.name());
@@ -96,7 +95,7 @@ final class ScoreWrites {
             property.put("fieldType", p.fieldType());
             property.put("groupName", GROUP);
             property.put("description", p.description());
-            created(session.send(HttpRequestSpec.post(uri(session, PROPERTIES_PATH), "application/json",
+            created(session.send(HttpRequestSpec.post(HubSpotConnector.uri(session, PROPERTIES_PATH), "application/json",
                     text(property)), null));
         }
     }
@@ -164,9 +163,5 @@ final class ScoreWrites {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static URI uri(ConnectorSession session, String path) {
-        return URI.create(session.baseUrl().toString().replaceAll("/+$", "") + path);
     }
 }

@@ -39,7 +39,7 @@ final class CrmSync {
     static final String STATE = "crm-sync";
 
     /** A lead whose score the CRM does not hold yet. */
-    record Pending(UUID id, String externalId, int points, String band, String reason) {
+    record Pending(UUID id, String externalId, int points, String band, String reason, String model) {
     }
 
     private CrmSync() {
@@ -89,29 +89,23 @@ final class CrmSync {
         return written;
     }
 
-    /** The leads of a source whose score, band or reason differs from what was last written, oldest score first. */
+    /**
+     * The leads of a source whose score or model differs from what was last sent (a new model can change the band and
+     * the reason at the same points), and those refused fewer than {@link #MAX_ATTEMPTS} times; oldest score first.
+     */
     static List<Pending> pending(PluginContext ctx, String source, Models.Current model) {
         List<Pending> pending = new ArrayList<>();
         for (Map<String, Object> r : ctx.data().query("""
-                select l.id, l.external_id, l.points, l.reasons, s.points as sent_points, s.band as sent_band,
-                       s.reason as sent_reason, s.written_at, s.attempts
+                select l.id, l.external_id, l.points, l.model, l.reasons
                 from scoring_lead l left join scoring_crm_sync s on s.lead_id = l.id
                 where l.source = ? and l.points is not null
-                  and (s.lead_id is null or s.points <> l.points or s.written_at is null and s.attempts < ?)
+                  and (s.lead_id is null or s.points <> l.points or s.model is distinct from l.model
+                       or s.written_at is null and s.attempts < ?)
                 order by l.scored_at
-                limit ?""", source, MAX_ATTEMPTS, PER_CALL * 2)) {
+                limit ?""", source, MAX_ATTEMPTS, PER_CALL)) {
             int points = ((Number) r.get("points")).intValue();
-            Pending p = new Pending((UUID) r.get("id"), (String) r.get("external_id"), points, model.band(points),
-                    reason(LeadJson.reasons((String) r.get("reasons"))));
-            // a band or reason can change with the same points (new thresholds, a new model)
-            boolean same = r.get("written_at") != null && Integer.valueOf(points).equals(r.get("sent_points"))
-                    && p.band().equals(r.get("sent_band")) && p.reason().equals(r.get("sent_reason"));
-            if (!same) {
-                pending.add(p);
-            }
-            if (pending.size() == PER_CALL) {
-                break;
-            }
+            pending.add(new Pending((UUID) r.get("id"), (String) r.get("external_id"), points, model.band(points),
+                    reason(LeadJson.reasons((String) r.get("reasons"))), (String) r.get("model")));
         }
         return pending;
     }
@@ -131,8 +125,8 @@ final class CrmSync {
         Map<String, Object> counts = ctx.data().query("""
                 select count(*) filter (where s.written_at is not null) as written,
                        count(*) filter (where s.written_at is null and s.lead_id is not null) as refused,
-                       count(*) filter (where l.points is not null and (s.lead_id is null or s.points <> l.points))
-                         as waiting
+                       count(*) filter (where l.points is not null and (s.lead_id is null or s.points <> l.points
+                         or s.model is distinct from l.model)) as waiting
                 from scoring_lead l left join scoring_crm_sync s on s.lead_id = l.id
                 where l.source = any (string_to_array(?, ','))""", sources).stream().findFirst().orElse(Map.of());
         return new Summary(ScoringSettings.of(ctx).writeBack(), targets, count(counts, "written"),
@@ -181,6 +175,9 @@ final class CrmSync {
             row.put("points", p.points());
             row.put("band", p.band());
             row.put("reason", p.reason());
+            if (p.model() != null) {
+                row.put("model", p.model());
+            }
             row.put("ok", took.contains(p.externalId()));
             if (!took.contains(p.externalId())) {
                 String why = result.failed().getOrDefault(p.externalId(), "The CRM did not confirm the write");
@@ -189,13 +186,14 @@ final class CrmSync {
             rows.set(rows.length(), row);
         }
         ctx.data().update("""
-                insert into scoring_crm_sync (lead_id, points, band, reason, written_at, error, attempts)
-                select x.id, x.points, x.band, x.reason, case when x.ok then now() end, x.error,
+                insert into scoring_crm_sync (lead_id, points, band, reason, model, written_at, error, attempts)
+                select x.id, x.points, x.band, x.reason, x.model, case when x.ok then now() end, x.error,
                        case when x.ok then 0 else 1 end
-                from jsonb_to_recordset(?::jsonb) as x(id uuid, points integer, band text, reason text, ok boolean,
-                                                       error text)
+                from jsonb_to_recordset(?::jsonb) as x(id uuid, points integer, band text, reason text, model text,
+                                                       ok boolean, error text)
                 on conflict (tenant_id, lead_id) do update set points = excluded.points, band = excluded.band,
-                   reason = excluded.reason, written_at = excluded.written_at, error = excluded.error,
+                   reason = excluded.reason, model = excluded.model, written_at = excluded.written_at,
+                   error = excluded.error,
                    attempts = case when excluded.written_at is not null then 0
                                    when scoring_crm_sync.points = excluded.points
                                    then scoring_crm_sync.attempts + 1 else 1 end,

@@ -1,4 +1,4 @@
-package io.catalyst.ui.shell;
+package io.catalyst.core.web;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A company's colour as the shell's theme: Lumo's primary-colour properties, so buttons, links, focus rings and the
- * selected screen take it. Text in the colour is kept readable on white (WCAG AA, 4.5:1) by darkening it where
+ * A company's colour as a theme: Lumo's primary-colour properties, so the shell's buttons, links, focus rings and the
+ * selected screen take it, and the colours its mails are drawn in. Text in the colour is kept readable on white (WCAG AA, 4.5:1) by darkening it where
  * needed, and text on the colour is white or black, whichever reads better. Anything but {@code #rrggbb} gives no
  * theme at all: the value ends up in a style attribute.
  */

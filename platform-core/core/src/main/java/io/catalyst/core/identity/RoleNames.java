@@ -1,4 +1,4 @@
-package io.catalyst.ui.shell;
+package io.catalyst.core.identity;
 
 import java.util.Locale;
 

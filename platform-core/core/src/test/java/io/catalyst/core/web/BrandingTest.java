@@ -1,4 +1,4 @@
-package io.catalyst.ui.shell;
+package io.catalyst.core.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

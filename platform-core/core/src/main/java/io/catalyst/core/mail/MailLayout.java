@@ -1,0 +1,63 @@
+package io.catalyst.core.mail;
+
+import io.catalyst.core.web.Branding;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.text.StringEscapeUtils;
+
+/**
+ * The HTML part of Catalyst's mails: the company's name on a band of its colour, the message, one button, and a
+ * line of small print. Inline styles and tables only, as mail clients render nothing else reliably. Every text is
+ * escaped here; a colour that is not {@code #rrggbb} falls back to Catalyst's blue, and text on the colour is white or
+ * black, whichever reads better ({@link Branding}).
+ */
+public final class MailLayout {
+
+    /** Catalyst's own colour, for mails of no company and companies without one. */
+    static final String DEFAULT_COLOUR = "#1676f3";
+
+    private MailLayout() {
+    }
+
+    /**
+     * @param company    whose mail it is (its name heads the mail), or null for Catalyst's own
+     * @param colour     the company's colour, or null
+     * @param paragraphs the message, one text per paragraph
+     * @param action     the button's words
+     * @param link       where it leads
+     * @param smallPrint under the button, e.g. how long the link works
+     */
+    public static String page(String company, String colour, List<String> paragraphs, String action, String link,
+                              String smallPrint) {
+        Map<String, String> theme = Branding.of(colour);
+        String band = theme.getOrDefault("--lumo-primary-color", DEFAULT_COLOUR);
+        String onBand = theme.getOrDefault("--lumo-primary-contrast-color", "#ffffff");
+        StringBuilder html = new StringBuilder(1024);
+        html.append("<!DOCTYPE html><html><body style=\"margin:0;padding:0;background:#f4f5f7;\">")
+                .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"")
+                .append(" style=\"background:#f4f5f7;padding:24px 0;font-family:Arial,Helvetica,sans-serif;\"><tr>")
+                .append("<td align=\"center\"><table role=\"presentation\" width=\"560\" cellpadding=\"0\"")
+                .append(" cellspacing=\"0\" style=\"max-width:560px;width:100%;background:#ffffff;border-radius:8px;")
+                .append("overflow:hidden;\"><tr><td style=\"background:").append(band)
+                .append(";color:").append(onBand).append(";padding:16px 24px;font-size:18px;font-weight:bold;\">")
+                .append(escape(company == null ? "Catalyst" : company)).append("</td></tr>")
+                .append("<tr><td style=\"padding:24px;color:#1f2933;font-size:15px;line-height:1.5;\">");
+        for (String paragraph : paragraphs) {
+            html.append("<p style=\"margin:0 0 16px;\">").append(escape(paragraph)).append("</p>");
+        }
+        html.append("<p style=\"margin:24px 0;\"><a href=\"").append(escape(link))
+                .append("\" style=\"background:").append(band).append(";color:").append(onBand)
+                .append(";text-decoration:none;")
+                .append("padding:12px 20px;border-radius:6px;display:inline-block;font-weight:bold;\">")
+                .append(escape(action)).append("</a></p>")
+                .append("<p style=\"margin:0;color:#616e7c;font-size:13px;\">").append(escape(smallPrint))
+                .append("</p></td></tr></table>")
+                .append("<p style=\"color:#9aa5b1;font-size:12px;\">Sent by Catalyst</p></td></tr></table>")
+                .append("</body></html>");
+        return html.toString();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : StringEscapeUtils.escapeHtml4(text);
+    }
+}
