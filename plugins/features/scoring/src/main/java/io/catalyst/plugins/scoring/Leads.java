@@ -330,7 +330,7 @@ final class Leads {
 
     /**
      * Data quality by source: leads, average quality, poor ones, each kind of issue, and duplicates (leads that
-     * share an address, or a name at a company, with another lead).
+     * share an address, a phone, or a name at a company, with another lead; the fuzzy matcher runs on a lead's page).
      *
      * @param since only leads that came in at or after this
      */
@@ -344,9 +344,11 @@ final class Leads {
                        count(*) filter (where l.quality_codes like '% email-shared %') as shared_inbox,
                        count(*) filter (where l.quality_codes like '% name-missing %'
                                           or l.quality_codes like '% company-missing %') as missing_fields,
+                       count(*) filter (where l.quality_codes like '% phone-invalid %') as invalid_phone,
                        count(*) filter (where exists (select 1 from scoring_lead o where o.tenant_id = l.tenant_id
                                           and o.id <> l.id and (o.email_key = l.email_key
-                                          or o.person_key = l.person_key))) as duplicates
+                                          or o.person_key = l.person_key or o.phone_key = l.phone_key)))
+                         as duplicates
                 from scoring_lead l where l.created_at >= ? group by l.source order by l.source""", Quality.POOR,
                 OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
     }

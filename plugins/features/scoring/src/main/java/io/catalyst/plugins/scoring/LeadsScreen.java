@@ -49,9 +49,7 @@ public class LeadsScreen implements UiScreen {
 
     @Override
     public Component create(PluginContext ctx) {
-        Div screen = new Div();
-        screen.setId("scoring-leads");
-        screen.getStyle().set("max-width", "960px");
+        Div screen = ScoringUi.screen("scoring-leads");
         Models.Current model = Models.current(ctx);
         Paragraph about = new Paragraph(model.describe() + (Models.championVersion(ctx).isPresent() ? ""
                 : " " + Models.trainingMessage(ctx)));

@@ -51,9 +51,7 @@ public class ModelsScreen implements UiScreen {
 
     @Override
     public Component create(PluginContext ctx) {
-        Div screen = new Div();
-        screen.setId("scoring-models");
-        screen.getStyle().set("max-width", "960px");
+        Div screen = ScoringUi.screen("scoring-models");
         fill(ctx, screen);
         return screen;
     }

@@ -42,13 +42,12 @@ public class QualityScreen implements UiScreen {
 
     @Override
     public Component create(PluginContext ctx) {
-        Div screen = new Div();
-        screen.setId("scoring-quality-screen");
-        screen.getStyle().set("max-width", "960px");
+        Div screen = ScoringUi.screen("scoring-quality-screen");
         screen.add(new H2("Lead quality"));
         screen.add(new Paragraph("The leads of the last 30 days by where they came from. A lead's quality is 100 less"
                 + " what is wrong with its data: an address that is not one (−40), a throwaway one (−30), a shared"
-                + " inbox (−10), no name (−15), no company (−10), no job title (−5). Poor is below " + Quality.POOR
+                + " inbox (−10), no name (−15), no company (−10), a phone number that is not one (−15), no job title"
+                + " (−5); a missing phone costs nothing, as many forms never ask for one. Poor is below " + Quality.POOR
                 + ". When a quarter of a source's leads in a week are poor, the analysts get a task."));
         List<Map<String, Object>> rows = Leads.qualityBySource(ctx, Instant.now().minus(Duration.ofDays(30)));
         if (rows.isEmpty()) {
@@ -67,6 +66,7 @@ public class QualityScreen implements UiScreen {
         column(grid, "disposable", "Throwaway");
         column(grid, "shared_inbox", "Shared inbox");
         column(grid, "missing_fields", "No name or company");
+        column(grid, "invalid_phone", "Bad phone");
         column(grid, "duplicates", "Duplicates");
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

@@ -42,9 +42,10 @@ final class QualityWatch {
             String title = String.format(Locale.ENGLISH, "Lead quality: %d of %d leads from %s this week are poor",
                     poor, leads, source);
             String body = String.format(Locale.ENGLISH, "In the last 7 days: %s invalid or missing addresses, %s"
-                    + " throwaway addresses, %s shared inboxes, %s without a name or company, %s duplicates. Check the"
-                    + " form, import or sync that brings %s's leads.", row.get("invalid_email"), row.get("disposable"),
-                    row.get("shared_inbox"), row.get("missing_fields"), row.get("duplicates"), source);
+                    + " throwaway addresses, %s shared inboxes, %s without a name or company, %s invalid phone numbers,"
+                    + " %s duplicates. Check the form, import or sync that brings %s's leads.", row.get("invalid_email"),
+                    row.get("disposable"), row.get("shared_inbox"), row.get("missing_fields"),
+                    row.get("invalid_phone"), row.get("duplicates"), source);
             Map<String, Object> snapshot = Map.of("leads", leads, "poor", poor, "quality", row.get("quality"));
             TaskRequest request = new TaskRequest("quality:" + source + ":" + week, title, body,
                     "plugins/scoring/quality", new TaskRequest.Subject("lead-source", source, source, snapshot),

@@ -23,6 +23,14 @@ final class ScoringUi {
         };
     }
 
+    /** A scoring screen's outer box: its id, and the width the screens share. */
+    static Div screen(String id) {
+        Div screen = new Div();
+        screen.setId(id);
+        screen.getStyle().set("max-width", "960px");
+        return screen;
+    }
+
     static String leadRoute(UUID id) {
         return "plugins/scoring/lead?id=" + id;
     }

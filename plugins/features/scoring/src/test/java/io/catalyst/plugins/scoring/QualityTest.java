@@ -128,7 +128,8 @@ class QualityTest {
     @Test
     void aSourceWithAQuarterOfPoorLeadsAsksForOneTaskAWeek(PluginTestKit kit) {
         Map<String, Object> bad = Map.of("source", "import", "leads", 40L, "quality", 62, "poor", 12L,
-                "invalid_email", 7L, "disposable", 3L, "shared_inbox", 1L, "missing_fields", 4L, "duplicates", 2L);
+                "invalid_email", 7L, "disposable", 3L, "shared_inbox", 1L, "missing_fields", 4L, "invalid_phone", 6L,
+                "duplicates", 2L);
         Map<String, Object> fine = Map.of("source", "hubspot", "leads", 400L, "quality", 91, "poor", 20L,
                 "invalid_email", 0L, "disposable", 0L, "shared_inbox", 0L, "missing_fields", 20L, "duplicates", 0L);
         Map<String, Object> few = Map.of("source", "intake", "leads", 5L, "quality", 20, "poor", 5L,
@@ -144,7 +145,8 @@ class QualityTest {
             assertThat(e.payload()).containsEntry("dedupeKey", "quality:import:2026-W50")
                     .containsEntry("title", "Lead quality: 12 of 40 leads from import this week are poor")
                     .containsEntry("link", "plugins/scoring/quality");
-            assertThat(String.valueOf(e.payload().get("body"))).contains("7 invalid or missing addresses");
+            assertThat(String.valueOf(e.payload().get("body"))).contains("7 invalid or missing addresses")
+                    .contains("6 invalid phone numbers");
         });
         assertThat(QualityWatch.check(kit.context(), Set.of("hubspot"), Instant.now())).as("only sources touched")
                 .isZero();
