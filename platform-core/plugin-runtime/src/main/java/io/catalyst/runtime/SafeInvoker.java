@@ -3,6 +3,7 @@ package io.catalyst.runtime;
 import io.catalyst.api.PluginProblem;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -16,6 +17,10 @@ import java.util.concurrent.TimeoutException;
  * plugin's deliberate answer), a {@link io.catalyst.api.connect.ProviderException} (a provider error a connector
  * classified) and a {@link HostFailure} (the host's own).
  *
+ * <p>The time limit counts from when the plugin's code starts: time spent waiting for a free executor thread is the
+ * host's, not the plugin's. A call that finds no thread within {@link #QUEUE_LIMIT} is given up as {@link HostBusy},
+ * which fails nothing.
+ *
  * <p>A plugin thread that ignores interruption cannot be stopped; it keeps one executor thread until it returns.
  */
 final class SafeInvoker {
@@ -25,16 +30,27 @@ final class SafeInvoker {
         void failed(String pluginId, ClassLoader pluginLoader, String reason);
     }
 
+    /** How long a call may wait for an executor thread before the host gives up on it. */
+    static final Duration QUEUE_LIMIT = Duration.ofSeconds(30);
+
     private final ExecutorService executor;
     private final FailureSink sink;
+    private final Duration queueLimit;
 
     SafeInvoker(ExecutorService executor, FailureSink sink) {
+        this(executor, sink, QUEUE_LIMIT);
+    }
+
+    SafeInvoker(ExecutorService executor, FailureSink sink, Duration queueLimit) {
         this.executor = executor;
         this.sink = sink;
+        this.queueLimit = queueLimit;
     }
 
     <R> R invoke(String pluginId, ClassLoader pluginLoader, String operation, Duration timeout, Callable<R> body) {
+        CountDownLatch started = new CountDownLatch(1);
         Future<R> future = executor.submit(() -> {
+            started.countDown();
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(pluginLoader);
@@ -45,6 +61,10 @@ final class SafeInvoker {
             }
         });
         try {
+            if (!started.await(queueLimit.toMillis(), TimeUnit.MILLISECONDS) && future.cancel(false)) {
+                throw new HostBusy("The server is too busy to run " + operation + " of plugin " + pluginId
+                        + " now; it waited " + queueLimit.toSeconds() + " s for a thread");
+            }
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);

@@ -73,7 +73,13 @@ public class PluginJobs {
     static final Duration MAX_TIME_LIMIT = Duration.ofMinutes(15);
 
     /**
-     * A job's name, schedule and time limit (null: the host's), asked once per extension instance (the runtime keeps
+     * A run's limit when the job asks for none. Nobody waits on a job, and on a busy server the short limit of
+     * interactive calls would count the host's slowness against the plugin.
+     */
+    static final Duration DEFAULT_TIME_LIMIT = Duration.ofMinutes(1);
+
+    /**
+     * A job's name, schedule and time limit, asked once per extension instance (the runtime keeps
      * the same instances).
      */
     private record Declared(String name, JobSchedule schedule, Duration timeLimit) {
@@ -183,16 +189,16 @@ public class PluginJobs {
         });
     }
 
-    /** A job's own limit, between the host's and {@link #MAX_TIME_LIMIT}; null for the host's. */
+    /** A job's own limit, at most {@link #MAX_TIME_LIMIT}; {@link #DEFAULT_TIME_LIMIT} when it asks for none. */
     static Duration timeLimit(Duration asked) {
         if (asked == null || asked.isNegative() || asked.isZero()) {
-            return null;
+            return DEFAULT_TIME_LIMIT;
         }
         return asked.compareTo(MAX_TIME_LIMIT) > 0 ? MAX_TIME_LIMIT : asked;
     }
 
     private void run(Contribution<PluginJob> job, String name, UUID tenantId) {
-        Duration limit = declaration(job).map(Declared::timeLimit).orElse(null);
+        Duration limit = declaration(job).map(Declared::timeLimit).orElse(DEFAULT_TIME_LIMIT);
         try {
             dispatch.call(job, PluginDispatch.On.tenant(tenantId), "job " + name, limit, (j, context) -> {
                 j.run(context);

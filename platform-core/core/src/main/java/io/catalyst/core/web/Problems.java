@@ -1,5 +1,6 @@
 package io.catalyst.core.web;
 
+import io.catalyst.runtime.HostBusy;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
@@ -45,6 +46,10 @@ public final class Problems {
             return build(refused.startsWith("23505") ? ProblemType.CONFLICT : ProblemType.VALIDATION_FAILED,
                     refused.startsWith("23505") ? "Something with the same name or key exists."
                             : "A value is not valid: too long, malformed or out of range.", path, requestId, List.of());
+        }
+        if (failure instanceof HostBusy) {
+            return build(ProblemType.SERVICE_UNAVAILABLE, "The server is too busy to answer now. Try again shortly.",
+                    path, requestId, List.of());
         }
         if (isConnectionFailure(failure)) {
             return build(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable. Try again shortly.", path,

@@ -57,9 +57,11 @@ class PluginJobsTest {
 
     @Test
     void aJobsOwnTimeLimitIsKeptUpToFifteenMinutes() {
-        assertThat(PluginJobs.timeLimit(null)).as("the host's limit").isNull();
-        assertThat(PluginJobs.timeLimit(java.time.Duration.ZERO)).isNull();
-        assertThat(PluginJobs.timeLimit(java.time.Duration.ofSeconds(-5))).isNull();
+        assertThat(PluginJobs.timeLimit(null)).as("the host's job limit").isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(PluginJobs.timeLimit(java.time.Duration.ZERO)).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(PluginJobs.timeLimit(java.time.Duration.ofSeconds(-5))).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(PluginJobs.timeLimit(java.time.Duration.ofSeconds(10))).as("a job may ask for less")
+                .isEqualTo(java.time.Duration.ofSeconds(10));
         assertThat(PluginJobs.timeLimit(java.time.Duration.ofMinutes(2))).isEqualTo(java.time.Duration.ofMinutes(2));
         assertThat(PluginJobs.timeLimit(java.time.Duration.ofHours(3))).isEqualTo(java.time.Duration.ofMinutes(15));
     }
