@@ -69,6 +69,29 @@ class AdminBrowserIT {
     }
 
     @Test
+    void onAPhoneATenantsStatusAndActionsAreInViewWithoutScrollingSideways() throws Exception {
+        Fixture.Tenant acme = Fixture.tenant("analyst"); // active: every action is offered, the widest row
+        try (Browser browser = new Browser(390, 844).open("/admin/tenants")) {
+            browser.signInAsPlatformAdmin();
+            browser.showOnlyTenant(acme.slug());
+            browser.waitFor("#tenant-actions-" + acme.slug());
+            browser.settle();
+            java.util.List<String> problems = browser.notInView("#tenant-status-" + acme.slug(),
+                    "#tenant-actions-" + acme.slug());
+            browser.screenshot("tenants-phone.png");
+            assertThat(problems).as("the status and actions at 390 px").isEmpty();
+            assertThat(browser.texts("#tenant-actions-" + acme.slug() + " vaadin-button"))
+                    .contains("Act as…", "Appoint admin…", "Suspend", "Offboard");
+
+            // the shell's header: the user menu's avatar is not cut off
+            browser.driver.executeScript("window.scrollTo(0, 0)");
+            java.util.List<String> header = browser.notInView("#user-menu vaadin-avatar");
+            browser.screenshot("tenants-phone-header.png");
+            assertThat(header).as("the avatar at 390 px").isEmpty();
+        }
+    }
+
+    @Test
     void aViewerSeesOnlyWhatTheyMayAndIsRefusedTheRest() throws Exception {
         Fixture.Tenant viewer = Fixture.tenant("viewer");
         Fixture.password(viewer, PASSWORD);

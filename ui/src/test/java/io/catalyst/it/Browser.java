@@ -158,6 +158,47 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * What keeps the matching elements, and the buttons and links inside them, from being seen and pressed where
+     * they are: outside the viewport, covered at their centre by something else (a frozen grid column over another),
+     * or reachable only by scrolling a grid sideways. Empty when all is well. Each element is scrolled into view
+     * vertically first; a grid that had to scroll sideways to show it counts as a problem, as on a phone nobody
+     * knows to scroll there.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> notInView(String... css) {
+        return (List<String>) driver.executeScript("""
+                const problems = [];
+                const grids = [...document.querySelectorAll('vaadin-grid')];
+                for (const selector of arguments[0]) {
+                  const target = document.querySelector(selector);
+                  if (!target) { problems.push(selector + ': not on the page'); continue; }
+                  grids.forEach(g => g.$.table.scrollLeft = 0);
+                  target.scrollIntoView({block: 'center', inline: 'nearest'});
+                  const sideways = grids.filter(g => g.$.table.scrollLeft > 0).map(g => g.id);
+                  if (sideways.length) problems.push(selector + ': only after scrolling ' + sideways + ' sideways');
+                  for (const el of [target, ...target.querySelectorAll('vaadin-button, a')]) {
+                    if (el.offsetParent === null) { // hidden: a problem for the element asked about
+                      if (el === target) problems.push(selector + ': hidden');
+                      continue;
+                    }
+                    const r = el.getBoundingClientRect();
+                    const name = el === target ? selector : selector + ' ' + (el.id || el.textContent.trim());
+                    const where = `[${Math.round(r.left)}..${Math.round(r.right)}] x [${Math.round(r.top)}..`
+                        + `${Math.round(r.bottom)}] in ${innerWidth} x ${innerHeight}`;
+                    if (r.width === 0 || r.left < 0 || r.right > innerWidth + 0.5 || r.top < 0
+                        || r.bottom > innerHeight + 0.5) { problems.push(name + ': outside the viewport ' + where); continue; }
+                    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                    if (!hit || !(el === hit || el.contains(hit))) {
+                      problems.push(name + ': covered by ' + (hit ? hit.tagName + '#' + hit.id : 'nothing') + ' ' + where);
+                    }
+                  }
+                }
+                grids.forEach(g => g.$.table.scrollLeft = 0);
+                return problems;
+                """, List.of(css));
+    }
+
     void screenshot(String name) throws IOException {
         Files.createDirectories(SHOTS);
         File shot = driver.getScreenshotAs(OutputType.FILE);

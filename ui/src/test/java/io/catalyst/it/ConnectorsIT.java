@@ -201,6 +201,13 @@ class ConnectorsIT {
                 smtp.getReceivedMessages()).filter(m -> recipient(m).equals(tenant.email())).findFirst().orElse(null),
                 m -> m != null);
         assertThat(mail.getSubject()).isEqualTo("Reconnect Meta Ads: its data has stopped updating");
+        // a notification mail is HTML in the company's name beside the plain text, with its link as the button
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("Open it: ").contains("/integrations");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) parts.getBodyPart(1).getContent()).contains(">Tenant " + tenant.slug() + "<")
+                .contains("/integrations\" style=").contains(">Open it in Catalyst<");
         assertThat(Server.strings("select action from audit_event where tenant_id = '" + tenant.id() + "'"))
                 .contains("connections.connection.needs_reauth");
         assertThat(Server.strings("select attempts from sync_job where id = '" + job + "'"))

@@ -92,4 +92,28 @@ class IntegrationsBrowserIT {
                 "connections.connection.created", "connections.connection.authorised",
                 "connections.connection.updated", "connections.connection.deleted");
     }
+
+    @Test
+    void onAPhoneAConnectionsStatusAndActionsAreInViewWithoutScrollingSideways() throws Exception {
+        Fixture.Tenant tenant = Fixture.tenant("tenant-admin");
+        String password = "Integrations-phone-" + System.nanoTime();
+        Fixture.password(tenant, password);
+        String bearer = Fixture.token(tenant, List.of("*")).bearer();
+        HttpResponse<String> created = Fixture.call("POST", "/api/tenant/connections", bearer,
+                "{\"connector\":\"meta-ads\",\"name\":\"Meta for the phone\",\"baseUrl\":\"" + meta.origin()
+                        + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Server.json(created).getString("id");
+
+        try (Browser browser = new Browser(390, 844)) {
+            browser.open("/integrations");
+            browser.signIn(tenant.email(), password);
+            browser.waitFor("#actions-" + id);
+            browser.settle();
+            List<String> problems = browser.notInView("#status-" + id, "#actions-" + id);
+            browser.screenshot("integrations-phone.png");
+            assertThat(problems).as("the status and actions at 390 px").isEmpty();
+            assertThat(browser.texts("#actions-" + id + " vaadin-button")).contains("Authorise", "Disconnect");
+        }
+    }
 }

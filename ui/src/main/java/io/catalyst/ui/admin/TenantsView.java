@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -85,14 +86,18 @@ public class TenantsView extends Div {
         grid.setId("tenant-grid");
         grid.addColumn(Tenant::name).setHeader("Name").setSortable(true).setAutoWidth(true);
         grid.addColumn(Tenant::slug).setHeader("Slug").setAutoWidth(true);
-        grid.addComponentColumn(t -> status(t.status())).setHeader("Status").setAutoWidth(true);
         grid.addColumn(t -> members.getOrDefault(t.id(), 0L) + " / " + t.quotaUsers()).setHeader("Users")
                 .setAutoWidth(true);
         grid.addColumn(t -> t.onboarded() ? "done" : "step " + t.onboardingStep() + " of 5").setHeader("Setup")
                 .setAutoWidth(true);
         grid.addColumn(Tenant::plan).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(t -> t.createdAt().toLocalDate()).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFrozenToEnd(true);
+        // the status and the actions stay at the grid's end, frozen there, so that a phone (390 px) reaches them
+        // without scrolling sideways; the actions wrap within at most half the screen's width
+        grid.addComponentColumn(this::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
+                .setFlexGrow(0).setFrozenToEnd(true);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("min(31em, 45vw)")
+                .setFlexGrow(0).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
 
         filter.setId("tenant-filter");
@@ -140,7 +145,10 @@ public class TenantsView extends Div {
     private Component actions(Tenant tenant) {
         var user = UserSession.user().orElseThrow();
         FlexLayout actions = new FlexLayout();
-        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        actions.setId("tenant-actions-" + tenant.slug());
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.getStyle().set("gap", "0 var(--lumo-space-s)");
         if (tenant.status() != TenantStatus.OFFBOARDING) {
             boolean active = tenant.status() == TenantStatus.ACTIVE;
             Button change = new Button(active ? "Suspend" : "Reactivate", click -> {
@@ -312,6 +320,12 @@ public class TenantsView extends Div {
 
     private static TenantExport export() {
         return Services.get(TenantExport.class);
+    }
+
+    private Span statusBadge(Tenant tenant) {
+        Span badge = status(tenant.status());
+        badge.setId("tenant-status-" + tenant.slug());
+        return badge;
     }
 
     private static Span status(TenantStatus status) {

@@ -103,9 +103,13 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
                 .setHeader("Accounts").setAutoWidth(true);
         grid.addColumn(v -> SCHEDULES.getOrDefault(v.scheduleMinutes(), "every " + v.scheduleMinutes() + " min"))
                 .setHeader("Schedule").setAutoWidth(true);
-        grid.addComponentColumn(this::statusOf).setHeader("Status").setFlexGrow(3);
+        // the status and the actions stay at the grid's end, frozen there, so that a phone (390 px) reaches them
+        // without scrolling sideways: together they take at most about three quarters of a narrow screen
+        grid.addComponentColumn(this::statusOf).setHeader("Status").setKey("status").setWidth("min(14em, 30vw)")
+                .setFlexGrow(3).setFrozenToEnd(true);
         if (manage) {
-            grid.addComponentColumn(this::actions).setHeader("").setWidth("24em").setFlexGrow(0);
+            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("min(24em, 42vw)")
+                    .setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.addSelectionListener(pick -> pick.getFirstSelectedItem().ifPresent(v -> {
             selected = v.id();
@@ -238,6 +242,7 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
 
     private Component actions(Connections.View v) {
         HorizontalLayout row = new HorizontalLayout();
+        row.setId("actions-" + v.id());
         if ("PENDING".equals(v.status()) || "NEEDS_REAUTH".equals(v.status())) {
             Button reconnect = new Button("PENDING".equals(v.status()) ? "Authorise" : "Reconnect",
                     click -> authorize(v));

@@ -19,6 +19,7 @@ import io.catalyst.core.connect.ConnectorRegistry;
 import io.catalyst.core.identity.Invitations;
 import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.identity.Users;
+import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.web.ProblemException;
@@ -102,7 +103,7 @@ public class OnboardingView extends Div {
     }
 
     private Supplier<Tenant> profileStep() {
-        return show(SettingsForms.profile(onboarding, tenant));
+        return show(SettingsForms.profile(onboarding, Services.get(Logos.class), tenant));
     }
 
     private Supplier<Tenant> localeStep() {

@@ -3,8 +3,10 @@ package io.catalyst.ui.settings;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
+import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.web.Problem;
@@ -35,7 +37,7 @@ public final class SettingsForms {
             try {
                 return save.get();
             } catch (ProblemException e) {
-                fields.getChildren().forEach(field -> field.getId().ifPresent(id -> {
+                inputs(fields).forEach(field -> field.getId().ifPresent(id -> {
                     if (field instanceof HasValidation input) {
                         String message = e.errors().stream().filter(error -> error.field().equals(id))
                                 .map(Problem.FieldError::message).findFirst().orElse(null);
@@ -46,14 +48,21 @@ public final class SettingsForms {
                 return null;
             }
         }
+
+        // the form's inputs, however deep its rows put them
+        private static java.util.stream.Stream<Component> inputs(Component parent) {
+            return parent.getChildren().flatMap(child -> java.util.stream.Stream.concat(java.util.stream.Stream.of(child),
+                    inputs(child)));
+        }
     }
 
-    public static Form profile(Onboarding onboarding, Tenant tenant) {
+    /** Name and colour, saved with the form; the logo beside them is stored as soon as it is uploaded. */
+    public static Form profile(Onboarding onboarding, Logos logos, Tenant tenant) {
         TextField name = text("name", "Company name", tenant.name());
-        TextField logo = text("logoUrl", "Logo address (https://…)", tenant.logoUrl());
         TextField color = text("primaryColor", "Primary colour (#rrggbb)", tenant.primaryColor());
-        return new Form(new FormRow(name, logo, color), () -> onboarding.saveProfile(actorId(), actor(), tenant.id(),
-                new Onboarding.Profile(name.getValue(), logo.getValue(), color.getValue())));
+        Div fields = new Div(new FormRow(name, color), new LogoField(logos, tenant));
+        return new Form(fields, () -> onboarding.saveProfile(actorId(), actor(), tenant.id(),
+                new Onboarding.Profile(name.getValue(), color.getValue())));
     }
 
     public static Form locale(Onboarding onboarding, Tenant tenant) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.catalyst.core.identity.Permissions;
+import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.ui.shell.MainLayout;
@@ -33,7 +34,8 @@ public class SettingsView extends Div {
         Onboarding onboarding = Services.get(Onboarding.class);
         Tenant tenant = onboarding.tenant(UserSession.tenant().orElseThrow().tenantId());
         add(new H2("Company settings"));
-        section("Profile and branding", "save-profile", SettingsForms.profile(onboarding, tenant));
+        section("Profile and branding", "save-profile", SettingsForms.profile(onboarding,
+                Services.get(Logos.class), tenant));
         section("Timezone and currency", "save-locale", SettingsForms.locale(onboarding, tenant));
         section("Business goals", "save-goals", SettingsForms.goals(onboarding, tenant));
     }
@@ -41,6 +43,7 @@ public class SettingsView extends Div {
     private void section(String title, String id, SettingsForms.Form form) {
         Button save = new Button("Save", click -> {
             if (form.trySave() != null) {
+                MainLayout.refreshBranding(); // a new name or colour shows at once
                 Notification.show(title + " saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             }
         });

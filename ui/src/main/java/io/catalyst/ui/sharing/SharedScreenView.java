@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Route;
 import io.catalyst.api.ui.UiScreen;
 import io.catalyst.core.plugins.PluginDispatch;
 import io.catalyst.core.sharing.DashboardShares;
+import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.Tenants;
 import io.catalyst.runtime.Contribution;
@@ -83,8 +84,9 @@ public class SharedScreenView extends Div implements BeforeEnterObserver, HasDyn
         header.getStyle().set("border-top", "4px solid " + colour).set("padding", "var(--lumo-space-s) 0")
                 .set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
                 .set("gap", "var(--lumo-space-m)");
-        if (tenant.logoUrl() != null && tenant.logoUrl().startsWith("https://")) {
-            Image logo = new Image(tenant.logoUrl(), tenant.name());
+        String logoPath = Logos.path(tenant.id(), tenant.logoSha());
+        if (logoPath != null) {
+            Image logo = new Image(logoPath, "");
             logo.setHeight("32px");
             header.add(logo);
         }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -27,6 +28,9 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import io.catalyst.core.identity.Impersonation;
 import io.catalyst.core.identity.SignedIn;
+import io.catalyst.core.tenancy.Logos;
+import io.catalyst.core.tenancy.Onboarding;
+import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.web.Branding;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +45,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private static final long serialVersionUID = 1L;
 
     private final SideNav navigation;
+    private final Div logo = new Div();
 
     public MainLayout() {
         ShellUser user = ShellUser.current();
@@ -53,11 +58,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         product.addClassName("shell-product");
 
         Component tenant = tenantSwitcher(user);
+        logo.setId("tenant-logo");
+        logo.addClassName("shell-logo");
 
         Div spacer = new Div();
         spacer.addClassName("shell-spacer");
 
-        addToNavbar(toggle, product, tenant, spacer);
+        addToNavbar(toggle, product, logo, tenant, spacer);
         UserSession.impersonator().ifPresent(admin -> addToNavbar(impersonationBanner(user)));
         if (user.signedIn() && user.tenantName() != null) {
             addToNavbar(new Bell());
@@ -72,22 +79,43 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         brand();
     }
 
-    // the company's colour on the whole page: on the body, so dialogs and menus (overlays) take it too
-    private static void brand() {
+    // the company's colour on the whole page (on the body, so dialogs and menus, which are overlays, take it too)
+    // and its logo beside its name
+    private void brand() {
         UI ui = UI.getCurrent();
         if (ui == null) {
             return;
         }
-        String colour = UserSession.tenant().map(t -> colourOf(t.tenantId())).orElse(null);
-        Branding.of(colour).forEach((property, value) -> ui.getElement().getStyle().set(property, value));
+        Tenant tenant = UserSession.tenant().map(t -> tenantOf(t.tenantId())).orElse(null);
+        Branding.of("#000000").keySet().forEach(property -> ui.getElement().getStyle().remove(property));
+        Branding.of(tenant == null ? null : tenant.primaryColor())
+                .forEach((property, value) -> ui.getElement().getStyle().set(property, value));
+        logo.removeAll();
+        String path = tenant == null ? null : Logos.path(tenant.id(), tenant.logoSha());
+        if (path != null) {
+            Image image = new Image(path, "");
+            image.setHeight("28px");
+            logo.add(image);
+        }
+        logo.setVisible(path != null);
     }
 
-    private static String colourOf(java.util.UUID tenantId) {
+    private static Tenant tenantOf(UUID tenantId) {
         try {
-            return Services.get(io.catalyst.core.tenancy.Onboarding.class).tenant(tenantId).primaryColor();
+            return Services.get(Onboarding.class).tenant(tenantId);
         } catch (RuntimeException noServices) { // UI unit tests run without CDI
             return null;
         }
+    }
+
+    /** Shows the company's colour and logo again on the current page, after a screen changed them. */
+    public static void refreshBranding() {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        ui.getInternals().getActiveRouterTargetsChain().stream().filter(MainLayout.class::isInstance)
+                .map(MainLayout.class::cast).findFirst().ifPresent(MainLayout::brand);
     }
 
     // what the screens declare, and what the sources add for this user (their tenant's plugin screens)
@@ -185,9 +213,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return banner;
     }
 
+    // back to the company's own sign-in page, with its logo and colour
     private static void signOut() {
+        String company = UserSession.tenant().map(t -> tenantOf(t.tenantId())).map(Tenant::slug).orElse(null);
         UserSession.end();
-        UI.getCurrent().getPage().setLocation("/sign-in");
+        UI.getCurrent().getPage().setLocation(company == null ? "/sign-in" : "/sign-in?company=" + company);
         VaadinSession.getCurrent().getSession().invalidate();
     }
 

@@ -3,31 +3,43 @@ package io.catalyst.ui.signin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.login.LoginForm;
-import com.vaadin.flow.component.login.LoginI18n;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinService;
 import io.catalyst.core.identity.PasswordResets;
 import io.catalyst.core.identity.SignIn;
 import io.catalyst.core.identity.SignInException;
+import io.catalyst.core.tenancy.Tenants;
+import io.catalyst.core.web.Branding;
 import io.catalyst.core.web.ProblemException;
 import io.catalyst.ui.shell.PublicScreen;
 import io.catalyst.ui.shell.UserSession;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 
-/** The sign-in page: email and password. After signing in, the session id changes (no session fixation). */
+/**
+ * The sign-in page: email and password. After signing in, the session id changes (no session fixation). A company's
+ * own sign-in page ({@code ?company=<slug>}, where signing out leads) shows its logo, name and colour; an unknown or
+ * inactive company shows the plain page, so the address tells nothing more than the plain page does.
+ */
 @Dependent
 @PublicScreen(role = PublicScreen.Role.SIGN_IN)
 @Route("sign-in")
-@PageTitle("Sign in · Catalyst")
-public class SignInView extends Main {
+public class SignInView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,6 +49,13 @@ public class SignInView extends Main {
     @Inject
     transient PasswordResets resets;
 
+    @Inject
+    transient Tenants tenants;
+
+    private final Div company = new Div();
+    private String title = "Sign in · Catalyst";
+    private String formTitle = "Sign in to Catalyst";
+
     private final LoginForm form = new LoginForm();
 
     public SignInView() {
@@ -45,7 +64,42 @@ public class SignInView extends Main {
         form.setI18n(texts(null));
         form.addLoginListener(event -> signIn(event.getUsername(), event.getPassword()));
         form.addForgotPasswordListener(event -> forgotPassword());
-        add(form);
+        company.setId("sign-in-company");
+        company.addClassName("sign-in-company");
+        company.setVisible(false);
+        Div column = new Div(company, form);
+        column.addClassName("sign-in-column");
+        add(column);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> slug = event.getLocation().getQueryParameters().getParameters().getOrDefault("company",
+                List.of());
+        Optional<Tenants.Face> face = slug.size() == 1 ? tenants.face(slug.get(0)) : Optional.empty();
+        face.ifPresent(this::show);
+    }
+
+    private void show(Tenants.Face face) {
+        company.removeAll();
+        if (face.logo() != null) {
+            Image logo = new Image(face.logo(), "");
+            logo.setHeight("48px");
+            company.add(logo);
+        }
+        Span name = new Span(face.name());
+        name.setId("sign-in-company-name");
+        company.add(name);
+        company.setVisible(true);
+        Branding.of(face.colour()).forEach((property, value) -> getElement().getStyle().set(property, value));
+        title = "Sign in to " + face.name() + " · Catalyst";
+        formTitle = "Sign in to " + face.name();
+        form.setI18n(texts(null));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
     }
 
     private void signIn(String email, String password) {
@@ -94,9 +148,9 @@ public class SignInView extends Main {
         dialog.open();
     }
 
-    private static LoginI18n texts(String error) {
+    private LoginI18n texts(String error) {
         LoginI18n texts = LoginI18n.createDefault();
-        texts.getForm().setTitle("Sign in to Catalyst");
+        texts.getForm().setTitle(formTitle);
         texts.getForm().setUsername("Email");
         if (error != null) {
             texts.getErrorMessage().setTitle("Not signed in");

@@ -4,6 +4,7 @@ import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
 import io.catalyst.core.mail.MailLayout;
 import io.catalyst.core.mail.Mailer;
+import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.Tenants;
@@ -135,7 +136,8 @@ public class Invitations {
         String invites = inviter + " invited you to work in " + tenant.name() + " on Catalyst, as " + as + ".";
         mailer.send(email, inviter + " invited you to " + tenant.name() + " on Catalyst",
                 "Hello,\n\n" + invites + "\n\nAccept the invitation here:\n" + link + "\n\n" + until + "\n",
-                MailLayout.page(tenant.name(), tenant.primaryColor(), List.of("Hello,", invites),
+                MailLayout.page(new MailLayout.Brand(tenant.name(), tenant.primaryColor(),
+                        Logos.address(publicUrl, tenant)), List.of("Hello,", invites),
                         "Accept the invitation", link, until));
     }
 

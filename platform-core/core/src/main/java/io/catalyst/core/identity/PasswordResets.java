@@ -84,7 +84,7 @@ public class PasswordResets {
                 + " the hour.";
         String notYou = "If it was not you, ignore this mail; your password stays as it is.";
         mailer.send(normalized, "Reset your Catalyst password", hello + "\n\n" + asked + " Here:\n" + link + "\n\n"
-                + notYou + "\n", MailLayout.page(null, null, List.of(hello, asked), "Choose a new password", link,
+                + notYou + "\n", MailLayout.page(MailLayout.Brand.CATALYST, List.of(hello, asked), "Choose a new password", link,
                 notYou));
     }
 

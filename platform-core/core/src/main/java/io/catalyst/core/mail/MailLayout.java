@@ -20,18 +20,40 @@ public final class MailLayout {
     }
 
     /**
-     * @param company    whose mail it is (its name heads the mail), or null for Catalyst's own
-     * @param colour     the company's colour, or null
+     * Whose mail it is.
+     *
+     * @param company the company's name, heading the mail; null for Catalyst's own mails
+     * @param colour  the company's colour, or null
+     * @param logo    the absolute address of the company's logo, or null
+     */
+    public record Brand(String company, String colour, String logo) {
+
+        /** Catalyst's own mails (a password reset belongs to no company). */
+        public static final Brand CATALYST = new Brand(null, null, null);
+    }
+
+    /** A line of a list in a mail (a digest's notifications): its words and where it leads, if anywhere. */
+    public record Item(String text, String link) {
+    }
+
+    /**
+     * @param brand      whose mail it is
      * @param paragraphs the message, one text per paragraph
      * @param action     the button's words
      * @param link       where it leads
      * @param smallPrint under the button, e.g. how long the link works
      */
-    public static String page(String company, String colour, List<String> paragraphs, String action, String link,
+    public static String page(Brand brand, List<String> paragraphs, String action, String link, String smallPrint) {
+        return page(brand, paragraphs, List.of(), action, link, smallPrint);
+    }
+
+    /** As {@link #page(Brand, List, String, String, String)}, with a list under the paragraphs. */
+    public static String page(Brand brand, List<String> paragraphs, List<Item> items, String action, String link,
                               String smallPrint) {
-        Map<String, String> theme = Branding.of(colour);
+        Map<String, String> theme = Branding.of(brand.colour());
         String band = theme.getOrDefault("--lumo-primary-color", DEFAULT_COLOUR);
         String onBand = theme.getOrDefault("--lumo-primary-contrast-color", "#ffffff");
+        String company = escape(brand.company() == null ? "Catalyst" : brand.company());
         StringBuilder html = new StringBuilder(1024);
         html.append("<!DOCTYPE html><html><body style=\"margin:0;padding:0;background:#f4f5f7;\">")
                 .append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\"")
@@ -39,11 +61,32 @@ public final class MailLayout {
                 .append("<td align=\"center\"><table role=\"presentation\" width=\"560\" cellpadding=\"0\"")
                 .append(" cellspacing=\"0\" style=\"max-width:560px;width:100%;background:#ffffff;border-radius:8px;")
                 .append("overflow:hidden;\"><tr><td style=\"background:").append(band)
-                .append(";color:").append(onBand).append(";padding:16px 24px;font-size:18px;font-weight:bold;\">")
-                .append(escape(company == null ? "Catalyst" : company)).append("</td></tr>")
+                .append(";color:").append(onBand).append(";padding:16px 24px;font-size:18px;font-weight:bold;\">");
+        if (brand.logo() != null && brand.logo().startsWith("http")) {
+            // on white, so a logo drawn for a light page reads on any band colour
+            html.append("<img src=\"").append(escape(brand.logo())).append("\" alt=\"\" height=\"32\"")
+                    .append(" style=\"height:32px;vertical-align:middle;margin-right:12px;background:#ffffff;")
+                    .append("border-radius:4px;padding:2px;\">");
+        }
+        html.append(company).append("</td></tr>")
                 .append("<tr><td style=\"padding:24px;color:#1f2933;font-size:15px;line-height:1.5;\">");
         for (String paragraph : paragraphs) {
             html.append("<p style=\"margin:0 0 16px;\">").append(escape(paragraph)).append("</p>");
+        }
+        if (!items.isEmpty()) {
+            html.append("<ul style=\"margin:0 0 16px;padding-left:20px;\">");
+            for (Item item : items) {
+                html.append("<li style=\"margin:0 0 8px;\">");
+                if (item.link() != null) {
+                    html.append("<a href=\"").append(escape(item.link())).append("\" style=\"color:")
+                            .append(theme.getOrDefault("--lumo-primary-text-color", DEFAULT_COLOUR)).append(";\">")
+                            .append(escape(item.text())).append("</a>");
+                } else {
+                    html.append(escape(item.text()));
+                }
+                html.append("</li>");
+            }
+            html.append("</ul>");
         }
         html.append("<p style=\"margin:24px 0;\"><a href=\"").append(escape(link))
                 .append("\" style=\"background:").append(band).append(";color:").append(onBand)

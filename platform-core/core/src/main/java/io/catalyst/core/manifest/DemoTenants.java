@@ -2,6 +2,7 @@ package io.catalyst.core.manifest;
 
 import io.catalyst.core.database.SchemaReady;
 import io.catalyst.core.identity.Users;
+import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.tenancy.Tenants;
 import io.catalyst.core.web.ProblemException;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The demo companies of a new installation: on the first start (no tenant exists yet), each manifest in
  * {@code catalyst.demo.manifests} is applied, and its people get accounts with {@code catalyst.demo.password} so they
- * can sign in at once instead of waiting for an invitation. {@code ./catalyst run} points both at {@code tenants/}
+ * can sign in at once instead of waiting for an invitation; a {@code <slug>.png} beside a manifest becomes that
+ * company's logo. {@code ./catalyst run} points both at {@code tenants/}
  * and {@code .catalyst/demo-password}; production leaves them unset.
  */
 @ApplicationScoped
@@ -41,6 +43,9 @@ public class DemoTenants {
 
     @Inject
     DemoSources sources;
+
+    @Inject
+    Logos logos;
 
     @Inject
     @ConfigProperty(name = "catalyst.demo.manifests")
@@ -74,6 +79,10 @@ public class DemoTenants {
                     }
                 }
                 TenantManifests.Applied done = manifests.apply(null, "system (demo)", manifest);
+                Path logo = file.resolveSibling(done.slug() + ".png"); // an image is not manifest material
+                if (Files.isRegularFile(logo)) {
+                    logos.save(null, "system (demo)", done.tenantId(), Files.readAllBytes(logo));
+                }
                 tenants.bySlug(done.slug()).ifPresent(applied::add);
                 LOG.info(() -> "Demo tenant " + done.slug() + " from " + file.getFileName() + ": "
                         + String.join(", ", done.changes()));

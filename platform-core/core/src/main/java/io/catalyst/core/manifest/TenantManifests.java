@@ -86,7 +86,7 @@ public class TenantManifests {
         UUID id = tenant.id();
 
         Onboarding.Profile profile = manifest.profile();
-        if (!Objects.equals(profile.name(), tenant.name()) || !Objects.equals(profile.logoUrl(), tenant.logoUrl())
+        if (!Objects.equals(profile.name(), tenant.name())
                 || !Objects.equals(profile.primaryColor(), tenant.primaryColor())) {
             tenant = step("profile", () -> onboarding.saveProfile(actorId, actor, id, profile));
             changes.add("profile");
@@ -213,7 +213,7 @@ public class TenantManifests {
                 && tenant.monthlyBudget() == null ? null
                 : new TenantManifest.Goals(tenant.targetCpa(), tenant.targetRoas(), tenant.monthlyBudget());
         return new TenantManifest(TenantManifest.API_VERSION, TenantManifest.KIND, tenant.slug(),
-                new Onboarding.Profile(tenant.name(), tenant.logoUrl(), tenant.primaryColor()),
+                new Onboarding.Profile(tenant.name(), tenant.primaryColor()),
                 new Onboarding.Locale(tenant.timezone(), tenant.currency()),
                 new TenantManifest.Plan(tenant.plan(), new TenantManifest.Quotas(tenant.quotaUsers(),
                         tenant.quotaConnections(), tenant.quotaAiCredits())),

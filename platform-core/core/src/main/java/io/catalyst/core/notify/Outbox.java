@@ -1,7 +1,9 @@
 package io.catalyst.core.notify;
 
 import io.catalyst.core.database.SchemaReady;
+import io.catalyst.core.mail.MailLayout;
 import io.catalyst.core.mail.Mailer;
+import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Scopes;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -78,7 +80,8 @@ public class Outbox {
     private ScheduledFuture<?> polling;
 
     private record Due(UUID tenantId, UUID id, String channel, String target, int attempts, String tenantName,
-                       String source, String kind, String title, String message, String link, Instant createdAt) {
+                       String source, String kind, String title, String message, String link, Instant createdAt,
+                       String tenantColour, String tenantLogo) {
     }
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 950) SchemaReady ready) {
@@ -119,14 +122,15 @@ public class Outbox {
                         where d.tenant_id = due.tenant_id and d.id = due.id
                           and n.tenant_id = d.tenant_id and n.id = d.notification_id and t.id = d.tenant_id
                         returning d.tenant_id, d.id, d.channel, d.target, d.attempts, t.name, n.source, n.kind,
-                                  n.title, n.message, n.link, n.created_at""")) {
+                                  n.title, n.message, n.link, n.created_at, t.primary_color, t.logo_sha""")) {
                     q.setInt(1, BATCH);
                     List<Due> out = new ArrayList<>();
                     try (ResultSet r = q.executeQuery()) {
                         while (r.next()) {
                             out.add(new Due(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
                                     r.getString(4), r.getInt(5), r.getString(6), r.getString(7), r.getString(8),
-                                    r.getString(9), r.getString(10), r.getString(11), r.getTimestamp(12).toInstant()));
+                                    r.getString(9), r.getString(10), r.getString(11), r.getTimestamp(12).toInstant(),
+                                    r.getString(13), r.getString(14)));
                         }
                     }
                     return out;
@@ -190,24 +194,40 @@ public class Outbox {
 
     private void email(Due d) {
         String to = address(d.target());
+        String preferences = url("inbox?tab=preferences");
+        String signature = sender(d) + " for " + d.tenantName() + ".";
+        String html = MailLayout.page(brand(d), d.message() == null ? List.of() : List.of(d.message()),
+                "Open it in Catalyst", d.link() == null ? url("inbox") : url(d.link()),
+                "Sent by " + signature + " Choose what reaches you by email in your inbox's preferences: "
+                        + preferences);
         mailer.send(to, d.title(), d.message() + (d.link() == null ? "" : "\n\nOpen it: " + url(d.link()))
-                + "\n\n-- " + sender(d) + " for " + d.tenantName() + ". Choose what reaches you by email: "
-                + url("inbox?tab=preferences"));
+                + "\n\n-- " + signature + " Choose what reaches you by email: " + preferences, html);
     }
 
     private void digest(List<Due> lines) {
         Due first = lines.get(0);
-        StringBuilder text = new StringBuilder("What happened in " + first.tenantName() + " since the last digest:\n");
+        String since = "What happened in " + first.tenantName() + " since the last digest:";
+        StringBuilder text = new StringBuilder(since + "\n");
+        List<MailLayout.Item> items = new ArrayList<>();
         for (Due d : lines) {
             text.append("\n- ").append(d.title()).append(" (").append(sender(d)).append(")");
             if (d.link() != null) {
                 text.append("\n  ").append(url(d.link()));
             }
+            items.add(new MailLayout.Item(d.title() + " (" + sender(d) + ")", d.link() == null ? null : url(d.link())));
         }
         text.append("\n\nAll of it in your inbox: ").append(url("inbox"))
                 .append("\nChoose what reaches you by email: ").append(url("inbox?tab=preferences"));
+        String html = MailLayout.page(brand(first), List.of(since), items, "Open your inbox", url("inbox"),
+                "Choose what reaches you by email in your inbox's preferences: " + url("inbox?tab=preferences"));
         mailer.send(address(first.target()), "Your Catalyst digest: " + lines.size() + " notification"
-                + (lines.size() == 1 ? "" : "s"), text.toString());
+                + (lines.size() == 1 ? "" : "s"), text.toString(), html);
+    }
+
+    private MailLayout.Brand brand(Due d) {
+        String logo = Logos.path(d.tenantId(), d.tenantLogo());
+        return new MailLayout.Brand(d.tenantName(), d.tenantColour(),
+                logo == null ? null : publicUrl.replaceAll("/+$", "") + logo);
     }
 
     private void webhook(Due d) throws Exception {

@@ -33,7 +33,6 @@ public class Onboarding {
     public static final int STEPS = 5;
 
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
-    private static final Pattern URL = Pattern.compile("https://\\S{1,490}");
 
     @Inject
     Scopes scopes;
@@ -41,8 +40,8 @@ public class Onboarding {
     @Inject
     AuditLog audit;
 
-    /** How the company appears: name, logo, primary colour. */
-    public record Profile(String name, String logoUrl, String primaryColor) {
+    /** How the company appears: name and primary colour (the logo is uploaded apart, {@link Logos}). */
+    public record Profile(String name, String primaryColor) {
     }
 
     /** Where the company works: IANA timezone and ISO 4217 currency. */
@@ -66,21 +65,16 @@ public class Onboarding {
             Texts.check(errors, "name", profile.name(), Texts.NAME);
         }
         if (profile != null) {
-            Texts.check(errors, "logoUrl", profile.logoUrl(), 2_000);
             Texts.check(errors, "primaryColor", profile.primaryColor(), 20);
         }
-        String logo = profile == null ? null : blankToNull(profile.logoUrl());
         String color = profile == null ? null : blankToNull(profile.primaryColor());
-        if (logo != null && !URL.matcher(logo).matches()) {
-            errors.add(new Problem.FieldError("logoUrl", "an https:// address"));
-        }
         if (color != null && !COLOR.matcher(color).matches()) {
             errors.add(new Problem.FieldError("primaryColor", "a colour like #1a73e8"));
         }
         check(errors);
         return save(actorId, actor, tenantId, 1, t -> {
             t.rename(profile.name().trim());
-            t.branding(logo, color);
+            t.branding(color);
         });
     }
 
@@ -157,7 +151,6 @@ public class Onboarding {
     private static Map<String, Object> snapshot(Tenant t) {
         Map<String, Object> state = new HashMap<>();
         state.put("name", t.name());
-        state.put("logoUrl", t.logoUrl());
         state.put("primaryColor", t.primaryColor());
         state.put("timezone", t.timezone());
         state.put("currency", t.currency());

@@ -28,8 +28,9 @@ public class Tenant {
     private int quotaConnections = 20;
     @Column(name = "quota_ai_credits")
     private int quotaAiCredits = 1000;
-    @Column(name = "logo_url")
-    private String logoUrl;
+    // read only: the logo itself is written and read by Logos, never loaded with the tenant
+    @Column(name = "logo_sha", insertable = false, updatable = false)
+    private String logoSha;
     @Column(name = "primary_color")
     private String primaryColor;
     @Enumerated(EnumType.STRING)
@@ -98,8 +99,9 @@ public class Tenant {
         return quotaAiCredits;
     }
 
-    public String logoUrl() {
-        return logoUrl;
+    /** The stored logo's version (a hash of its PNG), or null without one. */
+    public String logoSha() {
+        return logoSha;
     }
 
     public String primaryColor() {
@@ -173,8 +175,7 @@ public class Tenant {
         touch();
     }
 
-    void branding(String newLogoUrl, String newPrimaryColor) {
-        this.logoUrl = newLogoUrl;
+    void branding(String newPrimaryColor) {
         this.primaryColor = newPrimaryColor;
         touch();
     }

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Everything a tenant owns, as a zip with one CSV per entity, for the company to take away when it leaves. Secrets
+ * Everything a tenant owns, as a zip with one CSV per entity (and its logo), for the company to take away when it leaves. Secrets
  * are never exported: token and link hashes stay behind.
  */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class TenantExport {
     /** Each file of the export: its name and the query that fills it, run in the tenant's scope. */
     static final List<String[]> FILES = List.of(
             new String[] {"tenant.csv", "select id, slug, name, timezone, currency, plan, quota_users,"
-                    + " quota_connections, quota_ai_credits, logo_url, primary_color, status, target_cpa, target_roas,"
+                    + " quota_connections, quota_ai_credits, logo_sha, primary_color, status, target_cpa, target_roas,"
                     + " monthly_budget, created_at from tenant where id = ?1"},
             new String[] {"members.csv", "select u.email, u.name, m.roles, m.created_at from membership m"
                     + " join app_user u on u.id = m.user_id where m.tenant_id = ?1 order by u.email"},
@@ -50,6 +50,14 @@ public class TenantExport {
                 for (String[] file : FILES) {
                     zip.putNextEntry(new ZipEntry(file[0]));
                     writeCsv(em, tenantId, file[1], zip);
+                    zip.closeEntry();
+                }
+                @SuppressWarnings("unchecked")
+                List<byte[]> logo = Scopes.sql(em, "select logo_png from tenant where id = ?1 and logo_png is not null")
+                        .setParameter(1, tenantId).getResultList();
+                for (byte[] png : logo) {
+                    zip.putNextEntry(new ZipEntry("logo.png"));
+                    zip.write(png);
                     zip.closeEntry();
                 }
             } catch (IOException e) {

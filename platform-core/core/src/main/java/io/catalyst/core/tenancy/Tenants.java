@@ -144,6 +144,19 @@ public class Tenants {
                 .setParameter("slug", slug).getResultList().stream().findFirst());
     }
 
+    /** What anyone may see of a company on its own sign-in page: name, colour and logo address. */
+    public record Face(UUID id, String slug, String name, String colour, String logo) {
+    }
+
+    /** The face of an active company by its slug; empty for any other slug, so nothing else about it shows. */
+    public java.util.Optional<Face> face(String slug) {
+        if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+            return java.util.Optional.empty();
+        }
+        return bySlug(slug).filter(t -> t.status() == TenantStatus.ACTIVE)
+                .map(t -> new Face(t.id(), t.slug(), t.name(), t.primaryColor(), Logos.path(t.id(), t.logoSha())));
+    }
+
     /** The tenant with this id, in its own scope (what a shared link shows of it: name and branding). */
     public java.util.Optional<Tenant> byId(UUID tenantId) {
         return java.util.Optional.ofNullable(scopes.tenant(tenantId, em -> em.find(Tenant.class, tenantId)));

@@ -17,7 +17,6 @@ class ManifestsTest {
             slug: northwind
             profile:
               name: Northwind Traders
-              logoUrl: https://example.com/northwind.png
               primaryColor: "#0a7d5a"
             locale:
               timezone: Europe/Berlin
