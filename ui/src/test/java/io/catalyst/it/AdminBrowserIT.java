@@ -46,7 +46,7 @@ class AdminBrowserIT {
         try (Browser browser = new Browser(1280, 900).open("/admin/tenants")) {
             browser.signInAsPlatformAdmin();
             browser.showOnlyTenant(acme.slug());
-            browser.click("#impersonate-" + acme.slug());
+            browser.press("#impersonate-" + acme.slug());
             browser.click("#impersonate-member");
             browser.wait.until(d -> !browser.driver.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
             browser.driver.findElements(By.cssSelector("vaadin-select-item")).get(0).click();
@@ -86,6 +86,9 @@ class AdminBrowserIT {
             // the shell's header: the user menu's avatar is not cut off
             browser.driver.executeScript("window.scrollTo(0, 0)");
             java.util.List<String> header = browser.notInView("#user-menu vaadin-avatar");
+            System.out.println("avatar at 390 px: " + browser.driver.executeScript("const r = document.querySelector("
+                    + "'#user-menu vaadin-avatar').getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom,"
+                    + " innerWidth, document.documentElement.scrollWidth].map(Math.round).join(' ')"));
             browser.screenshot("tenants-phone-header.png");
             assertThat(header).as("the avatar at 390 px").isEmpty();
         }

@@ -96,7 +96,7 @@ public class TenantsView extends Div {
         // without scrolling sideways; the actions wrap within at most half the screen's width
         grid.addComponentColumn(this::statusBadge).setHeader("Status").setKey("status").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("min(31em, 45vw)")
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("min(34em, 45vw)")
                 .setFlexGrow(0).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
 

@@ -105,10 +105,10 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
                 .setHeader("Schedule").setAutoWidth(true);
         // the status and the actions stay at the grid's end, frozen there, so that a phone (390 px) reaches them
         // without scrolling sideways: together they take at most about three quarters of a narrow screen
-        grid.addComponentColumn(this::statusOf).setHeader("Status").setKey("status").setWidth("min(14em, 30vw)")
+        grid.addComponentColumn(this::statusOf).setHeader("Status").setKey("status").setWidth("min(10em, 30vw)")
                 .setFlexGrow(3).setFrozenToEnd(true);
         if (manage) {
-            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("min(24em, 42vw)")
+            grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("min(22em, 42vw)")
                     .setFlexGrow(0).setFrozenToEnd(true);
         }
         grid.addSelectionListener(pick -> pick.getFirstSelectedItem().ifPresent(v -> {

@@ -40,9 +40,9 @@ final class LogoField extends Div {
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", ".png", ".jpg", ".jpeg", ".gif");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(Logos.MAX_BYTES);
-        upload.setDropLabel(new Span("Logo: PNG, JPEG or GIF, at most 1 MB"));
+        upload.setDropLabel(new Span("Logo: PNG, JPEG or GIF, at most 1 MiB"));
         upload.addFileRejectedListener(rejected -> show("This file cannot be a logo: " + rejected.getErrorMessage()
-                + ". Use a PNG, JPEG or GIF of at most 1 MB.", true));
+                + ". Use a PNG, JPEG or GIF of at most 1 MiB.", true));
         upload.addAllFinishedListener(done -> {
             byte[] data = received.getAndSet(null);
             upload.clearFileList();
@@ -62,6 +62,8 @@ final class LogoField extends Div {
         preview.setId("logo-preview");
         add(preview, upload, remove, message);
         draw();
+        show("A PNG, JPEG or GIF of at most 1 MiB; it is stored as a picture of at most 512×128 pixels.", false);
+        message.getStyle().set("color", "var(--lumo-secondary-text-color)");
     }
 
     private void store(java.util.function.Supplier<Tenant> change, String done) {

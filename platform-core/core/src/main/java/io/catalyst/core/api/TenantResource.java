@@ -77,7 +77,7 @@ public class TenantResource {
     @Consumes({"image/png", "image/jpeg", "image/gif"})
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Permissions.TENANT_MANAGE)
-    @Operation(summary = "Upload the company's logo: a PNG, JPEG or GIF of at most 1 MB, stored redrawn as a PNG"
+    @Operation(summary = "Upload the company's logo: a PNG, JPEG or GIF of at most 1 MiB, stored redrawn as a PNG"
             + " of at most 512x128 pixels")
     public TenantView logo(InputStream image) throws IOException {
         var caller = callers.caller();

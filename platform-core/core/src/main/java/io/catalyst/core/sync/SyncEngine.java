@@ -132,8 +132,8 @@ public class SyncEngine {
     private SyncQueue.Outcome execute(SyncQueue.Job job, SyncQueue.Lease lease, Connections.View connection,
                                       LoadSummary loaded) {
         if (!"ACTIVE".equals(connection.status())) {
-            return new SyncQueue.Outcome.Stopped("The connection is " + connection.status().toLowerCase()
-                    .replace('_', ' '));
+            return new SyncQueue.Outcome.NotRun("Not run: the connection is " + connection.status().toLowerCase()
+                    .replace("needs_reauth", "waiting to be reconnected").replace('_', ' '));
         }
         Optional<ConnectorRegistry.Available> available = registry.find(connection.connector());
         if (available.isEmpty()) {

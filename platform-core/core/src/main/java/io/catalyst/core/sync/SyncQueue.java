@@ -82,6 +82,12 @@ public final class SyncQueue {
          * refused the request for good.
          */
         record Stopped(String reason) implements Outcome { }
+
+        /**
+         * The connection was not active when the job's turn came (paused, or waiting to be reconnected): the job
+         * ends, and the connection keeps the status and words that say why, rather than "the connection is paused".
+         */
+        record NotRun(String reason) implements Outcome { }
     }
 
     /** This node no longer holds the job (its lease ran out and another node took it). */
@@ -290,6 +296,9 @@ public final class SyncQueue {
             }
         } else if (outcome instanceof Outcome.Stopped stopped) {
             update(tenantBound, job, "FAILED", null, stopped.reason(), true);
+        } else if (outcome instanceof Outcome.NotRun notRun) {
+            update(tenantBound, job, "FAILED", null, notRun.reason(), true);
+            return;
         } else if (outcome instanceof Outcome.ProviderFailed failed) {
             if (job.attempts() >= MAX_ATTEMPTS) {
                 update(tenantBound, job, "FAILED", null, "provider failed " + job.attempts() + " times: "

@@ -115,7 +115,7 @@ public class Logos {
             throw invalid("Choose a PNG, JPEG or GIF image.");
         }
         if (upload.length > MAX_BYTES) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A logo is at most 1 MB.");
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A logo is at most 1 MiB.");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);

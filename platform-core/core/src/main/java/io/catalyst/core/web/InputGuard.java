@@ -94,11 +94,11 @@ public class InputGuard implements ContainerRequestFilter {
         context.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    // Binary uploads (jars) may hold any byte; everything else is text.
+    // Binary uploads (jars, logos) may hold any byte; everything else is text.
     private static boolean textual(MediaType type) {
         return type == null || !(type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 || type.getSubtype().toLowerCase(Locale.ROOT).contains("java-archive")
-                || type.getType().equalsIgnoreCase("multipart"));
+                || type.getType().equalsIgnoreCase("multipart") || type.getType().equalsIgnoreCase("image"));
     }
 
     private static boolean hasNul(Map.Entry<String, List<String>> parameter) {

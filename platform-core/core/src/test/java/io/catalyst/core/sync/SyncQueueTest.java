@@ -146,6 +146,18 @@ class SyncQueueTest {
                 assertThat(row.getString(1)).isEqualTo("NEEDS_REAUTH|NEEDS_REAUTH|HTTP 401. Reconnect to resume.");
             }
         }
+
+        // a job queued before the token died finds the connection waiting: it ends, and the words stay
+        enqueue(tenant, connection, SyncQueue.Kind.INCREMENTAL);
+        finish(claim("w").orElseThrow(), new SyncQueue.Outcome.NotRun("Not run: the connection is waiting"));
+        try (Connection app = db.appFor(tenant); PreparedStatement read = app.prepareStatement(
+                "select last_status || '|' || last_error from connection where id = ?")) {
+            read.setObject(1, connection);
+            try (ResultSet row = read.executeQuery()) {
+                row.next();
+                assertThat(row.getString(1)).isEqualTo("NEEDS_REAUTH|HTTP 401. Reconnect to resume.");
+            }
+        }
     }
 
     @Test
