@@ -40,7 +40,7 @@ final class LogoField extends Div {
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/gif", ".png", ".jpg", ".jpeg", ".gif");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(Logos.MAX_BYTES);
-        upload.setDropLabel(new Span("Logo: PNG, JPEG or GIF, at most 1 MiB"));
+        upload.setDropLabel(new Span("or drop the image here"));
         upload.addFileRejectedListener(rejected -> show("This file cannot be a logo: " + rejected.getErrorMessage()
                 + ". Use a PNG, JPEG or GIF of at most 1 MiB.", true));
         upload.addAllFinishedListener(done -> {
