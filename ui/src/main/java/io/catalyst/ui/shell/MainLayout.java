@@ -110,12 +110,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /** Shows the company's colour and logo again on the current page, after a screen changed them. */
     public static void refreshBranding() {
+        current().ifPresent(MainLayout::brand);
+    }
+
+    // the shell around the current page, if the page has one
+    private static java.util.Optional<MainLayout> current() {
         UI ui = UI.getCurrent();
-        if (ui == null) {
-            return;
-        }
-        ui.getInternals().getActiveRouterTargetsChain().stream().filter(MainLayout.class::isInstance)
-                .map(MainLayout.class::cast).findFirst().ifPresent(MainLayout::brand);
+        return ui == null ? java.util.Optional.empty() : ui.getInternals().getActiveRouterTargetsChain().stream()
+                .filter(MainLayout.class::isInstance).map(MainLayout.class::cast).findFirst();
     }
 
     // what the screens declare, and what the sources add for this user (their tenant's plugin screens)
@@ -133,12 +135,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
      * disabled): no reload needed. Does nothing outside the shell.
      */
     public static void refreshNavigation() {
-        UI ui = UI.getCurrent();
-        if (ui == null) {
-            return;
-        }
-        ui.getInternals().getActiveRouterTargetsChain().stream().filter(MainLayout.class::isInstance)
-                .map(MainLayout.class::cast).findFirst().ifPresent(MainLayout::fillNavigation);
+        current().ifPresent(MainLayout::fillNavigation);
     }
 
     // Home is whichever screen has the root route.
