@@ -58,6 +58,7 @@ public class TenantsView extends Div {
     private final transient Tenants tenants = Services.get(Tenants.class);
     private final TextField filter = new TextField();
     private java.util.List<Tenant> all = java.util.List.of();
+    private java.util.List<Tenant> shown; // what the grid shows, as last set
     private final Grid<Tenant> grid = new Grid<>(Tenant.class, false);
     private final TextField name = new TextField("Company name");
     private final TextField slug = new TextField("Slug");
@@ -345,13 +346,24 @@ public class TenantsView extends Div {
     private void refresh() {
         members = tenants.memberCounts();
         all = tenants.all();
+        shown = null; // the counts may have changed: render every row anew
         show();
     }
 
+    /**
+     * Shows the tenants the filter matches. Rows that stay the same are left alone: setting the items again renders
+     * every row with new buttons, and the filter's value travels lazily, together with the next event. A click on
+     * "Act as…" right after typing (the filter not yet sent) thus reached the server behind the filter's value, found
+     * its button replaced, and was dropped without a word, even when the filter left the very same row on screen.
+     */
     private void show() {
         String wanted = filter.getValue().trim().toLowerCase(Locale.ROOT);
-        grid.setItems(all.stream().filter(t -> wanted.isEmpty() || t.slug().contains(wanted)
-                || t.name().toLowerCase(Locale.ROOT).contains(wanted)).toList());
+        java.util.List<Tenant> matching = all.stream().filter(t -> wanted.isEmpty() || t.slug().contains(wanted)
+                || t.name().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        if (!matching.equals(shown)) {
+            shown = matching;
+            grid.setItems(matching);
+        }
     }
 
     static String slugOf(String name) {
