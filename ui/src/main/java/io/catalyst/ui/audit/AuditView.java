@@ -32,7 +32,7 @@ public class AuditView extends Div {
         setId("audit");
         java.util.UUID tenantId = UserSession.tenant().orElseThrow().tenantId();
         List<AuditRecord> entries = Services.get(AuditLog.class).recent(tenantId, 500);
-        java.time.ZoneId zone = zoneOf(tenantId);
+        java.time.ZoneId zone = io.catalyst.ui.shell.CompanyTime.zone(tenantId);
 
         Grid<AuditRecord> grid = new Grid<>(AuditRecord.class, false);
         grid.setId("audit-grid");
@@ -53,16 +53,6 @@ public class AuditView extends Div {
                     + r.targetId()).toLowerCase(Locale.ROOT).contains(wanted)).toList());
         });
         add(new H2("Audit log"), filter, grid);
-    }
-
-    // the company's time zone, as set in its settings; UTC if it names none that Java knows
-    private static java.time.ZoneId zoneOf(java.util.UUID tenantId) {
-        try {
-            return java.time.ZoneId.of(Services.get(io.catalyst.core.tenancy.Onboarding.class).tenant(tenantId)
-                    .timezone());
-        } catch (RuntimeException unknown) {
-            return java.time.ZoneOffset.UTC;
-        }
     }
 
     /** An ISO-8601 instant as people read it in the company's time zone: 2026-12-07 06:15:02. */

@@ -31,6 +31,7 @@ import io.catalyst.core.identity.Permissions;
 import io.catalyst.core.sync.SyncRuns;
 import io.catalyst.core.sync.SyncScheduler;
 import io.catalyst.core.web.ProblemException;
+import io.catalyst.ui.shell.CompanyTime;
 import io.catalyst.ui.shell.MainLayout;
 import io.catalyst.ui.shell.RequiresPermission;
 import io.catalyst.ui.shell.Services;
@@ -119,8 +120,8 @@ public class IntegrationsView extends Div implements BeforeEnterObserver {
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // statuses are sentences
         runsTitle.setId("runs-title");
         runGrid.setId("run-grid");
-        runGrid.addColumn(r -> r.createdAt() == null ? "" : r.createdAt().toString().substring(0, 16).replace('T', ' '))
-                .setHeader("Queued (UTC)").setAutoWidth(true);
+        java.time.ZoneId zone = CompanyTime.zone(tenantId());
+        runGrid.addColumn(r -> CompanyTime.minute(r.createdAt(), zone)).setHeader("Queued").setAutoWidth(true);
         runGrid.addColumn(r -> r.kind().equals("BACKFILL") ? "Backfill " + r.from() + " – " + r.to()
                 : r.trigger().equals("MANUAL") ? "Run now" : "Scheduled").setHeader("Sync").setAutoWidth(true);
         runGrid.addColumn(r -> runStatus(r)).setHeader("Status").setAutoWidth(true);

@@ -120,7 +120,7 @@ public class MembersView extends Div {
             return;
         }
         invitationList.add(new H3("Invitations not accepted yet"));
-        java.time.ZoneId zone = zone();
+        java.time.ZoneId zone = io.catalyst.ui.shell.CompanyTime.zone(tenantId);
         java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm",
                 java.util.Locale.ENGLISH);
         for (Invitations.Invitation invitation : open) {
@@ -178,15 +178,6 @@ public class MembersView extends Div {
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refreshInvitations();
-    }
-
-    private java.time.ZoneId zone() {
-        try {
-            return java.time.ZoneId.of(Services.get(io.catalyst.core.tenancy.Onboarding.class).tenant(tenantId)
-                    .timezone());
-        } catch (RuntimeException unknown) {
-            return java.time.ZoneOffset.UTC;
-        }
     }
 
     private Component inviteForm() {
