@@ -81,6 +81,22 @@ public interface PluginContext {
         throw new UnsupportedOperationException("this host does not write back to providers");
     }
 
+    /**
+     * The platform's language model, metered against the tenant's AI credits. A default that has no model, for
+     * contexts made outside the host. Since API 0.8.0.
+     */
+    default io.catalyst.api.ai.LanguageModel model() {
+        throw new io.catalyst.api.ai.ModelUnavailable("this host offers no language model");
+    }
+
+    /**
+     * The assistant tools other plugins offer, as the current user may use them; only with a user. A default that
+     * offers none, for contexts made outside the host. Since API 0.8.0.
+     */
+    default io.catalyst.api.ai.AssistantTools assistantTools() {
+        throw new UnsupportedOperationException("this host offers no assistant tools");
+    }
+
     /** This plugin's logger; records carry the plugin id. */
     Logger log();
 }
