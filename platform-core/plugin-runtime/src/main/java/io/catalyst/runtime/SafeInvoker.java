@@ -81,6 +81,10 @@ final class SafeInvoker {
             if (cause instanceof HostFailure host) {
                 throw host;
             }
+            // the language model's outage or a company out of credits: the host's service failed, not the plugin
+            if (cause instanceof io.catalyst.api.ai.ModelException model) {
+                throw model;
+            }
             throw fail(pluginId, pluginLoader, operation + " threw " + describe(cause), cause);
         } catch (InterruptedException e) {
             // the caller gave up, not the plugin: no mark

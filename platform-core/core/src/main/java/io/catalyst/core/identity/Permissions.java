@@ -25,6 +25,7 @@ public final class Permissions {
     public static final String CONNECTIONS_MANAGE = "connections:manage";
     public static final String PLUGINS_MANAGE = "plugins:manage";
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
+    public static final String AI_USAGE = "ai:usage";
 
     public static final String PLATFORM_TENANTS = "platform:tenants";
     public static final String PLATFORM_IMPERSONATE = "platform:impersonate";
@@ -52,6 +53,7 @@ public final class Permissions {
         core(CONNECTIONS_MANAGE, "Connect, configure and disconnect data sources");
         core(PLUGINS_MANAGE, "Enable, disable and configure plugins for the company");
         core(WEBHOOKS_MANAGE, "Add and remove the webhooks that receive the company's notifications");
+        core(AI_USAGE, "See the company's AI credits and who used them");
         core(PLATFORM_TENANTS + ":manage", "Create, suspend, reactivate and offboard client companies");
         core(PLATFORM_IMPERSONATE + ":use", "Act as a user of a client company, audited");
         core(PLATFORM_PORTFOLIO + ":read", "See figures across all client companies");

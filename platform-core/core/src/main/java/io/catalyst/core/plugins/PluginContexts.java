@@ -3,6 +3,8 @@ package io.catalyst.core.plugins;
 import io.catalyst.api.PluginContext;
 import io.catalyst.api.TenantInfo;
 import io.catalyst.api.UserInfo;
+import io.catalyst.api.ai.AssistantTools;
+import io.catalyst.api.ai.LanguageModel;
 import io.catalyst.api.events.PlatformEvent;
 import io.catalyst.api.host.AuditTrail;
 import io.catalyst.api.host.EventPublisher;
@@ -19,6 +21,8 @@ import io.catalyst.api.host.PluginScheduler;
 import io.catalyst.api.host.Secrets;
 import io.catalyst.api.host.WriteBack;
 import io.catalyst.api.metrics.Metrics;
+import io.catalyst.core.ai.Models;
+import io.catalyst.core.ai.ToolHost;
 import io.catalyst.core.metrics.MetricsService;
 import io.catalyst.core.notify.Inbox;
 import io.catalyst.core.audit.AuditEntry;
@@ -91,6 +95,12 @@ public class PluginContexts {
     @Inject
     WriteBacks writes;
 
+    @Inject
+    Models models;
+
+    @Inject
+    ToolHost tools;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(String value, Instant expires) {
@@ -106,7 +116,8 @@ public class PluginContexts {
     public PluginContext create(String pluginId, UUID tenantId, UUID userId, Predicate<String> permits) {
         Tenant tenant = scopes.tenant(tenantId, em -> em.find(Tenant.class, tenantId));
         TenantInfo tenantInfo = new TenantInfo(tenant.id(), tenant.slug(), tenant.name(), ZoneId.of(tenant.timezone()),
-                tenant.currency());
+                tenant.currency(), new TenantInfo.Goals(tenant.targetCpa(), tenant.targetRoas(),
+                        tenant.monthlyBudget()));
         Optional<UserInfo> user = userId == null ? Optional.empty() : users.members(tenantId).stream()
                 .filter(m -> m.userId().equals(userId)).findFirst()
                 .map(m -> new UserInfo(m.userId(), m.email(), m.name() == null ? m.email() : m.name()));
@@ -175,6 +186,8 @@ public class PluginContexts {
         // a user's call reads figures only with dashboards:read; background work (no user) always may
         Metrics tenantMetrics = metrics.forTenant(tenantId, userId == null ? null : check);
         WriteBack writeBack = writes.forTenant(tenantId, pluginId, userId, actor);
+        LanguageModel model = models.forTenant(tenantId, pluginId, userId);
+        AssistantTools assistantTools = tools.forUser(tenantId, userId, check);
 
         return new PluginContext() {
             @Override
@@ -210,6 +223,16 @@ public class PluginContexts {
             @Override
             public WriteBack writeBack() {
                 return writeBack;
+            }
+
+            @Override
+            public LanguageModel model() {
+                return model;
+            }
+
+            @Override
+            public AssistantTools assistantTools() {
+                return assistantTools;
             }
 
             @Override

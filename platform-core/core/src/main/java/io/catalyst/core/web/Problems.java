@@ -51,6 +51,12 @@ public final class Problems {
             return build(ProblemType.SERVICE_UNAVAILABLE, "The server is too busy to answer now. Try again shortly.",
                     path, requestId, List.of());
         }
+        if (failure instanceof io.catalyst.api.ai.CreditsExhausted credits) {
+            return build(ProblemType.TOO_MANY_REQUESTS, credits.getMessage(), path, requestId, List.of());
+        }
+        if (failure instanceof io.catalyst.api.ai.ModelUnavailable model) {
+            return build(ProblemType.SERVICE_UNAVAILABLE, model.getMessage(), path, requestId, List.of());
+        }
         if (isConnectionFailure(failure)) {
             return build(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable. Try again shortly.", path,
                     requestId, List.of());
