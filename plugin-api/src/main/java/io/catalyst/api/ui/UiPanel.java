@@ -24,10 +24,10 @@ public interface UiPanel extends ExtensionPoint {
     String requiredPermission();
 
     /**
-     * Builds the panel's content when the user opens it. As with {@link UiScreen#create}, the context serves the
-     * panel's listeners for as long as it is open.
-     *
-     * @param screen the screen it was opened on
+     * Builds the panel's content when the user first opens it in a page; it stays open (and keeps its state) while the
+     * user moves between screens, until they close it. As with {@link UiScreen#create}, the context serves the
+     * panel's listeners for as long as it is open. What the user looks at now (the screen's path, and its period and
+     * filters as parameters) is the UI kit's {@code ScreenState.current(UI)}.
      */
-    Component create(PluginContext ctx, ScreenInfo screen);
+    Component create(PluginContext ctx);
 }

@@ -26,12 +26,14 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import io.catalyst.api.ui.kit.ScreenState;
 import io.catalyst.core.identity.Impersonation;
 import io.catalyst.core.identity.SignedIn;
 import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.web.Branding;
+import io.catalyst.ui.plugins.PluginPanels;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +69,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(toggle, product, logo, tenant, spacer);
         UserSession.impersonator().ifPresent(admin -> addToNavbar(impersonationBanner(user)));
         if (user.signedIn() && user.tenantName() != null) {
+            PluginPanels.visible().forEach(panel -> addToNavbar(panelButton(panel)));
             addToNavbar(new Bell());
         }
         addToNavbar(userMenu(user));
@@ -219,8 +222,33 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
 
+    // opens the panel docked beside every screen, or closes it when it is open
+    private static Component panelButton(PluginPanels.Found panel) {
+        Button button = new Button(PanelDock.icon(panel.icon()));
+        button.setId(panel.elementId());
+        button.setAriaLabel(panel.label());
+        button.setTooltipText(panel.label());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        button.addClassName("shell-panel-button");
+        button.addClickListener(click -> {
+            UI ui = UI.getCurrent();
+            java.util.Optional<PanelDock> open = ui.getChildren().filter(PanelDock.class::isInstance)
+                    .map(PanelDock.class::cast).filter(d -> d.getId().orElse("").equals(panel.elementId() + "-dock"))
+                    .findFirst();
+            if (open.isPresent()) {
+                open.get().close();
+            } else {
+                ui.add(new PanelDock(panel));
+            }
+        });
+        return button;
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        // what panels beside the screen (the assistant) know of it, until the screen publishes its own state
+        ScreenState.arrived(UI.getCurrent(), event.getLocation().getPath(),
+                event.getLocation().getQueryParameters().getParameters());
         // close the drawer after choosing a screen on a phone, where it covers the content
         if (isOverlay()) {
             setDrawerOpened(false);

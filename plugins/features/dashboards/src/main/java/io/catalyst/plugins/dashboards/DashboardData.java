@@ -7,7 +7,11 @@ import io.catalyst.api.metrics.MetricsResult;
 import io.catalyst.api.ui.kit.Kit;
 import java.io.Serializable;
 import java.time.LocalDate;
+import io.catalyst.api.metrics.Comparison;
+import io.catalyst.api.ui.kit.ViewState;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a dashboard reads, taken from the context in {@code create(ctx)}: the tenant's kit (catalogue, currency,
@@ -30,21 +34,39 @@ final class DashboardData implements Serializable {
     private final Kit kit;
     private final LocalDate today;
     private final String tenantName;
+    private final ViewState initial;
 
     DashboardData(Source source, Kit kit, LocalDate today, String tenantName) {
+        this(source, kit, today, tenantName, null);
+    }
+
+    DashboardData(Source source, Kit kit, LocalDate today, String tenantName, ViewState initial) {
         this.source = source;
         this.kit = kit;
         this.today = today;
         this.tenantName = tenantName;
+        this.initial = initial != null ? initial : standard(today);
     }
 
-    /** Reads what a screen needs from the context, during {@code create(ctx)}. */
-    static DashboardData of(PluginContext ctx) {
+    /** Reads what a screen needs from the context, and what its address asks to show, during {@code create}. */
+    static DashboardData of(PluginContext ctx, Map<String, List<String>> parameters) {
         Metrics metrics = ctx.metrics();
         com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
         Locale locale = ui != null && ui.getLocale() != null ? ui.getLocale() : Locale.US;
         Kit kit = Kit.of(metrics.catalogue(), ctx.tenant().currency(), locale);
-        return new DashboardData(metrics::query, kit, metrics.today(), ctx.tenant().name());
+        LocalDate today = metrics.today();
+        return new DashboardData(metrics::query, kit, today, ctx.tenant().name(),
+                ViewState.fromParameters(parameters, today, standard(today)));
+    }
+
+    // without an address saying otherwise: the last 30 days against the 30 before
+    private static ViewState standard(LocalDate today) {
+        return ViewState.preset("last_30_days", today, Comparison.PREVIOUS_PERIOD, List.of());
+    }
+
+    /** What the screen shows first: its address's period, comparison and filters, or the standard. */
+    ViewState initial() {
+        return initial;
     }
 
     MetricsResult query(MetricsQuery query) {

@@ -51,7 +51,13 @@ public final class DashboardScreens {
 
         @Override
         public Component create(PluginContext ctx) {
-            return view.apply(DashboardData.of(ctx));
+            return create(ctx, java.util.Map.of());
+        }
+
+        // the address may carry a period, comparison and filters (ViewState): a link from the assistant, a bookmark
+        @Override
+        public Component create(PluginContext ctx, java.util.Map<String, java.util.List<String>> parameters) {
+            return view.apply(DashboardData.of(ctx, parameters));
         }
     }
 

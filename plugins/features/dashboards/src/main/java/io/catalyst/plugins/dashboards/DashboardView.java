@@ -25,6 +25,8 @@ import io.catalyst.api.ui.kit.KpiTile;
 import io.catalyst.api.ui.kit.MetricsGrid;
 import io.catalyst.api.ui.kit.PdfReport;
 import io.catalyst.api.ui.kit.PeriodPicker;
+import io.catalyst.api.ui.kit.ScreenState;
+import io.catalyst.api.ui.kit.ViewState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +72,29 @@ abstract class DashboardView extends Div {
         Div top = new Div(heading, pdf);
         top.getStyle().set("display", "flex").set("justify-content", "space-between").set("align-items", "center")
                 .set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s, .5rem)");
-        picker = new PeriodPicker(data.today());
+        ViewState start = data.initial();
+        picker = new PeriodPicker(data.today(), start.preset() == null ? PeriodPicker.CUSTOM : start.preset(),
+                start.comparison() == Comparison.CUSTOM ? Comparison.PREVIOUS_PERIOD : start.comparison());
+        if (start.preset() == null) {
+            picker.setRange(start.period().from(), start.period().to());
+        }
+        if (start.comparePeriod() != null) {
+            picker.setComparePeriod(start.comparePeriod());
+        }
         filterBar = new FilterBar(filterDimensions);
+        filterBar.setFilters(start.filters().stream().filter(f -> filterDimensions.contains(f.dimension()))
+                .toList());
         content.getStyle().set("display", "flex").set("flex-direction", "column")
                 .set("gap", "var(--lumo-space-l, 1.5rem)").set("width", "100%").set("min-width", "0");
         add(top, picker, filterBar, content);
-        picker.addChangeListener((period, comparison) -> refresh());
-        filterBar.addChangeListener(filters -> refresh());
+        picker.addChangeListener((period, comparison) -> {
+            publish();
+            refresh();
+        });
+        filterBar.addChangeListener(filters -> {
+            publish();
+            refresh();
+        });
     }
 
     /** Draws the content for the current period, comparison and filters. */
@@ -96,6 +114,17 @@ abstract class DashboardView extends Div {
         }
     }
 
+    /** What the screen shows now, as an address can carry it. */
+    ViewState state() {
+        String preset = PeriodPicker.CUSTOM.equals(picker.getPreset()) ? null : picker.getPreset();
+        return new ViewState(preset, period(), comparison(), picker.getComparePeriod(), filters());
+    }
+
+    // the address follows the screen, so a bookmark or the assistant beside it sees what the user sees
+    private void publish() {
+        ScreenState.publish(state().toParameters());
+    }
+
     /** Adds this screen's tiles, charts and grids to {@link #content}; may call {@link #noData()} instead. */
     protected abstract void render();
 
@@ -103,7 +132,12 @@ abstract class DashboardView extends Div {
 
     /** A question for the current period, comparison and filters. */
     protected MetricsQuery.Builder query(String... metrics) {
-        MetricsQuery.Builder q = MetricsQuery.of(period(), metrics).compare(comparison());
+        MetricsQuery.Builder q = MetricsQuery.of(period(), metrics);
+        if (comparison() == Comparison.CUSTOM) {
+            q.compareWith(picker.getComparePeriod());
+        } else {
+            q.compare(comparison());
+        }
         filters().forEach(q::where);
         return q;
     }
@@ -219,9 +253,13 @@ abstract class DashboardView extends Div {
 
     /** The PDF of what the screen shows now. */
     byte[] pdf() {
-        String compared = picker.getComparison() == Comparison.NONE ? ""
-                : ", compared with the " + picker.getComparison().name().toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', ' ');
+        String compared = switch (picker.getComparison()) {
+            case NONE -> "";
+            case CUSTOM -> ", compared with " + picker.getComparePeriod().from() + " to "
+                    + picker.getComparePeriod().to();
+            default -> ", compared with the " + picker.getComparison().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ');
+        };
         PdfReport pdf = PdfReport.of(kit, title, data.tenantName() + " · " + period().from() + " to "
                 + period().to() + compared + (filters().isEmpty() ? "" : " · filtered"));
         report.forEach(section -> section.accept(pdf));

@@ -112,6 +112,31 @@ class DashboardsPluginTest {
     }
 
     @Test
+    void anAddressOpensTheSamePeriodComparisonAndFilters(PluginTestKit kit) {
+        Warehouse.fill(kit.context().metrics());
+        // what the assistant links to: November against the whole of October, Google Ads only
+        java.util.Map<String, List<String>> address = java.util.Map.of("from", List.of("2026-11-01"), "to",
+                List.of("2026-11-30"), "compare", List.of("custom"), "compare_from", List.of("2026-10-01"),
+                "compare_to", List.of("2026-10-31"), "channel", List.of("google-ads"));
+        GrowthView growth = (GrowthView) new DashboardScreens.Growth().create(kit.context(), address);
+
+        assertThat(growth.period()).isEqualTo(new io.catalyst.api.metrics.Period(LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 30)));
+        assertThat(growth.comparison()).isEqualTo(io.catalyst.api.metrics.Comparison.CUSTOM);
+        assertThat(growth.picker().getComparePeriod().from()).isEqualTo(LocalDate.of(2026, 10, 1));
+        assertThat(growth.filters()).containsExactly(Filter.equalTo(Dimension.CHANNEL, "google-ads"));
+        assertThat(growth.state().toParameters()).isEqualTo(address.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+
+        // an unreadable address falls back to the standard view instead of failing
+        GrowthView fallback = (GrowthView) new DashboardScreens.Growth().create(kit.context(), java.util.Map.of(
+                "period", List.of("next_century"), "compare", List.of("custom"), "channel", List.of("x".repeat(500))));
+        assertThat(fallback.picker().getPreset()).isEqualTo("last_30_days");
+        assertThat(fallback.comparison()).isEqualTo(io.catalyst.api.metrics.Comparison.PREVIOUS_PERIOD);
+        assertThat(fallback.filters()).isEmpty();
+    }
+
+    @Test
     void overviewShowsSixTilesAChannelDonutAndTopCampaigns(PluginTestKit kit) {
         Warehouse.fill(kit.context().metrics());
         OverviewView overview = view(new DashboardScreens.Overview(), kit.context());

@@ -43,6 +43,7 @@ public class PeriodPicker extends Div {
     private final Select<Comparison> compare = new Select<>();
     private final List<ChangeListener> listeners = new ArrayList<>();
     private Period period;
+    private Period comparePeriod;
     private boolean quiet;
 
     /** Starts at the last 30 days compared with the previous period. */
@@ -63,7 +64,8 @@ public class PeriodPicker extends Div {
         preset.setWidth("12rem");
         compare.setLabel("Compare with");
         compare.setItems(Comparison.NONE, Comparison.PREVIOUS_PERIOD, Comparison.PREVIOUS_YEAR);
-        compare.setItemLabelGenerator(PeriodPicker::label);
+        compare.setItemLabelGenerator(c -> c == Comparison.CUSTOM && comparePeriod != null
+                ? comparePeriod.from() + " to " + comparePeriod.to() : label(c));
         compare.setWidth("12rem");
         from.setWidth("10rem");
         to.setWidth("10rem");
@@ -99,6 +101,10 @@ public class PeriodPicker extends Div {
         to.addValueChangeListener(e -> rangeChanged());
         compare.addValueChangeListener(e -> {
             if (!quiet && e.getValue() != null) {
+                if (e.getValue() != Comparison.CUSTOM && comparePeriod != null) {
+                    comparePeriod = null; // chose another comparison: the custom one is gone from the list
+                    compareItems(e.getValue());
+                }
                 fire();
             }
         });
@@ -209,6 +215,36 @@ public class PeriodPicker extends Div {
     }
 
     public void setComparison(Comparison c) {
+        if (c == Comparison.CUSTOM) {
+            throw new IllegalArgumentException("a custom comparison needs its days: setComparePeriod");
+        }
         compare.setValue(c);
+    }
+
+    /**
+     * Compares with fixed days, such as the whole month before a month (listeners hear it). The picker lists the
+     * choice as "Custom period" until the user picks another comparison. Since API 0.8.0.
+     */
+    public void setComparePeriod(Period days) {
+        comparePeriod = Objects.requireNonNull(days, "days");
+        compareItems(Comparison.CUSTOM);
+        fire();
+    }
+
+    /** The days compared with when {@link #getComparison()} is {@code CUSTOM}, else null. Since API 0.8.0. */
+    public Period getComparePeriod() {
+        return getComparison() == Comparison.CUSTOM ? comparePeriod : null;
+    }
+
+    private void compareItems(Comparison selected) {
+        quiet = true;
+        if (comparePeriod != null) {
+            compare.setItems(Comparison.NONE, Comparison.PREVIOUS_PERIOD, Comparison.PREVIOUS_YEAR,
+                    Comparison.CUSTOM);
+        } else {
+            compare.setItems(Comparison.NONE, Comparison.PREVIOUS_PERIOD, Comparison.PREVIOUS_YEAR);
+        }
+        compare.setValue(selected);
+        quiet = false;
     }
 }
