@@ -65,6 +65,7 @@ public final class FakePluginContext implements PluginContext {
     private final Supplier<Set<String>> jobNames;
     private final Set<String> permissions = ConcurrentHashMap.newKeySet();
     private final Map<String, String> settings = new ConcurrentHashMap<>();
+    private volatile TenantInfo tenant = TENANT;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final FakePluginData data = new FakePluginData();
     private final FakePluginHttp http;
@@ -75,6 +76,9 @@ public final class FakePluginContext implements PluginContext {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final FakeMetrics metrics;
     private final FakeWriteBack writeBack = new FakeWriteBack();
+    private final io.catalyst.sdk.testkit.ai.FakeLanguageModel model = new io.catalyst.sdk.testkit.ai.FakeLanguageModel();
+    private final io.catalyst.sdk.testkit.ai.FakeAssistantTools tools =
+            new io.catalyst.sdk.testkit.ai.FakeAssistantTools(permissions::contains);
     private final Map<UUID, Members.Member> members = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /** The host's permission to read the company's figures, which the user holds unless revoked. */
@@ -117,6 +121,12 @@ public final class FakePluginContext implements PluginContext {
         return this;
     }
 
+    /** Sets the company's goals (target CPA, target ROAS, monthly budget); the testkit starts without. */
+    public FakePluginContext goals(TenantInfo.Goals goals) {
+        tenant = new TenantInfo(TENANT.id(), TENANT.slug(), TENANT.name(), TENANT.timezone(), TENANT.currency(), goals);
+        return this;
+    }
+
     /** Sets a tenant setting (the testkit starts with the schema's defaults). */
     public FakePluginContext setting(String key, String value) {
         settings.put(key, value);
@@ -137,6 +147,16 @@ public final class FakePluginContext implements PluginContext {
     /** The fake HTTP client: stub responses and inspect the requests sent. */
     public FakePluginHttp fakeHttp() {
         return http;
+    }
+
+    /** The fake language model: script its replies, make it fail, use up the credits. */
+    public io.catalyst.sdk.testkit.ai.FakeLanguageModel fakeModel() {
+        return model;
+    }
+
+    /** Other plugins' assistant tools, as {@link #assistantTools()} offers them. */
+    public io.catalyst.sdk.testkit.ai.FakeAssistantTools fakeTools() {
+        return tools;
     }
 
     // ---- recordings ---------------------------------------------------------------------------------------------
@@ -180,7 +200,7 @@ public final class FakePluginContext implements PluginContext {
 
     @Override
     public TenantInfo tenant() {
-        return TENANT;
+        return tenant;
     }
 
     @Override
@@ -205,6 +225,16 @@ public final class FakePluginContext implements PluginContext {
     }
 
     /** The fake write-back: arrange connections that accept writes, and inspect what the plugin wrote. */
+    @Override
+    public io.catalyst.api.ai.LanguageModel model() {
+        return model;
+    }
+
+    @Override
+    public io.catalyst.api.ai.AssistantTools assistantTools() {
+        return tools;
+    }
+
     @Override
     public FakeWriteBack writeBack() {
         return writeBack;
@@ -308,12 +338,13 @@ public final class FakePluginContext implements PluginContext {
     private final class Background implements PluginContext {
         // @formatter:off
         @Override public String pluginId() { return pluginId; }
-        @Override public TenantInfo tenant() { return TENANT; }
+        @Override public TenantInfo tenant() { return tenant; }
         @Override public Optional<UserInfo> user() { return Optional.empty(); }
         @Override public boolean isPermitted(String permission) { return false; }
         @Override public FakePluginData data() { return data; }
         @Override public FakeMetrics metrics() { return metrics.background(); }
         @Override public FakeWriteBack writeBack() { return writeBack; }
+        @Override public io.catalyst.api.ai.LanguageModel model() { return model; }
         @Override public Map<String, String> settings() { return FakePluginContext.this.settings(); }
         @Override public Secrets secrets() { return FakePluginContext.this.secrets(); }
         @Override public FakePluginHttp http() { return http; }
