@@ -30,9 +30,10 @@ public interface AssistantTool extends ExtensionPoint {
 
     /**
      * What the user is asked to confirm, in one sentence made from the arguments, e.g. "Create the task 'Pause the
-     * Spring Sale ad set', due 12 December?". Only asked for tools that change data.
+     * Spring Sale ad set', due 12 December, for Dana Fischer?". Only asked for tools that change data; it may read
+     * (never change) through {@code ctx}, to name what the arguments point at.
      */
-    default String confirmation(Map<String, Object> arguments) {
+    default String confirmation(PluginContext ctx, Map<String, Object> arguments) {
         return "Run " + spec().name() + " with " + arguments + "?";
     }
 

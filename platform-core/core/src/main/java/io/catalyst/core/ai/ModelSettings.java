@@ -2,7 +2,6 @@ package io.catalyst.core.ai;
 
 import io.catalyst.core.audit.AuditEntry;
 import io.catalyst.core.audit.AuditLog;
-import io.catalyst.core.identity.Caller;
 import io.catalyst.core.secrets.SecretBox;
 import io.catalyst.core.tenancy.Scopes;
 import io.catalyst.core.web.ProblemException;
@@ -81,7 +80,7 @@ public class ModelSettings {
     }
 
     /** Gives the company its own endpoint; audited, the key never in the entry. */
-    public View set(UUID tenantId, String baseUrl, String model, String apiKey, Caller by) {
+    public View set(UUID tenantId, String baseUrl, String model, String apiKey, UUID byId, String by) {
         String url = checkedUrl(baseUrl);
         if (model == null || model.isBlank() || model.length() > 100) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name the model, in at most 100 characters.");
@@ -96,18 +95,18 @@ public class ModelSettings {
                 + " where id = ?4").setParameter(1, url).setParameter(2, model.strip()).setParameter(3, sealed)
                 .setParameter(4, tenantId).executeUpdate());
         View after = view(tenantId);
-        record(tenantId, by, "platform.tenant.ai.changed", before, after);
+        record(tenantId, byId, by, "platform.tenant.ai.changed", before, after);
         return after;
     }
 
     /** Back to the platform's model; audited. */
-    public View clear(UUID tenantId, Caller by) {
+    public View clear(UUID tenantId, UUID byId, String by) {
         View before = view(tenantId);
         endpoint(tenantId).ifPresent(provider::forget);
         scopes.platform(em -> Scopes.sql(em, "update tenant set ai_base_url = null, ai_model = null, ai_api_key = null"
                 + " where id = ?1").setParameter(1, tenantId).executeUpdate());
         View after = view(tenantId);
-        record(tenantId, by, "platform.tenant.ai.cleared", before, after);
+        record(tenantId, byId, by, "platform.tenant.ai.cleared", before, after);
         return after;
     }
 
@@ -144,8 +143,8 @@ public class ModelSettings {
         return rows.isEmpty() ? null : (Object[]) rows.get(0);
     }
 
-    private void record(UUID tenantId, Caller by, String action, View before, View after) {
-        audit.record(new AuditEntry(tenantId, by.userId(), by.actor(), action, "tenant", tenantId.toString(),
+    private void record(UUID tenantId, UUID byId, String by, String action, View before, View after) {
+        audit.record(new AuditEntry(tenantId, byId, by, action, "tenant", tenantId.toString(),
                 describe(before), describe(after)));
     }
 

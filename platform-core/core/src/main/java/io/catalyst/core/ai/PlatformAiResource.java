@@ -95,8 +95,9 @@ public class PlatformAiResource {
         if (request == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Send baseUrl, model and apiKey.");
         }
+        Caller caller = callers.caller();
         return settings.set(tenant(slug).id(), request.baseUrl(), request.model(), request.apiKey(),
-                callers.caller());
+                caller.userId(), caller.actor());
     }
 
     @DELETE
@@ -104,7 +105,8 @@ public class PlatformAiResource {
     @Requires(PLATFORM_MANAGE)
     @Operation(summary = "Puts a company back on the platform's model; audited")
     public ModelSettings.View clearModel(@PathParam("slug") String slug) {
-        return settings.clear(tenant(slug).id(), callers.caller());
+        Caller caller = callers.caller();
+        return settings.clear(tenant(slug).id(), caller.userId(), caller.actor());
     }
 
     private Tenant tenant(String slug) {

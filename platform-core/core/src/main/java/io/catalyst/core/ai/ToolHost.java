@@ -93,7 +93,7 @@ public class ToolHost {
                 Map<String, Object> args = checked(found.tool().spec(), arguments);
                 if (found.tool().changesData()) {
                     String question = dispatch.call(found.extension(), on, "tool " + name + " confirmation",
-                            (tool, ctx) -> tool.confirmation(args));
+                            (tool, ctx) -> tool.confirmation(ctx, args));
                     String ticket = ticket();
                     prune();
                     tickets.put(ticket, new Ticket(tenantId, userId, name, args, Instant.now().plus(TICKET_LIFE)));

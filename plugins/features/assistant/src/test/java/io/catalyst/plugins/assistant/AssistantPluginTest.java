@@ -192,7 +192,7 @@ class AssistantPluginTest {
         }
 
         @Override
-        public String confirmation(Map<String, Object> arguments) {
+        public String confirmation(PluginContext ctx, Map<String, Object> arguments) {
             return "Create the task '" + arguments.get("title") + "'?";
         }
 

@@ -76,7 +76,7 @@ public final class FakeAssistantTools implements AssistantTools {
         if (offered.tool().changesData()) {
             String ticket = UUID.randomUUID().toString();
             tickets.put(ticket, new Pending(offered, args));
-            return new Outcome.NeedsConfirmation(ticket, offered.tool().confirmation(args));
+            return new Outcome.NeedsConfirmation(ticket, offered.tool().confirmation(offered.ctx(), args));
         }
         ran.add(name);
         return new Outcome.Done(offered.tool().call(offered.ctx(), args));
