@@ -68,7 +68,7 @@ public final class PluginPanels {
     public static Component build(Found found) {
         SignedIn.TenantAccess tenant = UserSession.tenant().orElseThrow();
         SignedIn user = UserSession.user().orElseThrow();
-        var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession::permits);
+        var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession.permissions());
         UI ui = UI.getCurrent();
         return CDI.current().select(PluginDispatch.class).get().call(found.panel(), on, "panel " + found.id(),
                 (p, context) -> {

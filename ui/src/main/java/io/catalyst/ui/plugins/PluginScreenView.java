@@ -56,7 +56,7 @@ public class PluginScreenView extends Div implements BeforeEnterObserver, HasDyn
         title = found.title() + " · Catalyst";
         SignedIn.TenantAccess tenant = UserSession.tenant().orElseThrow();
         SignedIn user = UserSession.user().orElseThrow();
-        var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession::permits);
+        var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession.permissions());
         try {
             Component screen = PluginScreens.build(found.screen(), on, "screen " + route,
                     event.getLocation().getQueryParameters().getParameters());

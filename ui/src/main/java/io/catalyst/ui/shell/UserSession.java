@@ -35,7 +35,7 @@ public final class UserSession {
     /** Starts a session's sign-in, working in the user's first tenant. */
     public static void start(SignedIn user) {
         UUID first = user.tenants().isEmpty() ? null : user.tenants().get(0).tenantId();
-        session().setAttribute(State.class, new State(user, first, null));
+        save(new State(user, first, null));
         SignedInSessions.register(user.userId(), session().getSession());
     }
 
@@ -46,7 +46,7 @@ public final class UserSession {
         if (!member) {
             throw new IllegalArgumentException("Not a tenant of this user: " + tenantId);
         }
-        session().setAttribute(State.class, new State(state.user(), tenantId, state.impersonator()));
+        save(new State(state.user(), tenantId, state.impersonator()));
     }
 
     /** The signed-in platform admin starts acting as a member of a tenant. */
@@ -55,7 +55,7 @@ public final class UserSession {
         if (state.impersonator() != null) {
             throw new IllegalStateException("Already acting as someone; end that first");
         }
-        session().setAttribute(State.class, new State(member, tenantId, state.user()));
+        save(new State(member, tenantId, state.user()));
     }
 
     /** The admin acting as the signed-in user, if this is an impersonation. */
@@ -106,7 +106,7 @@ public final class UserSession {
         }
         UUID tenant = current.get().tenantId();
         boolean stillMember = reloaded.tenants().stream().anyMatch(t -> t.tenantId().equals(tenant));
-        session().setAttribute(State.class, new State(reloaded, stillMember ? tenant
+        save(new State(reloaded, stillMember ? tenant
                 : reloaded.tenants().isEmpty() ? null : reloaded.tenants().get(0).tenantId(),
                 current.get().impersonator()));
     }
@@ -127,7 +127,38 @@ public final class UserSession {
     }
 
     public static void end() {
-        session().setAttribute(State.class, null);
+        save(null);
+    }
+
+    // kept in the HTTP session too, which any thread may read without the UI's lock (see permissions())
+    private static final String SHARED = UserSession.class.getName() + ".state";
+
+    private static void save(State state) {
+        session().setAttribute(State.class, state);
+        session().getSession().setAttribute(SHARED, state);
+    }
+
+    /**
+     * The signed-in user's permission check, for work that goes on outside the UI's requests (a panel's model
+     * replies, arriving on server threads): it reads the user's session as it is at each call, so a role taken away
+     * or a sign-out counts at once, and needs no lock.
+     */
+    public static java.util.function.Predicate<String> permissions() {
+        com.vaadin.flow.server.WrappedSession http = session().getSession();
+        return permission -> {
+            State state;
+            try {
+                state = (State) http.getAttribute(SHARED);
+            } catch (IllegalStateException invalidated) {
+                return false;
+            }
+            if (state == null) {
+                return false;
+            }
+            SignedIn.TenantAccess tenant = state.user().tenants().stream()
+                    .filter(t -> t.tenantId().equals(state.tenantId())).findFirst().orElse(null);
+            return state.user().permits(tenant, permission);
+        };
     }
 
     private static Optional<State> state() {

@@ -65,6 +65,18 @@ public class ModelProvider {
     @ConfigProperty(name = "catalyst.ai.breaker-seconds", defaultValue = "30")
     int breakerSeconds;
 
+    /** For the container. */
+    public ModelProvider() {
+    }
+
+    /** Outside the container (benchmarks): the settings the container would inject. */
+    public ModelProvider(int timeoutSeconds, int maxTokens, int breakerFailures, int breakerSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
+        this.defaultMaxTokens = maxTokens;
+        this.breakerFailures = breakerFailures;
+        this.breakerSeconds = breakerSeconds;
+    }
+
     private final Map<ModelEndpoint, StreamingChatModel> streaming = new ConcurrentHashMap<>();
     private final Map<ModelEndpoint, ChatModel> blocking = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
@@ -78,9 +90,10 @@ public class ModelProvider {
         void failed(ModelUnavailable error, boolean reachedProvider);
     }
 
-    /** Whether the endpoint's breaker lets calls through. */
+    /** Whether the endpoint's breaker lets calls through (an open one whose pause is over lets the next one try). */
     public boolean closed(ModelEndpoint endpoint) {
-        return !breaker(endpoint).isOpen();
+        CircuitBreaker<Object> breaker = breaker(endpoint);
+        return !breaker.isOpen() || breaker.getRemainingDelay().isZero();
     }
 
     /** Streams one call; the outcome is told on LangChain4j's thread. */

@@ -64,7 +64,7 @@ public class PlatformAiResource {
     @Path("usage")
     @Requires(PLATFORM_READ)
     @Operation(summary = "Every company's AI credits in a month (default this month, as YYYY-MM); audited")
-    public List<AiCredits.CompanyMonth> companies(@QueryParam("month") String month) {
+    public List<CompanyView> companies(@QueryParam("month") String month) {
         YearMonth asked;
         try {
             asked = month == null || month.isBlank() ? YearMonth.now(ZoneOffset.UTC) : YearMonth.parse(month);
@@ -75,7 +75,13 @@ public class PlatformAiResource {
         List<AiCredits.CompanyMonth> all = credits.companies(asked);
         audit.record(new AuditEntry(null, caller.userId(), caller.actor(), "platform.ai.usage.viewed", "ai-usage",
                 asked.toString(), null, Map.of("companies", all.size())));
-        return all;
+        return all.stream().map(c -> new CompanyView(c.slug(), c.name(), c.calls(), c.tokens(), c.credits(), c.quota(),
+                c.failures())).toList();
+    }
+
+    /** One company's month. */
+    public record CompanyView(String slug, String name, int calls, long tokens, long credits, long quota,
+                              int failures) {
     }
 
     @GET

@@ -37,8 +37,24 @@ public class TenantAiResource {
     ModelProvider provider;
 
     /** A company's AI state: this month's credits, whether a model answers, and the ledger of the last months. */
-    public record Usage(Credits credits, boolean modelConfigured, boolean modelAnswering, String model,
-                        List<AiCredits.Line> lines) {
+    public record Usage(CreditsView credits, boolean modelConfigured, boolean modelAnswering, String model,
+                        List<LineView> lines) {
+    }
+
+    /** A month's credits; the month as {@code YYYY-MM}. */
+    public record CreditsView(String month, long used, long quota, long left) {
+        static CreditsView of(Credits c) {
+            return new CreditsView(c.month().toString(), c.used(), c.quota(), c.left());
+        }
+    }
+
+    /** One line of the ledger: a month, a feature (plugin) and a person. */
+    public record LineView(String month, String pluginId, java.util.UUID userId, String user, int calls,
+                           long inputTokens, long outputTokens, long credits, int failures) {
+        static LineView of(AiCredits.Line l) {
+            return new LineView(l.month().toString(), l.pluginId(), l.userId(), l.user(), l.calls(), l.inputTokens(),
+                    l.outputTokens(), l.credits(), l.failures());
+        }
     }
 
     @GET
@@ -47,8 +63,8 @@ public class TenantAiResource {
     public Usage usage() {
         Caller caller = callers.caller();
         var endpoint = settings.endpoint(caller.tenantId());
-        return new Usage(credits.credits(caller.tenantId()), endpoint.isPresent(),
+        return new Usage(CreditsView.of(credits.credits(caller.tenantId())), endpoint.isPresent(),
                 endpoint.map(provider::closed).orElse(false), endpoint.map(ModelEndpoint::model).orElse(null),
-                credits.ledger(caller.tenantId(), 6));
+                credits.ledger(caller.tenantId(), 6).stream().map(LineView::of).toList());
     }
 }

@@ -211,7 +211,7 @@ final class ChatView extends Div {
     private void busy(boolean busy) {
         send.setEnabled(!busy);
         input.setEnabled(!busy);
-        suggestions.setVisible(!busy && said.isEmpty());
+        suggestions.setVisible(!busy && conversation == null);
     }
 
     private void removeFrom(Component c) {
@@ -302,6 +302,7 @@ final class ChatView extends Div {
         });
         clear.setId("assistant-delete-all");
         clear.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        clear.getStyle().set("align-self", "flex-start");
         history.add(clear);
     }
 

@@ -1,6 +1,8 @@
 package io.catalyst.plugins.recommendations;
 
 import io.catalyst.api.PluginContext;
+import io.catalyst.api.events.PlatformEvent;
+import io.catalyst.api.events.PlatformEventListener;
 import io.catalyst.api.jobs.JobSchedule;
 import io.catalyst.api.jobs.PluginJob;
 import io.catalyst.api.security.PermissionDeclaration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /** The plugin's permission, settings and jobs. Reading needs the host's dashboards:read (figures). */
@@ -82,6 +85,23 @@ public final class RecommendationsExtensions {
         @Override
         public void run(PluginContext ctx) {
             Recommendations.evaluate(ctx, Instant.now());
+        }
+    }
+
+    /**
+     * New figures (a sync, the first backfill): evaluate soon, so a new company sees recommendations the day it
+     * connects; the delay gathers the loads of several connections into one run.
+     */
+    @Extension
+    public static class DataLoaded implements PlatformEventListener {
+        @Override
+        public Set<String> topics() {
+            return Set.of("warehouse.data.loaded");
+        }
+
+        @Override
+        public void on(PlatformEvent event, PluginContext ctx) {
+            ctx.scheduler().runLater(Recommendations.EVALUATE_JOB, Duration.ofSeconds(30));
         }
     }
 
