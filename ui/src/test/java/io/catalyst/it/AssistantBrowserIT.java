@@ -285,8 +285,22 @@ class AssistantBrowserIT {
             assertThat(calls.get(calls.size() - 1).toolResults().values())
                     .anyMatch(r -> r.contains("The user declined"));
         }
-        assertThat(Server.strings("select count(*) from plugin_assistant.chat_message where tenant_id = '"
-                + other.id() + "'")).containsExactly("0");
+        // the other company's admin, with the assistant enabled, sees none of these chats
+        String otherAdmin = Fixture.token(other, List.of("*")).bearer();
+        assertThat(Fixture.call("PUT", "/api/tenant/plugins/assistant/enablement", otherAdmin, "{\"enabled\":true}")
+                .statusCode()).isEqualTo(200);
+        Fixture.password(other, PASSWORD);
+        try (Browser b = new Browser(1400, 900)) {
+            b.open("/sign-in");
+            b.signIn(other.email(), PASSWORD);
+            b.waitFor("vaadin-side-nav");
+            b.open("/plugins/assistant/chat");
+            b.waitFor("#assistant-history");
+            b.settle();
+            assertThat(b.texts("#assistant-history").get(0)).contains("No chats yet.");
+            assertThat(String.valueOf(b.driver.executeScript("return document.body.innerText")))
+                    .doesNotContain("Spend by campaign", tenant.slug());
+        }
     }
 
     private static long tasks() throws Exception {

@@ -2,8 +2,11 @@ package io.catalyst.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import elemental.json.Json;
 import elemental.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -61,6 +64,10 @@ class CrossTenantIT {
                     + " now() + interval '7 days')");
             sql.execute("insert into wh_contact (tenant_id, source, external_id, email, loaded_at) values ('"
                     + a.id() + "', 'hubspot', 'a1', '" + a.email() + "', now() - interval '1 hour')");
+            // A's AI use: B's usage screen and API must not show it, nor count it
+            sql.execute("insert into ai_usage (tenant_id, month, plugin_id, user_id, calls, input_tokens, output_tokens)"
+                    + " values ('" + a.id() + "', date_trunc('month', now())::date, 'assistant', '" + a.userId()
+                    + "', 3, 900000, 100000)");
         }
         aState = stateOf(a);
     }
@@ -123,6 +130,11 @@ class CrossTenantIT {
         }
 
         assertThat(problems).isEmpty();
+        // B's AI credits count B's calls only
+        assertThat(Json.parse(Fixture.call("GET", "/api/tenant/ai", bAdmin, null).body()).getObject("credits")
+                .getNumber("used")).isZero();
+        assertThat(covered).contains("GET /api/tenant/ai", "GET /api/platform/ai/tenants/{slug}",
+                "PUT /api/platform/ai/tenants/{slug}");
         assertThat(covered).contains("GET /api/tenant", "GET /api/members", "GET /api/members/{userId}",
                 "PUT /api/members/{userId}/roles", "DELETE /api/tokens/{id}", "GET /api/audit",
                 "DELETE /api/tenant/connections/{connectionId}", "POST /api/tenant/connections/{connectionId}/sync",
@@ -130,6 +142,44 @@ class CrossTenantIT {
                 "DELETE /api/tenant/shares/{shareId}", "POST /api/tenant/metrics/query");
         assertThat(stateOf(a)).as("tenant A after the walk").isEqualTo(aState);
         System.out.println("CrossTenantIT covered " + covered.size() + " operations: " + covered);
+    }
+
+    /** A plugin's objects answer 404 to another company too: the recommendations plugin's, by their ids. */
+    @Test
+    void anotherCompanysRecommendationsAreNotFound() throws Exception {
+        HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(
+                "../plugins/features/recommendations/target/recommendations-plugin.jar")));
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
+        String aAdmin = Fixture.token(a, List.of("*")).bearer();
+        for (String admin : List.of(aAdmin, bAdmin)) {
+            assertThat(Fixture.call("PUT", "/api/tenant/plugins/recommendations/enablement", admin,
+                    "{\"enabled\":true}").statusCode()).isEqualTo(200);
+        }
+        UUID reco = UUID.randomUUID();
+        try (Connection db = Server.superuser(); Statement sql = db.createStatement()) {
+            sql.execute("insert into plugin_recommendations.recommendation (tenant_id, id, kind, channel, level, entity,"
+                    + " entity_label, status, title, body, phrased_by, facts, evidence, impact, impact_unit,"
+                    + " impact_label, confidence, confidence_note) values ('" + a.id() + "', '" + reco + "',"
+                    + " 'cpa-over-target', 'meta-ads', 'campaign', 'meta-ads:c1', 'A only campaign', 'OPEN',"
+                    + " 'A only: CPA over target', 'Lower the bids.', 'template', '{}', '{}', 100, 'money', '100',"
+                    + " 0.9, 'enough conversions')");
+        }
+        String base = "/api/plugins/recommendations/recommendations";
+        assertThat(Fixture.call("GET", base + "/" + reco, aAdmin, null).statusCode()).isEqualTo(200);
+
+        List<String> problems = new ArrayList<>();
+        for (String[] call : new String[][] {{"GET", "", null}, {"POST", "/accept", "{\"task\":false}"},
+                {"POST", "/dismiss", "{\"reason\":\"not-relevant\"}"},
+                {"POST", "/snooze", "{\"until\":\"" + java.time.LocalDate.now().plusDays(7) + "\"}"}}) {
+            HttpResponse<String> answer = Fixture.call(call[0], base + "/" + reco + call[1], bAdmin, call[2]);
+            if (answer.statusCode() != 404 || answer.body().contains("A only")) {
+                problems.add(call[0] + " " + call[1] + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(Fixture.call("GET", base, bAdmin, null).body()).doesNotContain("A only", reco.toString());
+        assertThat(Server.strings("select status from plugin_recommendations.recommendation where id = '" + reco
+                + "'")).containsExactly("OPEN");
     }
 
     private static String fill(String path, Map<String, String> ids, List<String> problems) {
@@ -197,11 +247,13 @@ class CrossTenantIT {
                      + " (select string_agg(id || ':' || url, ',' order by id) from notification_webhook"
                      + "   where tenant_id = '" + id + "'),"
                      + " (select string_agg(id || ':' || token_hash || ':' || expires_at::text, ',' order by id)"
-                     + "   from invitation where tenant_id = '" + id + "')")) {
+                     + "   from invitation where tenant_id = '" + id + "'),"
+                     + " (select sum(calls) || ':' || sum(input_tokens) from ai_usage where tenant_id = '" + id + "')")) {
             row.next();
             return row.getString(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|" + row.getString(4)
                     + "|" + row.getString(5) + "|" + row.getString(6) + "|" + row.getString(7) + "|"
-                    + row.getString(8) + "|" + row.getString(9) + "|" + row.getString(10) + "|" + row.getString(11);
+                    + row.getString(8) + "|" + row.getString(9) + "|" + row.getString(10) + "|" + row.getString(11)
+                    + "|" + row.getString(12);
         }
     }
 }

@@ -45,9 +45,10 @@ final class Recommendations {
     static Targets targets(PluginContext ctx) {
         TenantInfo.Goals goals = ctx.tenant().goals();
         Double settingCpa = decimal(ctx.settings().get(TARGET_CPA));
-        Double cpa = goals.targetCpa() != null ? goals.targetCpa().doubleValue() : settingCpa;
+        // boxed on both sides: a primitive branch would unbox a missing setting into a NullPointerException
+        Double cpa = goals.targetCpa() != null ? Double.valueOf(goals.targetCpa().doubleValue()) : settingCpa;
         String cpaSource = goals.targetCpa() != null ? "goals" : settingCpa != null ? "setting" : null;
-        Double budget = goals.monthlyBudget() != null ? goals.monthlyBudget().doubleValue()
+        Double budget = goals.monthlyBudget() != null ? Double.valueOf(goals.monthlyBudget().doubleValue())
                 : decimal(ctx.settings().get(MONTHLY_BUDGET));
         return new Targets(cpa, cpaSource, budget, decimal(ctx.settings().get(ZERO_CONVERSION_SPEND)));
     }

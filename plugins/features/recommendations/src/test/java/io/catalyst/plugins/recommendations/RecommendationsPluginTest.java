@@ -260,6 +260,18 @@ class RecommendationsPluginTest {
     }
 
     @Test
+    void aCompanyWithNeitherGoalsNorSettingsHasNoTargets(PluginTestKit kit) {
+        // what every new company looks like: the rules that need a target find nothing, the rest still run
+        assertThat(Recommendations.targets(kit.context())).satisfies(t -> {
+            assertThat(t.targetCpa()).isNull();
+            assertThat(t.cpaSource()).isNull();
+            assertThat(t.monthlyBudget()).isNull();
+        });
+        kit.context().goals(new io.catalyst.api.TenantInfo.Goals(null, null, new BigDecimal("5000")));
+        assertThat(Recommendations.targets(kit.context()).monthlyBudget()).isEqualTo(5000.0);
+    }
+
+    @Test
     void theCompanysGoalsComeBeforeTheSettings(PluginTestKit kit) {
         kit.context().setting("target-cpa", "55").setting("monthly-budget", "1000");
         assertThat(Recommendations.targets(kit.context())).satisfies(t -> {
