@@ -3,14 +3,17 @@
 #
 # Run it with `./catalyst bench assistant`, which provisions a throwaway PostgreSQL and exports the CATALYST_DB_*
 # settings. This migrates that database like the server does and loads BENCH_TENANTS (default 20) companies of demo
-# data (BENCH_MONTHS months, default 6, of two ad channels). Then, in one JVM and on one connection, it times
+# data (BENCH_MONTHS months, default 6, of two ad channels). Then, in one JVM, it times
 # BENCH_ROUNDS (default 30) rounds, after ten warm-up rounds, alternating which goes first, of:
 #   - the assistant: the system prompt, the model asked (streamed, over HTTP to FakeOpenAi), its three tool calls
-#     checked and run through the metrics tools, the model asked again with their answers, and the answer's figures
-#     checked, i.e. everything the assistant adds to a question but the model's own thinking time;
-#   - the baseline: the same three metric queries, straight to the metrics layer.
+#     checked and run through the metrics tools (at the same time, as the host runs reads, each on a connection of
+#     its own), the model asked again with their answers, and the answer's figures checked;
+#   - the baseline: the same three metric queries, straight to the metrics layer, one after the other.
 # Not in the measured path: the credits' two small SQL statements per model call and the UI's push.
-# The last line's ratio is value/baseline (medians); the goal is at most 1.2.
+# It prints where a turn's time goes: waiting for the model's replies (HTTP to the fake and LangChain4j: what a real
+# model replaces with its own seconds), the metrics tool (its queries, and the answers it writes for the model), and
+# the rest. The last line is the assistant's own time (the turn without the model's replies) against the three
+# queries asked directly, medians; the goal is a ratio of at most 1.2.
 set -euo pipefail
 : "${CATALYST_DB_URL:?run this through ./catalyst bench assistant}"
 ROOT="${CATALYST_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"

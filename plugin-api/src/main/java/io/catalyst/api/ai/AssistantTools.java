@@ -27,6 +27,24 @@ public interface AssistantTools {
     Outcome call(String name, String arguments);
 
     /**
+     * Calls several tools, as a model asks for them in one reply, and answers in the same order. Tools that change
+     * nothing may run at the same time (the host runs them in parallel: three figures cost the time of the slowest);
+     * a tool that changes data answers {@link Outcome.NeedsConfirmation} as with {@link #call}. A call that fails
+     * answers {@link Outcome.Failed} with the reason, and the others still run.
+     */
+    default List<Outcome> callAll(List<io.catalyst.api.ai.ToolCall> calls) {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (io.catalyst.api.ai.ToolCall c : calls) {
+            try {
+                outcomes.add(call(c.name(), c.arguments()));
+            } catch (io.catalyst.api.PluginProblem problem) {
+                outcomes.add(new Outcome.Failed(problem.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
      * Runs a tool the user confirmed. The ticket is good once, for the user it was made for, for ten minutes.
      *
      * @throws io.catalyst.api.PluginProblem with status 404 when the ticket is unknown, used or expired
@@ -42,6 +60,10 @@ public interface AssistantTools {
 
         /** The tool changes data: show the user the question; run it with {@link AssistantTools#confirm}. */
         record NeedsConfirmation(String ticket, String question) implements Outcome {
+        }
+
+        /** The call was refused or failed (from {@link AssistantTools#callAll}); the reason is for the model. */
+        record Failed(String reason) implements Outcome {
         }
     }
 }

@@ -11,6 +11,8 @@ import io.catalyst.api.ai.ToolResult;
 import io.catalyst.api.ai.ToolSpec;
 import io.catalyst.core.plugins.PluginDispatch;
 import io.catalyst.runtime.Contribution;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -44,6 +46,9 @@ public class ToolHost {
 
     @Inject
     PluginDispatch dispatch;
+
+    @Resource
+    ManagedExecutorService executor;
 
     // node-local: a confirmation is answered by the node that asked it (sticky sessions)
     private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
@@ -84,7 +89,48 @@ public class ToolHost {
 
             @Override
             public Outcome call(String name, String arguments) {
-                Found found = all(tenantId).stream().filter(f -> f.tool().spec().name().equals(name)).findFirst()
+                return prepare(all(tenantId), name, arguments).get();
+            }
+
+            // several reads at once: each through the guarded path on a thread of its own; the first inline
+            @Override
+            public List<Outcome> callAll(List<io.catalyst.api.ai.ToolCall> calls) {
+                List<Found> tools = all(tenantId);
+                List<java.util.function.Supplier<Outcome>> work = new ArrayList<>();
+                for (io.catalyst.api.ai.ToolCall c : calls) {
+                    try {
+                        work.add(prepare(tools, c.name(), c.arguments()));
+                    } catch (PluginProblem problem) {
+                        work.add(() -> new Outcome.Failed(problem.getMessage()));
+                    }
+                }
+                List<java.util.concurrent.Future<Outcome>> later = new ArrayList<>();
+                for (int i = 1; i < work.size(); i++) {
+                    later.add(executor.submit(failedAsOutcome(work.get(i))::get));
+                }
+                List<Outcome> outcomes = new ArrayList<>();
+                if (!work.isEmpty()) {
+                    outcomes.add(failedAsOutcome(work.get(0)).get());
+                }
+                for (java.util.concurrent.Future<Outcome> f : later) {
+                    try {
+                        outcomes.add(f.get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        outcomes.add(new Outcome.Failed("the tool failed"));
+                    }
+                }
+                return outcomes;
+            }
+
+            /**
+             * Checks a call and answers what running it gives: a tool that changes data gets its ticket here (the
+             * confirmation question is asked of the plugin); a read runs when the answer is asked for.
+             */
+            private java.util.function.Supplier<Outcome> prepare(List<Found> tools, String name, String arguments) {
+                Found found = tools.stream().filter(f -> f.tool().spec().name().equals(name)).findFirst()
                         .orElseThrow(() -> PluginProblem.notFound("There is no tool named " + name + "."));
                 if (found.permission() != null && !permits.test(found.permission())) {
                     throw new PluginProblem(403, "Forbidden", "You need the permission " + found.permission()
@@ -97,9 +143,10 @@ public class ToolHost {
                     String ticket = ticket();
                     prune();
                     tickets.put(ticket, new Ticket(tenantId, userId, name, args, Instant.now().plus(TICKET_LIFE)));
-                    return new Outcome.NeedsConfirmation(ticket, question);
+                    Outcome asked = new Outcome.NeedsConfirmation(ticket, question);
+                    return () -> asked;
                 }
-                return new Outcome.Done(run(found, on, args));
+                return () -> new Outcome.Done(run(found, on, args));
             }
 
             @Override
@@ -116,6 +163,20 @@ public class ToolHost {
                     throw new PluginProblem(403, "Forbidden", "You need the permission " + found.permission() + ".");
                 }
                 return run(found, on, t.arguments());
+            }
+        };
+    }
+
+    // a refusal or a plugin's failure becomes the model's to read, not the whole turn's end
+    private static java.util.function.Supplier<AssistantTools.Outcome> failedAsOutcome(
+            java.util.function.Supplier<AssistantTools.Outcome> work) {
+        return () -> {
+            try {
+                return work.get();
+            } catch (PluginProblem problem) {
+                return new AssistantTools.Outcome.Failed(problem.getMessage());
+            } catch (RuntimeException failure) {
+                return new AssistantTools.Outcome.Failed("the tool failed; tell the user it is unavailable right now");
             }
         };
     }

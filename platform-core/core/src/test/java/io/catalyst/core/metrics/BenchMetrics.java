@@ -16,18 +16,24 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The metrics layer over one connection, for benchmarks outside this package (the assistant's): each question is
- * bound to the tenant and answered by the same engine the server uses, in its own transaction.
+ * The metrics layer for benchmarks outside this package (the assistant's): each question is bound to the tenant and
+ * answered by the same engine the server uses, in its own transaction, on a connection of the asking thread's own (as
+ * the server's pool gives each request one), so questions asked at the same time run at the same time.
  */
 public final class BenchMetrics implements Metrics {
 
-    private final Connection app;
     private final UUID tenant;
     private final LocalDate today;
     private final MetricsCalculator calculator = new MetricsCalculator(MetricCatalogue.platform(), Map.of(), "EUR");
+    private final ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+        try {
+            return BenchData.app();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
-    public BenchMetrics(Connection app, UUID tenant, LocalDate today) {
-        this.app = app;
+    public BenchMetrics(UUID tenant, LocalDate today) {
         this.tenant = tenant;
         this.today = today;
     }
@@ -39,6 +45,7 @@ public final class BenchMetrics implements Metrics {
 
     @Override
     public MetricsResult query(MetricsQuery query) {
+        Connection app = connections.get();
         try {
             BenchData.bind(app, tenant);
             MetricsResult answer = new MetricsEngine(app, tenant, "EUR", calculator).answer(query);

@@ -95,7 +95,7 @@ final class Turn {
                 if (reply.wantsTools() && rounds < MAX_ROUNDS) {
                     rounds++;
                     messages.add(ChatMessage.assistant(reply.text(), reply.toolCalls()));
-                    run(reply.toolCalls(), 0);
+                    run(reply.toolCalls());
                 } else {
                     finish(reply.text());
                 }
@@ -108,31 +108,36 @@ final class Turn {
         });
     }
 
-    // one call after the other; a confirmation pauses the chain until the user answers
-    private void run(List<ToolCall> calls, int index) {
+    // the host runs the reads together; their answers go back in order, a confirmation pausing until the user answers
+    private void run(List<ToolCall> calls) {
+        for (ToolCall call : calls) {
+            called.add(call.name());
+            listener.step(Steps.describe(call));
+        }
+        List<AssistantTools.Outcome> outcomes;
+        try {
+            outcomes = ctx.assistantTools().callAll(calls);
+        } catch (RuntimeException failure) {
+            ctx.log().warning("tools " + called + " failed: " + failure);
+            outcomes = calls.stream().<AssistantTools.Outcome>map(c -> new AssistantTools.Outcome.Failed(
+                    "the tool failed; tell the user it is unavailable right now")).toList();
+        }
+        settle(calls, outcomes, 0);
+    }
+
+    private void settle(List<ToolCall> calls, List<AssistantTools.Outcome> outcomes, int index) {
         if (index == calls.size()) {
             ask();
             return;
         }
         ToolCall call = calls.get(index);
-        called.add(call.name());
-        listener.step(Steps.describe(call));
-        AssistantTools.Outcome outcome;
-        try {
-            outcome = ctx.assistantTools().call(call.name(), call.arguments());
-        } catch (PluginProblem problem) {
-            answer(call, ToolResult.text("error: " + problem.getMessage()));
-            run(calls, index + 1);
-            return;
-        } catch (RuntimeException failure) {
-            ctx.log().warning("tool " + call.name() + " failed: " + failure);
-            answer(call, ToolResult.text("error: the tool failed; tell the user it is unavailable right now"));
-            run(calls, index + 1);
-            return;
-        }
+        AssistantTools.Outcome outcome = outcomes.get(index);
         if (outcome instanceof AssistantTools.Outcome.Done done) {
             answer(call, done.result());
-            run(calls, index + 1);
+            settle(calls, outcomes, index + 1);
+        } else if (outcome instanceof AssistantTools.Outcome.Failed failed) {
+            answer(call, ToolResult.text("error: " + failed.reason()));
+            settle(calls, outcomes, index + 1);
         } else if (outcome instanceof AssistantTools.Outcome.NeedsConfirmation ask) {
             listener.confirm(ask.question(), yes -> {
                 ToolResult result;
@@ -146,7 +151,7 @@ final class Turn {
                     }
                 }
                 answer(call, result);
-                run(calls, index + 1);
+                settle(calls, outcomes, index + 1);
             });
         }
     }

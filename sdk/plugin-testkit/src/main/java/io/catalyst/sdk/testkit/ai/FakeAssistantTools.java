@@ -82,6 +82,27 @@ public final class FakeAssistantTools implements AssistantTools {
         return new Outcome.Done(offered.tool().call(offered.ctx(), args));
     }
 
+    /** As the host: the reads run at the same time, each on a thread of its own; the answers come in order. */
+    @Override
+    public List<Outcome> callAll(List<io.catalyst.api.ai.ToolCall> calls) {
+        List<java.util.concurrent.CompletableFuture<Outcome>> running = calls.stream()
+                .map(c -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return call(c.name(), c.arguments());
+                    } catch (PluginProblem problem) {
+                        return (Outcome) new Outcome.Failed(problem.getMessage());
+                    }
+                }, POOL)).toList();
+        return running.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+
+    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "fake-assistant-tools");
+                t.setDaemon(true);
+                return t;
+            });
+
     @Override
     public ToolResult confirm(String ticket) {
         Pending pending = ticket == null ? null : tickets.remove(ticket);

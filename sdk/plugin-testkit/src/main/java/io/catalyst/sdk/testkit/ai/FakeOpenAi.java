@@ -59,6 +59,9 @@ public final class FakeOpenAi implements AutoCloseable {
     private volatile Duration stall = Duration.ZERO;
 
     private FakeOpenAi() throws IOException {
+        // a streamed answer is many small writes: without TCP_NODELAY each waits on the client's delayed ACK (~40 ms),
+        // which would time the fake, not the code under test. The JDK server reads this once, at its first use.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // One thread per exchange: a stalled or slowly streamed answer must not hold up the next request
         AtomicInteger threads = new AtomicInteger();
