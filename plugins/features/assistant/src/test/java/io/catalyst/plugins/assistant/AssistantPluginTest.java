@@ -159,6 +159,23 @@ class AssistantPluginTest {
     }
 
     @Test
+    void toolsAskedTogetherAnswerInOrderAndARefusedOneGoesBackToTheModel() {
+        ctx.fakeModel().respond(r -> toolAnswered(r) ? new Reply("Both looked up.", List.of(), Usage.NONE)
+                : new Reply("", List.of(new ToolCall("call_1", "assistant_query_metrics", ROAS_CALL),
+                        new ToolCall("call_2", "billing_delete_everything", "{}"),
+                        new ToolCall("call_3", "assistant_list_metrics", "{}")), Usage.NONE));
+
+        chat().ask("ROAS, and the metrics?");
+
+        List<ChatMessage> results = ctx.fakeModel().requests().get(1).messages().stream()
+                .filter(m -> m.role() == ChatMessage.Role.TOOL).toList();
+        assertThat(results).extracting(ChatMessage::toolCallId).containsExactly("call_1", "call_2", "call_3");
+        assertThat(results.get(0).text()).contains("roas 3.82");
+        assertThat(results.get(1).text()).isEqualTo("error: There is no tool named billing_delete_everything.");
+        assertThat(results.get(2).text()).startsWith("metrics:");
+    }
+
+    @Test
     void toolRoundsAreCappedAndTheLastRoundMustAnswer() {
         ctx.fakeModel().respond(r -> r.tools().isEmpty() ? new Reply("Here is what I found.", List.of(), Usage.NONE)
                 : tools("assistant_list_metrics", "{}"));
