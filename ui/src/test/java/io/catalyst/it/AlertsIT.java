@@ -6,9 +6,6 @@ import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,35 +28,16 @@ class AlertsIT {
 
     @BeforeAll
     static void aCompanyWithTheSandboxSyncedAndAlertsOn() throws Exception {
-        for (String jar : List.of("../plugins/connectors/sandbox/target/sandbox-plugin.jar",
-                "../plugins/features/alerts/target/alerts-plugin.jar")) {
-            HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(jar)));
-            assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
-            assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
-        }
+        Fixture.installStarted("../plugins/connectors/sandbox/target/sandbox-plugin.jar",
+                "../plugins/features/alerts/target/alerts-plugin.jar");
         tenant = Fixture.tenant("tenant-admin");
         Fixture.password(tenant, PASSWORD);
         admin = Fixture.token(tenant, List.of("*")).bearer();
         analyst = Fixture.token(tenant, List.of("tenant:read", "dashboards:read", "alerts:read", "alerts:write"))
                 .bearer();
         reader = Fixture.token(tenant, List.of("tenant:read", "dashboards:read", "alerts:read")).bearer();
-        for (String plugin : List.of("sandbox", "alerts")) {
-            assertThat(Fixture.call("PUT", "/api/tenant/plugins/" + plugin + "/enablement", admin,
-                    "{\"enabled\":true}").statusCode()).isEqualTo(200);
-        }
-        HttpResponse<String> created = Fixture.call("POST", "/api/tenant/connections", admin,
-                "{\"connector\":\"sandbox\",\"name\":\"Try-out\",\"accounts\":[\"sandbox-meta\",\"sandbox-google\"],"
-                        + "\"settings\":{\"seed\":\"alerts\",\"scale\":\"small\",\"currency\":\"EUR\"}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String connection = Server.json(created).getString("id");
-        assertThat(Fixture.call("POST", "/api/tenant/connections/" + connection + "/sync", admin, null)
-                .statusCode()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!Server.strings("select status from sync_job where tenant_id = '" + tenant.id() + "'")
-                .contains("SUCCEEDED")) {
-            assertThat(System.nanoTime()).as("the first sync finishes").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        Fixture.enable(admin, "sandbox", "alerts");
+        Fixture.sandboxSynced(tenant, admin, "alerts");
         HttpResponse<String> evaluated = Fixture.call("POST", "/api/plugins/alerts/evaluate", analyst, "{}");
         assertThat(evaluated.statusCode()).as(evaluated.body()).isEqualTo(200);
     }

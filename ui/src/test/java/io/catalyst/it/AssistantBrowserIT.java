@@ -45,35 +45,16 @@ class AssistantBrowserIT {
 
     @BeforeAll
     static void aCompanyWithFiguresAndItsOwnModel() throws Exception {
-        for (String jar : List.of("../plugins/connectors/sandbox/target/sandbox-plugin.jar",
+        Fixture.installStarted("../plugins/connectors/sandbox/target/sandbox-plugin.jar",
                 "../plugins/features/dashboards/target/dashboards-plugin.jar",
                 "../plugins/features/tasks/target/tasks-plugin.jar",
                 "../plugins/features/recommendations/target/recommendations-plugin.jar",
-                "../plugins/features/assistant/target/assistant-plugin.jar")) {
-            HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(jar)));
-            assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
-            assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
-        }
+                "../plugins/features/assistant/target/assistant-plugin.jar");
         tenant = Fixture.tenant("tenant-admin");
         Fixture.password(tenant, PASSWORD);
         admin = Fixture.token(tenant, List.of("*")).bearer();
-        for (String plugin : List.of("sandbox", "dashboards", "tasks", "recommendations", "assistant")) {
-            assertThat(Fixture.call("PUT", "/api/tenant/plugins/" + plugin + "/enablement", admin,
-                    "{\"enabled\":true}").statusCode()).isEqualTo(200);
-        }
-        HttpResponse<String> created = Fixture.call("POST", "/api/tenant/connections", admin,
-                "{\"connector\":\"sandbox\",\"name\":\"Try-out\",\"accounts\":[\"sandbox-meta\",\"sandbox-google\"],"
-                        + "\"settings\":{\"seed\":\"assistant\",\"scale\":\"small\",\"currency\":\"EUR\"}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String connection = Server.json(created).getString("id");
-        assertThat(Fixture.call("POST", "/api/tenant/connections/" + connection + "/sync", admin, null)
-                .statusCode()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!Server.strings("select status from sync_job where tenant_id = '" + tenant.id() + "'")
-                .contains("SUCCEEDED")) {
-            assertThat(System.nanoTime()).as("the first sync finishes").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        Fixture.enable(admin, "sandbox", "dashboards", "tasks", "recommendations", "assistant");
+        Fixture.sandboxSynced(tenant, admin, "assistant");
         JsonArray channels = query("{\"metrics\":[\"spend\"],\"period\":\"last_month\",\"dimensions\":[\"channel\"]}")
                 .getArray("rows");
         for (int i = 0; i < channels.length(); i++) {
@@ -281,6 +262,12 @@ class AssistantBrowserIT {
             b.press("#assistant-decline");
             b.waitFor("#assistant-answer-1 .assistant-reply");
             assertThat(tasks()).isZero();
+            // the chats are the user's to delete
+            b.wait.until(d -> !d.findElements(By.cssSelector("#assistant-delete-all")).isEmpty());
+            assertThat(chats(tenant)).isPositive();
+            b.press("#assistant-delete-all");
+            b.wait.until(d -> d.findElement(By.cssSelector("#assistant-history")).getText().contains("No chats yet."));
+            assertThat(chats(tenant)).isZero();
             List<ChatCall> calls = assistantCalls();
             assertThat(calls.get(calls.size() - 1).toolResults().values())
                     .anyMatch(r -> r.contains("The user declined"));
@@ -301,6 +288,11 @@ class AssistantBrowserIT {
             assertThat(String.valueOf(b.driver.executeScript("return document.body.innerText")))
                     .doesNotContain("Spend by campaign", tenant.slug());
         }
+    }
+
+    private static long chats(Fixture.Tenant company) throws Exception {
+        return Long.parseLong(Server.strings("select count(*) from plugin_assistant.chat_message where tenant_id = '"
+                + company.id() + "'").get(0));
     }
 
     private static long tasks() throws Exception {

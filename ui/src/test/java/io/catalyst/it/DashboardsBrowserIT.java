@@ -9,9 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -37,33 +34,14 @@ class DashboardsBrowserIT {
 
     @BeforeAll
     static void aCompanyWithTheSandboxSynced() throws Exception {
-        for (String jar : List.of("../plugins/connectors/sandbox/target/sandbox-plugin.jar",
-                "../plugins/features/dashboards/target/dashboards-plugin.jar")) {
-            HttpResponse<String> installed = Fixture.installPlugin(Files.readAllBytes(Path.of(jar)));
-            assertThat(installed.statusCode()).as(installed.body()).isEqualTo(200);
-            assertThat(Server.json(installed).getString("state")).as(installed.body()).isEqualTo("STARTED");
-        }
+        Fixture.installStarted("../plugins/connectors/sandbox/target/sandbox-plugin.jar",
+                "../plugins/features/dashboards/target/dashboards-plugin.jar");
         tenant = Fixture.tenant("tenant-admin");
         Fixture.password(tenant, PASSWORD);
         bearer = Fixture.token(tenant, List.of("dashboards:read")).bearer();
         String admin = Fixture.token(tenant, List.of("*")).bearer();
-        for (String plugin : List.of("sandbox", "dashboards")) {
-            assertThat(Fixture.call("PUT", "/api/tenant/plugins/" + plugin + "/enablement", admin,
-                    "{\"enabled\":true}").statusCode()).isEqualTo(200);
-        }
-        HttpResponse<String> created = Fixture.call("POST", "/api/tenant/connections", admin,
-                "{\"connector\":\"sandbox\",\"name\":\"Try-out\",\"accounts\":[\"sandbox-meta\",\"sandbox-google\"],"
-                        + "\"settings\":{\"seed\":\"e2e\",\"scale\":\"small\",\"currency\":\"EUR\"}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String connection = Server.json(created).getString("id");
-        assertThat(Fixture.call("POST", "/api/tenant/connections/" + connection + "/sync", admin, null)
-                .statusCode()).isEqualTo(200);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!Server.strings("select status from sync_job where tenant_id = '" + tenant.id() + "'")
-                .contains("SUCCEEDED")) {
-            assertThat(System.nanoTime()).as("the first sync finishes").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        Fixture.enable(admin, "sandbox", "dashboards");
+        Fixture.sandboxSynced(tenant, admin, "e2e");
     }
 
     private static JsonObject query(String body) {

@@ -171,6 +171,55 @@ final class Fixture {
         }
     }
 
+    /** Installs the plugins built at these paths and checks each started. */
+    static void installStarted(String... jars) throws Exception {
+        for (String jar : jars) {
+            HttpResponse<String> installed = installPlugin(Files.readAllBytes(Path.of(jar)));
+            if (installed.statusCode() != 200 || !"STARTED".equals(Server.json(installed).getString("state"))) {
+                throw new AssertionError("installing " + jar + " answered " + installed.statusCode() + ": "
+                        + installed.body());
+            }
+        }
+    }
+
+    /** Enables plugins for the company of an admin's token. */
+    static void enable(String admin, String... plugins) {
+        for (String plugin : plugins) {
+            HttpResponse<String> enabled = call("PUT", "/api/tenant/plugins/" + plugin + "/enablement", admin,
+                    "{\"enabled\":true}");
+            if (enabled.statusCode() != 200) {
+                throw new AssertionError("enabling " + plugin + " answered " + enabled.statusCode() + ": "
+                        + enabled.body());
+            }
+        }
+    }
+
+    /**
+     * Connects the sandbox (its Meta and Google accounts, two months of the demo generator's figures with this seed)
+     * and waits for its first sync: a company with figures, as a newcomer gets them.
+     */
+    static void sandboxSynced(Tenant tenant, String admin, String seed) throws Exception {
+        HttpResponse<String> created = call("POST", "/api/tenant/connections", admin,
+                "{\"connector\":\"sandbox\",\"name\":\"Try-out\",\"accounts\":[\"sandbox-meta\",\"sandbox-google\"],"
+                        + "\"settings\":{\"seed\":\"" + seed + "\",\"scale\":\"small\",\"currency\":\"EUR\"}}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("the sandbox connection answered " + created.statusCode() + ": " + created.body());
+        }
+        String connection = Server.json(created).getString("id");
+        HttpResponse<String> sync = call("POST", "/api/tenant/connections/" + connection + "/sync", admin, null);
+        if (sync.statusCode() != 200) {
+            throw new AssertionError("the sync answered " + sync.statusCode() + ": " + sync.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Server.strings("select status from sync_job where tenant_id = '" + tenant.id() + "'")
+                .contains("SUCCEEDED")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the sandbox's first sync did not finish within 3 minutes");
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** Installs a plugin jar signed with the test key the server trusts, as a platform admin does. */
     /**
      * Every installed plugin's state and failure, as the platform reports them: what a test prints when it finds a
