@@ -2,11 +2,14 @@ package io.catalyst.ui.plugins;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.internal.CurrentInstance;
 import io.catalyst.api.ui.UiPanel;
 import io.catalyst.core.identity.SignedIn;
 import io.catalyst.core.plugins.PluginDispatch;
 import io.catalyst.runtime.Contribution;
+import io.catalyst.runtime.PluginFailure;
+import io.catalyst.ui.shell.PanelSource;
 import io.catalyst.ui.shell.UserSession;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
@@ -18,9 +21,24 @@ import java.util.Optional;
  * The panels plugins contribute beside every screen (the assistant's chat): those of plugins enabled for the user's
  * tenant whose permission the user holds. The shell shows a button for each in its top bar.
  */
-public final class PluginPanels {
+public final class PluginPanels implements PanelSource {
 
-    private PluginPanels() {
+    @Override
+    public List<Panel> panels() {
+        return visible().stream().map(found -> new Panel(found.elementId(), found.label(), found.icon(),
+                () -> open(found))).toList();
+    }
+
+    // a plugin that throws or hangs gets a sentence in its dock; the page goes on
+    private static Component open(Found found) {
+        try {
+            return build(found);
+        } catch (PluginFailure | IllegalStateException failure) {
+            Paragraph message = new Paragraph("This panel of the " + found.panel().pluginId() + " plugin failed to"
+                    + " open. The rest of Catalyst works as usual.");
+            message.setId("panel-failed");
+            return message;
+        }
     }
 
     /** A panel the user may open here. */
@@ -32,7 +50,7 @@ public final class PluginPanels {
     }
 
     /** The panels the signed-in user may open in their tenant. */
-    public static List<Found> visible() {
+    static List<Found> visible() {
         Optional<SignedIn.TenantAccess> tenant = UserSession.tenant();
         PluginDispatch dispatch;
         try {
@@ -65,7 +83,7 @@ public final class PluginPanels {
      *
      * @throws io.catalyst.runtime.PluginFailure if the plugin throws or hangs
      */
-    public static Component build(Found found) {
+    static Component build(Found found) {
         SignedIn.TenantAccess tenant = UserSession.tenant().orElseThrow();
         SignedIn user = UserSession.user().orElseThrow();
         var on = new PluginDispatch.On(tenant.tenantId(), user.userId(), UserSession.permissions());

@@ -33,7 +33,6 @@ import io.catalyst.core.tenancy.Logos;
 import io.catalyst.core.tenancy.Onboarding;
 import io.catalyst.core.tenancy.Tenant;
 import io.catalyst.core.web.Branding;
-import io.catalyst.ui.plugins.PluginPanels;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,7 +68,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(toggle, product, logo, tenant, spacer);
         UserSession.impersonator().ifPresent(admin -> addToNavbar(impersonationBanner(user)));
         if (user.signedIn() && user.tenantName() != null) {
-            PluginPanels.visible().forEach(panel -> addToNavbar(panelButton(panel)));
+            NavigationRegistry.of(VaadinService.getCurrent().getContext()).panels()
+                    .forEach(panel -> addToNavbar(panelButton(panel)));
             addToNavbar(new Bell());
         }
         addToNavbar(userMenu(user));
@@ -223,7 +223,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
 
     // opens the panel docked beside every screen, or closes it when it is open
-    private static Component panelButton(PluginPanels.Found panel) {
+    private static Component panelButton(PanelSource.Panel panel) {
         Button button = new Button(PanelDock.icon(panel.icon()));
         button.setId(panel.elementId());
         button.setAriaLabel(panel.label());

@@ -22,6 +22,7 @@ public final class NavigationRegistry implements Serializable {
 
     private final Map<String, NavEntry> byPath = new ConcurrentHashMap<>();
     private final Map<Class<?>, NavigationSource> sources = new ConcurrentHashMap<>();
+    private final Map<Class<?>, PanelSource> panelSources = new ConcurrentHashMap<>();
 
     public static NavigationRegistry of(VaadinContext context) {
         return context.getAttribute(NavigationRegistry.class, NavigationRegistry::new);
@@ -39,6 +40,18 @@ public final class NavigationRegistry implements Serializable {
     /** Adds entries worked out for the signed-in user each time the navigation is built; one source per class. */
     public void addSource(NavigationSource source) {
         sources.put(source.getClass(), source);
+    }
+
+    /** Adds panels worked out for the signed-in user each time the top bar is built; one source per class. */
+    public void addPanelSource(PanelSource source) {
+        panelSources.put(source.getClass(), source);
+    }
+
+    /** The panels the signed-in user may open beside every screen. */
+    public List<PanelSource.Panel> panels() {
+        List<PanelSource.Panel> panels = new ArrayList<>();
+        panelSources.values().forEach(source -> panels.addAll(source.panels()));
+        return panels;
     }
 
     /** The side navigation of the signed-in user: the entries they may open and those of the sources, by order. */

@@ -6,11 +6,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.catalyst.runtime.PluginFailure;
-import io.catalyst.ui.plugins.PluginPanels;
 
 /**
  * A plugin's panel docked at the right of the page (the whole width on a phone). It belongs to the UI, not to a
@@ -20,7 +17,7 @@ public class PanelDock extends Div {
 
     private static final long serialVersionUID = 1L;
 
-    PanelDock(PluginPanels.Found found) {
+    PanelDock(PanelSource.Panel found) {
         setId(found.elementId() + "-dock");
         addClassName("shell-panel-dock");
         getElement().setAttribute("role", "complementary");
@@ -34,16 +31,8 @@ public class PanelDock extends Div {
         close.addClickShortcut(Key.ESCAPE);
         Div header = new Div(icon(found.icon()), title, close);
         header.addClassName("shell-panel-header");
-        Div body = new Div();
+        Div body = new Div(found.content().get());
         body.addClassName("shell-panel-body");
-        try {
-            body.add(PluginPanels.build(found));
-        } catch (PluginFailure | IllegalStateException failure) {
-            Paragraph message = new Paragraph("This panel of the " + found.panel().pluginId() + " plugin failed to"
-                    + " open. The rest of Catalyst works as usual.");
-            message.setId("panel-failed");
-            body.add(message);
-        }
         add(header, body);
     }
 

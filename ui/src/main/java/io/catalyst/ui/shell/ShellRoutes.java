@@ -48,6 +48,9 @@ public class ShellRoutes implements VaadinServiceInitListener {
         for (ScreenContribution screen : ServiceLoader.load(ScreenContribution.class, loader)) {
             register(context, screen.entry(), screen.view());
         }
+        for (PanelSource source : ServiceLoader.load(PanelSource.class, loader)) {
+            navigation.addPanelSource(source);
+        }
         for (NavigationSource source : ServiceLoader.load(NavigationSource.class, loader)) {
             navigation.addSource(source);
         }

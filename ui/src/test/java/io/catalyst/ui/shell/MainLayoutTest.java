@@ -82,11 +82,11 @@ class MainLayoutTest extends KaribuTest {
 
         SideNav nav = _get(SideNav.class, s -> s.withId("side-nav"));
         assertThat(nav.getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Inbox", "Integrations", "Company settings", "Plugins", "Members", "API tokens",
-                        "Audit log", "Tenants", "Plugin catalogue", "System");
+                .containsExactly("Home", "Inbox", "Integrations", "Company settings", "AI credits", "Plugins", "Members",
+                        "API tokens", "Audit log", "Tenants", "AI usage", "Plugin catalogue", "System");
         assertThat(nav.getItems()).extracting(SideNavItem::getPath)
-                .containsExactly("", "inbox", "integrations", "settings", "settings/plugins", "members", "api-tokens", "audit",
-                        "admin/tenants", "admin/plugins", "system");
+                .containsExactly("", "inbox", "integrations", "settings", "ai-usage", "settings/plugins", "members",
+                        "api-tokens", "audit", "admin/tenants", "admin/ai", "admin/plugins", "system");
     }
 
     @Test
@@ -97,8 +97,8 @@ class MainLayoutTest extends KaribuTest {
         MainLayout nextPageLoad = new MainLayout();
 
         assertThat(nextPageLoad.navigation().getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Home", "Inbox", "Integrations", "Reports", "Company settings", "Plugins", "Members",
-                        "API tokens", "Audit log", "Tenants", "Plugin catalogue", "System");
+                .containsExactly("Home", "Inbox", "Integrations", "Reports", "Company settings", "AI credits", "Plugins",
+                        "Members", "API tokens", "Audit log", "Tenants", "AI usage", "Plugin catalogue", "System");
     }
 
     @Test

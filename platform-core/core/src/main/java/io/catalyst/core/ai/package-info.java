@@ -3,7 +3,7 @@
  * {@code ctx.assistantTools()}. {@link io.catalyst.core.ai.ModelProvider} talks to any OpenAI-compatible endpoint
  * through LangChain4j, behind a circuit breaker per endpoint; {@link io.catalyst.core.ai.ModelSettings} says which
  * endpoint a company uses (the platform's, or its own); {@link io.catalyst.core.ai.AiCredits} meters every call in
- * tokens against the company's monthly credits and refuses before the provider when they are used up;
- * {@link io.catalyst.core.ai.ToolHost} lists and calls the tools plugins offer, bound to the asking user.
+ * tokens against the company's monthly credits and refuses before the provider when they are used up. The assistant
+ * tools plugins offer are the plugin host's ({@code io.catalyst.core.plugins.ToolHost}).
  */
 package io.catalyst.core.ai;

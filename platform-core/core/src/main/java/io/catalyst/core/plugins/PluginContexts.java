@@ -22,7 +22,6 @@ import io.catalyst.api.host.Secrets;
 import io.catalyst.api.host.WriteBack;
 import io.catalyst.api.metrics.Metrics;
 import io.catalyst.core.ai.Models;
-import io.catalyst.core.ai.ToolHost;
 import io.catalyst.core.metrics.MetricsService;
 import io.catalyst.core.notify.Inbox;
 import io.catalyst.core.audit.AuditEntry;

@@ -1,4 +1,4 @@
-package io.catalyst.core.ai;
+package io.catalyst.core.plugins;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,7 +9,6 @@ import io.catalyst.api.ai.AssistantTools;
 import io.catalyst.api.ai.ToolParameter;
 import io.catalyst.api.ai.ToolResult;
 import io.catalyst.api.ai.ToolSpec;
-import io.catalyst.core.plugins.PluginDispatch;
 import io.catalyst.runtime.Contribution;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -1,4 +1,4 @@
-package io.catalyst.core.ai;
+package io.catalyst.core.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
