@@ -94,6 +94,8 @@ class TenancyGuardIT {
                     + "', 'guard', 'guard', now())");
             sql.execute("insert into wh_quarantine (tenant_id, id, source, stream, reason) values ('" + TENANT_A
                     + "', '" + UUID.randomUUID() + "', 'guard', 'insights', 'seed')");
+            sql.execute("insert into ai_usage (tenant_id, month, plugin_id, calls, input_tokens) values ('" + TENANT_A
+                    + "', date_trunc('month', now())::date, 'guard', 1, 10)");
             sql.execute("insert into audit_event (tenant_id, seq, id, occurred_at, actor, action, prev_hash, hash)"
                     + " values ('" + TENANT_A + "', 1, '" + UUID.randomUUID() + "', now(), 'guard', 'guard.seed',"
                     + " '0', '1')");
