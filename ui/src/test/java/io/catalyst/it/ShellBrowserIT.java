@@ -33,7 +33,7 @@ class ShellBrowserIT {
             assertThat(browser.driver.findElement(By.id("product-name")).getText()).isEqualTo("Catalyst");
             assertThat(browser.driver.findElement(By.id("tenant-name")).getText()).isNotBlank();
             assertThat(browser.driver.findElement(By.id("user-menu")).isDisplayed()).isTrue();
-            assertThat(browser.texts("#side-nav > vaadin-side-nav-item")).containsExactly("Home", "Tenants", "Plugin catalogue", "System");
+            assertThat(browser.texts("#side-nav > vaadin-side-nav-item")).containsExactly("Home", "Tenants", "AI usage", "Plugin catalogue", "System");
 
             browser.click("#nav-system");
 
