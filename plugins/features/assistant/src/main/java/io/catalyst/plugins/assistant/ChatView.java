@@ -317,8 +317,8 @@ final class ChatView extends Div {
         }
         Paragraph hello = new Paragraph(model
                 ? "Ask about your marketing figures. Every number in an answer links to the dashboard it comes from."
-                : "The AI model is not available right now, so questions cannot be answered. Dashboards and"
-                        + " recommendations work as usual.");
+                : "No AI model answers right now: none is set up on this platform yet, or its provider cannot be"
+                        + " reached. Dashboards and recommendations work as usual.");
         hello.addClassName("assistant-welcome");
         hello.setId("assistant-welcome");
         hello.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
@@ -328,12 +328,19 @@ final class ChatView extends Div {
     private void showSuggestions() {
         suggestions.removeAll();
         for (String s : Suggestions.forScreen(ScreenState.current(UI.getCurrent()).path())) {
-            Button b = new Button(s, e -> ask(s));
-            b.addClassName("assistant-suggestion");
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
-            b.getStyle().set("white-space", "normal").set("height", "auto").set("text-align", "left")
-                    .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)");
-            suggestions.add(b);
+            // a chip that wraps its text on a narrow panel, used like a button (click, Enter or Space)
+            Span chip = new Span(s);
+            chip.addClassName("assistant-suggestion");
+            chip.getElement().setAttribute("role", "button");
+            chip.getElement().setAttribute("tabindex", "0");
+            chip.getElement().addEventListener("keydown", e -> ask(s)).setFilter("event.key === 'Enter' || event.key"
+                    + " === ' '");
+            chip.addClickListener(e -> ask(s));
+            chip.getStyle().set("cursor", "pointer").set("font-size", "var(--lumo-font-size-s)")
+                    .set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                    .set("padding", "var(--lumo-space-xs) var(--lumo-space-s)").set("max-width", "100%")
+                    .set("box-sizing", "border-box");
+            suggestions.add(chip);
         }
         suggestions.setVisible(true);
     }

@@ -281,7 +281,7 @@ class AssistantPluginTest {
     void anUnavailableModelOrUsedCreditsSayWhyAndNothingReachesTheModel() {
         ctx.fakeModel().down();
         ChatView view = chat();
-        assertThat(PluginTestKit.textOf(view)).contains("The AI model is not available right now");
+        assertThat(PluginTestKit.textOf(view)).contains("No AI model answers right now");
         view.ask("ROAS?");
         assertThat(find(view, Component.class, "assistant-error")).singleElement()
                 .satisfies(c -> assertThat(c.getElement().getText()).contains("could not be reached"));
@@ -291,6 +291,22 @@ class AssistantPluginTest {
         assertThat(find(view, Component.class, "assistant-error")).last()
                 .satisfies(c -> assertThat(c.getElement().getText()).contains("used its 100 AI credits"));
         assertThat(ctx.fakeModel().requests()).isEmpty();
+    }
+
+    @Test
+    void aSuggestedQuestionIsAskedWithOneClick() {
+        ctx.fakeModel().respond(r -> toolAnswered(r) ? new Reply("Done.", List.of(), Usage.NONE)
+                : tools("assistant_query_metrics", ROAS_CALL));
+        ChatView view = chat();
+        Component chip = tree(view).filter(c -> c.hasClassName("assistant-suggestion")).findFirst().orElseThrow();
+        assertThat(chip.getElement().getAttribute("role")).isEqualTo("button");
+
+        com.vaadin.flow.component.ComponentUtil.fireEvent(chip,
+                new com.vaadin.flow.component.ClickEvent<>(chip));
+
+        assertThat(ctx.fakeModel().requests().get(0).messages().get(1).text())
+                .isEqualTo(chip.getElement().getText());
+        assertThat(find(view, Component.class, "assistant-question")).hasSize(1);
     }
 
     @Test

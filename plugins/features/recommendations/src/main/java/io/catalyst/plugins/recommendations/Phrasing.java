@@ -79,8 +79,14 @@ final class Phrasing {
                         + money(x.get("planToDate"), currency) + " planned pro rata; at the last 7 days' rate of "
                         + money(x.get("runRatePerDay"), currency) + " a day the month ends at "
                         + money(x.get("projectedMonthEnd"), currency) + " against a budget of "
-                        + money(x.get("monthlyBudget"), currency) + ". Spend about "
-                        + money(x.get("dailySpendToLandOnBudget"), currency) + " a day to land on budget.";
+                        + money(x.get("monthlyBudget"), currency) + ". "
+                        // a month already over its budget has no daily amount that lands on it
+                        + (((Number) x.get("monthToDateSpend")).doubleValue()
+                                >= ((Number) x.get("monthlyBudget")).doubleValue()
+                                ? "The month's budget is already spent: pause what does not pay back, or raise the"
+                                        + " budget."
+                                : "Spend about " + money(x.get("dailySpendToLandOnBudget"), currency)
+                                        + " a day to land on budget.");
             }
             case BUDGET_SHIFT -> {
                 title = "Move " + money(x.get("moveDailySpend"), currency) + " a day from \"" + x.get("from")
