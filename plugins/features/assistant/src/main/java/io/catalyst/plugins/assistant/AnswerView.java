@@ -154,8 +154,4 @@ final class AnswerView extends Div {
         String screen = path.substring(path.lastIndexOf('/') + 1);
         return "Open " + Character.toUpperCase(screen.charAt(0)) + screen.substring(1).replace('-', ' ');
     }
-
-    String replyText() {
-        return body.getElement().getTextRecursively();
-    }
 }

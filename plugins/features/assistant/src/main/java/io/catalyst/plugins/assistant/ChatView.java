@@ -369,8 +369,4 @@ final class ChatView extends Div {
     void runChangesDirectly() {
         onUi = Runnable::run;
     }
-
-    Div messages() {
-        return messages;
-    }
 }
