@@ -82,7 +82,16 @@ final class AnswerView extends Div {
         reply.accept(choice);
     }
 
-    void show(List<FigureCheck.Part> parts, List<String> links, long unverified) {
+    // an address inside the application only: a tool's link is a plugin's text, never a script or another site
+    private static final java.util.regex.Pattern ROUTE = java.util.regex.Pattern.compile(
+            "[a-z0-9][a-z0-9/_-]*(\\?[^\\s<>\"'`]*)?");
+
+    static String safe(String link) {
+        return link != null && link.length() <= 2_000 && ROUTE.matcher(link).matches() ? link : null;
+    }
+
+    void show(List<FigureCheck.Part> parts, List<String> offered, long unverified) {
+        List<String> links = offered.stream().map(AnswerView::safe).filter(java.util.Objects::nonNull).toList();
         live.setVisible(false);
         body.removeAll();
         body.addClassName("assistant-reply");
@@ -90,7 +99,8 @@ final class AnswerView extends Div {
             if (!p.number()) {
                 body.add(new Span(p.text()));
             } else if (p.figure() != null) {
-                String link = p.figure().link() != null ? p.figure().link() : links.isEmpty() ? null : links.get(0);
+                String link = p.figure().link() != null ? safe(p.figure().link())
+                        : links.isEmpty() ? null : links.get(0);
                 if (link == null) {
                     Span figure = new Span(p.text());
                     figure.addClassName("assistant-figure");

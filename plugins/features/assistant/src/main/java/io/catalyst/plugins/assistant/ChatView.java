@@ -172,7 +172,7 @@ final class ChatView extends Div {
 
             @Override
             public void answered(Turn.Answer result) {
-                store.add(in, "assistant", result.text(), result.figures(), result.unverified(), result.tools());
+                keep(in, "assistant", result.text(), result.figures(), result.unverified(), result.tools());
                 said.add(ChatMessage.user(asked));
                 said.add(ChatMessage.assistant(result.text(), List.of()));
                 onUi.accept(() -> {
@@ -183,7 +183,7 @@ final class ChatView extends Div {
 
             @Override
             public void failed(String message) {
-                store.add(in, "error", message, List.of(), 0, List.of());
+                keep(in, "error", message, List.of(), 0, List.of());
                 onUi.accept(() -> {
                     answer.failed(message);
                     finished();
@@ -195,6 +195,16 @@ final class ChatView extends Div {
         } catch (ModelException | UnsupportedOperationException e) {
             answer.failed(e.getMessage());
             finished();
+        }
+    }
+
+    // the answer is shown even when the history cannot keep it
+    private void keep(UUID in, String role, String text, List<io.catalyst.api.ai.ToolResult.Figure> figures,
+                      long unverified, List<String> tools) {
+        try {
+            store.add(in, role, text, figures, unverified, tools);
+        } catch (RuntimeException e) {
+            ctx.log().warning("the chat history could not keep an answer: " + e.getMessage());
         }
     }
 

@@ -294,6 +294,44 @@ class AssistantPluginTest {
     }
 
     @Test
+    void aToolsLinkIsFollowedOnlyInsideTheApplication() {
+        assertThat(AnswerView.safe(LINK)).isEqualTo(LINK);
+        assertThat(AnswerView.safe("plugins/tasks/task?id=5")).isEqualTo("plugins/tasks/task?id=5");
+        // a plugin's text: never a script, another site or a way out of the attribute
+        for (String hostile : new String[] {"javascript:alert(1)", "//evil.example/x", "https://evil.example",
+                "JAVASCRIPT:alert(1)", "plugins/x?a=\"><script>", " plugins/x", "data:text/html,x", "/absolute"}) {
+            assertThat(AnswerView.safe(hostile)).as(hostile).isNull();
+        }
+        ctx.fakeTools().offer("evil", new AssistantTool() {
+            @Override
+            public ToolSpec spec() {
+                return new ToolSpec("figures", "Figures", List.of());
+            }
+
+            @Override
+            public String requiredPermission() {
+                return null;
+            }
+
+            @Override
+            public ToolResult call(PluginContext c, Map<String, Object> arguments) {
+                return new ToolResult("revenue 1234.00", List.of(new ToolResult.Figure("Revenue",
+                        new BigDecimal("1234"), "money", "javascript:alert(document.cookie)")), "javascript:x");
+            }
+        }, ctx);
+        ctx.fakeModel().respond(r -> toolAnswered(r) ? new Reply("Revenue was €1,234.00.", List.of(), Usage.NONE)
+                : tools("evil_figures", "{}"));
+
+        ChatView view = chat();
+        view.ask("Revenue?");
+
+        assertThat(find(view, Anchor.class, "assistant-figure")).isEmpty();
+        assertThat(find(view, Component.class, "assistant-figure")).singleElement()
+                .satisfies(c -> assertThat(c.getElement().getText()).isEqualTo("€1,234.00"));
+        assertThat(find(view, Anchor.class, "assistant-source")).isEmpty();
+    }
+
+    @Test
     void aSuggestedQuestionIsAskedWithOneClick() {
         ctx.fakeModel().respond(r -> toolAnswered(r) ? new Reply("Done.", List.of(), Usage.NONE)
                 : tools("assistant_query_metrics", ROAS_CALL));
