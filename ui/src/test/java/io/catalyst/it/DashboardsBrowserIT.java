@@ -75,6 +75,15 @@ class DashboardsBrowserIT {
                     .contains("Read-only view");
             assertThat(anyone.driver.findElements(By.cssSelector("vaadin-side-nav"))).as("no navigation").isEmpty();
             anyone.screenshot("share-link.png");
+            // another period on the shared page: the figures change, the link's address stays the link's
+            String address = anyone.driver.getCurrentUrl();
+            String spendBefore = anyone.texts(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value").get(0);
+            anyone.driver.executeScript("const s = document.querySelector('.catalyst-period-picker vaadin-select');"
+                    + " s.value = s.value === '2' ? '3' : '2';");
+            anyone.wait.until(d -> !spendBefore.equals(anyone.texts(".catalyst-kpi[data-metric=spend]"
+                    + " .catalyst-kpi-value").get(0)));
+            anyone.settle();
+            assertThat(anyone.driver.getCurrentUrl()).isEqualTo(address);
 
             Fixture.Tenant other = Fixture.tenant("tenant-admin");
             String id = created.getObject("share").getString("id");

@@ -23,13 +23,20 @@ public final class ScreenState {
     public record Current(String path, Map<String, List<String>> parameters) {
     }
 
-    /** Replaces the current address's query parameters (no navigation, no history entry). */
+    /**
+     * Replaces the current address's query parameters (no navigation, no history entry). Only at the screen's own
+     * address ({@code plugins/...}): a page that shows the screen inside its own (a read-only share link) keeps its
+     * address, whose parameters are its own.
+     */
     public static void publish(Map<String, List<String>> parameters) {
         UI ui = UI.getCurrent();
         if (ui == null) {
             return;
         }
         String path = ui.getInternals().getActiveViewLocation().getPath();
+        if (!path.startsWith("plugins/")) {
+            return;
+        }
         Current now = new Current(path, Map.copyOf(parameters));
         ComponentUtil.setData(ui, KEY, now);
         ui.getPage().getHistory().replaceState(null, new Location(path, new QueryParameters(now.parameters())));
