@@ -97,14 +97,23 @@ final class Browser implements AutoCloseable {
             // what the page showed instead: a screenshot beside the others, and its words in the failure
             String name = "timeout-" + css.replaceAll("[^A-Za-z0-9-]", "_") + ".png";
             String text;
+            String client;
             try {
                 screenshot(name);
                 text = String.valueOf(driver.executeScript("return document.body.innerText")).replaceAll("\\s+", " ");
+                client = String.valueOf(driver.executeScript("const c = Object.values(window.Vaadin?.Flow?.clients"
+                        + " || {}); return c.length + ' Flow client(s), a request in flight: '"
+                        + " + c.some(x => x.isActive && x.isActive())"));
             } catch (IOException | RuntimeException unavailable) {
                 text = "(no screenshot: " + unavailable.getMessage() + ")";
+                client = "unknown";
             }
+            // a page that stays blank waits for the server: say what its threads were waiting for
+            String threads = text.length() < 40 ? "; server threads waiting:" + Server.stuckThreads(
+                    SHOTS.resolve(name.replace(".png", "-threads.txt"))) : "";
             throw new AssertionError("no " + css + " at " + driver.getCurrentUrl() + " (screenshots/" + name
-                    + "); the page said: " + (text.length() > 600 ? text.substring(0, 600) + "…" : text), e);
+                    + "); the page said: " + (text.length() > 600 ? text.substring(0, 600) + "…" : text) + "; "
+                    + client + (threads.length() > 3000 ? threads.substring(0, 3000) + "…" : threads), e);
         }
     }
 

@@ -80,8 +80,9 @@ class DashboardsBrowserIT {
             String spendBefore = anyone.texts(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value").get(0);
             anyone.driver.executeScript("const s = document.querySelector('.catalyst-period-picker vaadin-select');"
                     + " s.value = s.value === '2' ? '3' : '2';");
-            anyone.wait.until(d -> !spendBefore.equals(anyone.texts(".catalyst-kpi[data-metric=spend]"
-                    + " .catalyst-kpi-value").get(0)));
+            // the KPI cards are built anew for the period: for a moment there is none
+            anyone.wait.until(d -> anyone.texts(".catalyst-kpi[data-metric=spend] .catalyst-kpi-value").stream()
+                    .anyMatch(now -> !now.equals(spendBefore)));
             anyone.settle();
             assertThat(anyone.driver.getCurrentUrl()).isEqualTo(address);
 

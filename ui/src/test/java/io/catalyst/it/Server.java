@@ -106,6 +106,42 @@ final class Server {
     }
 
     /**
+     * The server's threads that are in Catalyst or Vaadin code and not running, with their top frames: what a page
+     * that never rendered was waiting for. The whole dump goes to {@code file}. For test failure messages only.
+     */
+    static String stuckThreads(Path file) {
+        try {
+            Path pidFile = DIR.getParent().resolve(".pid").resolve(DIR.getFileName() + ".pid");
+            String pid = Files.readString(pidFile).trim();
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid,
+                    "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, dump);
+            StringBuilder stuck = new StringBuilder();
+            for (String thread : dump.split("\n\n")) {
+                boolean waiting = thread.contains("State: BLOCKED") || thread.contains("State: WAITING")
+                        || thread.contains("State: TIMED_WAITING");
+                boolean ours = thread.contains("io.catalyst.") || thread.contains("VaadinSession.lock")
+                        || thread.contains("com.vaadin.flow.server.communication");
+                boolean idle = thread.contains("Thread.sleep") || thread.contains("ThreadPoolExecutor.getTask")
+                        || thread.contains("DelayedWorkQueue.take");
+                if (waiting && ours && !idle) {
+                    String[] lines = thread.strip().split("\n");
+                    stuck.append("\n  ").append(lines[0].replaceAll(" (prio|os_prio|cpu|elapsed|tid|nid)=\\S+", ""));
+                    for (int i = 1; i < Math.min(lines.length, 9); i++) {
+                        stuck.append("\n    ").append(lines[i].strip());
+                    }
+                }
+            }
+            return stuck.isEmpty() ? "no server thread of Catalyst or Vaadin waits" : stuck.toString();
+        } catch (IOException | RuntimeException | InterruptedException unavailable) {
+            return "(no thread dump: " + unavailable + ")";
+        }
+    }
+
+    /**
      * Kills the server's JVM as a crash would (SIGKILL, no shutdown hooks) and starts it again with the same
      * configuration; returns once it is ready.
      */
