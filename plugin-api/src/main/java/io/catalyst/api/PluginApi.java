@@ -10,5 +10,5 @@ package io.catalyst.api;
 public interface PluginApi {
 
     /** The semantic version of this API. Raise the minor part for additions, the major part for breaking changes. */
-    String VERSION = "0.8.0";
+    String VERSION = "0.9.0";
 }

@@ -1,6 +1,7 @@
 package io.catalyst.declarative;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.Entity;
@@ -26,7 +27,7 @@ import java.util.function.Function;
 final class RecordMapper {
 
     /** The type a target field is converted to. */
-    enum Type { TEXT, LONG, DECIMAL, DATE, DATETIME }
+    enum Type { TEXT, LONG, DECIMAL, DATE, DATETIME, BOOLEAN }
 
     /** A record that could not be mapped, with a reason a non-engineer can act on. */
     static final class Unmappable extends Exception {
@@ -46,14 +47,21 @@ final class RecordMapper {
                     "lifecycle_stage", Type.TEXT, "created_at", Type.DATETIME, "updated_at", Type.DATETIME),
             Spec.Kind.DEAL, ordered("id", Type.TEXT, "contact_id", Type.TEXT, "name", Type.TEXT,
                     "stage", Type.TEXT, "amount", Type.DECIMAL, "currency", Type.TEXT, "close_date", Type.DATE,
-                    "created_at", Type.DATETIME, "updated_at", Type.DATETIME));
+                    "created_at", Type.DATETIME, "updated_at", Type.DATETIME),
+            Spec.Kind.CALL, ordered("id", Type.TEXT, "contact_id", Type.TEXT, "campaign_id", Type.TEXT,
+                    "started_at", Type.DATETIME, "duration_s", Type.LONG, "direction", Type.TEXT,
+                    "answered", Type.BOOLEAN, "caller", Type.TEXT, "customer_name", Type.TEXT,
+                    "customer_email", Type.TEXT, "tracking_number", Type.TEXT, "source_name", Type.TEXT,
+                    "agent", Type.TEXT, "outcome", Type.TEXT, "recording_url", Type.TEXT,
+                    "transcript", Type.TEXT));
 
     /** Targets a manifest must map; {@code account_id} of an insight defaults to the account being read. */
     private static final Map<Spec.Kind, Set<String>> REQUIRED = Map.of(
             Spec.Kind.INSIGHT, Set.of("level", "entity_id", "day", "currency"),
             Spec.Kind.ENTITY, Set.of("level", "id"),
             Spec.Kind.CONTACT, Set.of("id"),
-            Spec.Kind.DEAL, Set.of("id"));
+            Spec.Kind.DEAL, Set.of("id"),
+            Spec.Kind.CALL, Set.of("id"));
 
     private final Spec.Stream stream;
 
@@ -102,6 +110,14 @@ final class RecordMapper {
                     (BigDecimal) value("amount", record, vars), text("currency", record, vars),
                     (LocalDate) value("close_date", record, vars), (OffsetDateTime) value("created_at", record, vars),
                     (OffsetDateTime) value("updated_at", record, vars), raw));
+            case CALL -> sink.call(new Call(text("id", record, vars), text("contact_id", record, vars),
+                    text("campaign_id", record, vars), (OffsetDateTime) value("started_at", record, vars),
+                    seconds("duration_s", record, vars), text("direction", record, vars),
+                    (Boolean) value("answered", record, vars), text("caller", record, vars),
+                    text("customer_name", record, vars), text("customer_email", record, vars),
+                    text("tracking_number", record, vars), text("source_name", record, vars),
+                    text("agent", record, vars), text("outcome", record, vars),
+                    text("recording_url", record, vars), text("transcript", record, vars), raw));
             default -> throw new IllegalStateException("unknown kind " + stream.kind());
         }
     }
@@ -117,6 +133,18 @@ final class RecordMapper {
 
     private String text(String target, JsonNode record, Function<String, String> vars) throws Unmappable {
         return (String) value(target, record, vars);
+    }
+
+    /** A whole number of seconds that fits an {@code Integer}, or null when absent. */
+    private Integer seconds(String target, JsonNode record, Function<String, String> vars) throws Unmappable {
+        Long v = (Long) value(target, record, vars);
+        if (v == null) {
+            return null;
+        }
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new Unmappable(target + " is not a duration in seconds: \"" + v + "\"");
+        }
+        return v.intValue();
     }
 
     private BigDecimal decimalOrZero(String target, JsonNode record, Function<String, String> vars)
@@ -161,6 +189,8 @@ final class RecordMapper {
                     return date(field, text);
                 case DATETIME:
                     return dateTime(field, text);
+                case BOOLEAN:
+                    return bool(target, text);
                 default:
                     return numeric ? number(field, text).toPlainString() : text;
             }
@@ -211,6 +241,18 @@ final class RecordMapper {
             n = n.divide(field.divide(), MathContext.DECIMAL64);
         }
         return n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros();
+    }
+
+    /** JSON {@code true}/{@code false}, or the same words as text (any case); anything else is not a boolean. */
+    private static Boolean bool(String target, String text) throws Unmappable {
+        String word = text.trim();
+        if (word.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (word.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new Unmappable(target + " is not true or false: \"" + text + "\"");
     }
 
     private static LocalDate date(Spec.Field field, String text) {

@@ -61,7 +61,7 @@ final class Spec {
     }
 
     /** Canonical record kinds. */
-    enum Kind { INSIGHT, ENTITY, CONTACT, DEAL }
+    enum Kind { INSIGHT, ENTITY, CONTACT, DEAL, CALL }
 
     /**
      * One stream. {@code levels} are the entity levels one report API is read at, each a {@code level} name and the

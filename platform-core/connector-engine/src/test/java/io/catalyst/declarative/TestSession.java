@@ -80,6 +80,7 @@ final class TestSession implements ConnectorSession {
         final List<Entity> entities = new ArrayList<>();
         final List<Contact> contacts = new ArrayList<>();
         final List<Deal> deals = new ArrayList<>();
+        final List<io.catalyst.api.connect.Call> calls = new ArrayList<>();
         final List<String> quarantined = new ArrayList<>();
         final List<String> checkpoints = new ArrayList<>();
 
@@ -87,6 +88,7 @@ final class TestSession implements ConnectorSession {
         @Override public void entity(Entity entity) { entities.add(entity); }
         @Override public void contact(Contact contact) { contacts.add(contact); }
         @Override public void deal(Deal deal) { deals.add(deal); }
+        @Override public void call(io.catalyst.api.connect.Call call) { calls.add(call); }
         @Override public void quarantine(String raw, String reason) { quarantined.add(reason + " | " + raw); }
         @Override public void checkpoint(String cursor) { checkpoints.add(cursor); }
     }

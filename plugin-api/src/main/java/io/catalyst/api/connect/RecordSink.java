@@ -18,6 +18,9 @@ public interface RecordSink {
     /** A CRM deal. */
     void deal(Deal deal);
 
+    /** A call (since 0.9.0). */
+    void call(Call call);
+
     /**
      * A record the connector could not map: kept with the reason for someone to look at, and the run goes on.
      *

@@ -23,7 +23,9 @@ public record RecordQuery(Kind kind, String source, String since, int limit) {
      *   {@code jobtitle}, {@code numberofemployees}), or null</li>
      *   <li>{@code DEALS}: contact_id, name, stage, amount, currency, close_date, created_at, updated_at</li>
      *   <li>{@code ORDERS}: contact_id, total, currency, placed_at</li>
-     *   <li>{@code CALLS}: contact_id, campaign_id, started_at, duration_s, caller, outcome, recording_url</li>
+     *   <li>{@code CALLS}: contact_id, campaign_id, started_at, duration_s, caller, outcome, recording_url, and
+     *   (since 0.9.0) direction, answered, customer_name, customer_email, tracking_number, source_name, agent,
+     *   transcript (see {@link io.catalyst.api.connect.Call})</li>
      * </ul>
      */
     public enum Kind { LEADS, CONTACTS, DEALS, ORDERS, CALLS }

@@ -8,7 +8,7 @@ public final class PluginNames {
 
     // the words an id does not spell by itself
     private static final Map<String, String> WORDS = Map.of("ads", "Ads", "hubspot", "HubSpot", "tiktok", "TikTok",
-            "linkedin", "LinkedIn", "api", "API", "crm", "CRM");
+            "linkedin", "LinkedIn", "api", "API", "crm", "CRM", "callrail", "CallRail");
 
     private PluginNames() {
     }

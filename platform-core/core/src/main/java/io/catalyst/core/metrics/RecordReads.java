@@ -49,7 +49,9 @@ final class RecordReads {
                     + " coalesce(raw -> 'properties', raw)::text as properties";
             case DEALS -> "contact_id, name, stage, amount, currency, close_date, created_at, updated_at";
             case ORDERS -> "contact_id, total, currency, placed_at";
-            case CALLS -> "contact_id, campaign_id, started_at, duration_s, caller, outcome, recording_url";
+            case CALLS -> "contact_id, campaign_id, started_at, duration_s, caller, outcome, recording_url,"
+                    + " direction, answered, customer_name, customer_email, tracking_number, source_name, agent,"
+                    + " transcript";
         };
     }
 

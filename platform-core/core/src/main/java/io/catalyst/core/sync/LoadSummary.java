@@ -22,6 +22,7 @@ final class LoadSummary {
     private long entities;
     private long contacts;
     private long deals;
+    private long calls;
 
     synchronized void add(WarehouseSink.Batch batch) {
         for (InsightRow row : batch.insights()) {
@@ -33,10 +34,11 @@ final class LoadSummary {
         entities += batch.entities().size();
         contacts += batch.contacts().size();
         deals += batch.deals().size();
+        calls += batch.calls().size();
     }
 
     synchronized boolean empty() {
-        return insights + entities + contacts + deals == 0;
+        return insights + entities + contacts + deals + calls == 0;
     }
 
     /** The event's payload: JSON-like values only. */
@@ -51,6 +53,7 @@ final class LoadSummary {
         p.put("entities", entities);
         p.put("contacts", contacts);
         p.put("deals", deals);
+        p.put("calls", calls);
         p.put("outcome", outcome);
         return p;
     }

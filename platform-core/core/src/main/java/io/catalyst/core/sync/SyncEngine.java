@@ -208,6 +208,7 @@ public class SyncEngine {
                 RecordWriter.entities(c, job.tenantId(), connector.id(), version, batch.entities());
                 RecordWriter.contacts(c, job.tenantId(), connector.id(), version, batch.contacts());
                 RecordWriter.deals(c, job.tenantId(), connector.id(), version, batch.deals());
+                RecordWriter.calls(c, job.tenantId(), connector.id(), version, batch.calls());
                 for (WarehouseSink.Quarantined q : batch.quarantined()) {
                     RecordWriter.quarantine(c, job.tenantId(), connector.id(), stream, job.connectionId(),
                             job.id(), q.raw(), q.reason());

@@ -1,5 +1,6 @@
 package io.catalyst.core.sync;
 
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.Entity;
@@ -22,6 +23,7 @@ final class WarehouseSink implements RecordSink {
 
     static final int FLUSH_AT = 5_000;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final java.util.Set<String> DIRECTIONS = java.util.Set.of("inbound", "outbound");
 
     /** A record the connector or the sink could not use. */
     record Quarantined(String raw, String reason) {
@@ -29,9 +31,9 @@ final class WarehouseSink implements RecordSink {
 
     /** What is written in one transaction; {@code cursor} null when no checkpoint was reached. */
     record Batch(List<InsightRow> insights, List<Entity> entities, List<Contact> contacts, List<Deal> deals,
-                 List<Quarantined> quarantined, String cursor) {
+                 List<Call> calls, List<Quarantined> quarantined, String cursor) {
         int records() {
-            return insights.size() + entities.size() + contacts.size() + deals.size();
+            return insights.size() + entities.size() + contacts.size() + deals.size() + calls.size();
         }
     }
 
@@ -47,6 +49,7 @@ final class WarehouseSink implements RecordSink {
     private List<Entity> entities = new ArrayList<>();
     private List<Contact> contacts = new ArrayList<>();
     private List<Deal> deals = new ArrayList<>();
+    private List<Call> calls = new ArrayList<>();
     private List<Quarantined> quarantined = new ArrayList<>();
     private String lastCursor;
 
@@ -96,6 +99,20 @@ final class WarehouseSink implements RecordSink {
     }
 
     @Override
+    public void call(Call call) {
+        if (call.direction() != null && !DIRECTIONS.contains(call.direction())) {
+            quarantine(call.rawJson(), "direction '" + call.direction() + "' is neither inbound nor outbound");
+            return;
+        }
+        if (call.durationSeconds() != null && call.durationSeconds() < 0) {
+            quarantine(call.rawJson(), "the duration " + call.durationSeconds() + " s is negative");
+            return;
+        }
+        calls.add(call);
+        flushIfFull();
+    }
+
+    @Override
     public void quarantine(String raw, String reason) {
         quarantined.add(new Quarantined(raw, reason == null || reason.isBlank() ? "unreadable record" : reason));
         flushIfFull();
@@ -110,7 +127,7 @@ final class WarehouseSink implements RecordSink {
     /** Writes what is left; call when the stream is done. */
     void drain() {
         if (!insights.isEmpty() || !entities.isEmpty() || !contacts.isEmpty() || !deals.isEmpty()
-                || !quarantined.isEmpty()) {
+                || !calls.isEmpty() || !quarantined.isEmpty()) {
             flush(null);
         }
     }
@@ -121,17 +138,19 @@ final class WarehouseSink implements RecordSink {
     }
 
     private void flushIfFull() {
-        if (insights.size() + entities.size() + contacts.size() + deals.size() + quarantined.size() >= FLUSH_AT) {
+        if (insights.size() + entities.size() + contacts.size() + deals.size() + calls.size() + quarantined.size()
+                >= FLUSH_AT) {
             flush(null);
         }
     }
 
     private void flush(String cursor) {
-        writer.write(new Batch(insights, entities, contacts, deals, quarantined, cursor));
+        writer.write(new Batch(insights, entities, contacts, deals, calls, quarantined, cursor));
         insights = new ArrayList<>();
         entities = new ArrayList<>();
         contacts = new ArrayList<>();
         deals = new ArrayList<>();
+        calls = new ArrayList<>();
         quarantined = new ArrayList<>();
     }
 

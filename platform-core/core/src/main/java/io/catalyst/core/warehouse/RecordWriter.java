@@ -1,5 +1,6 @@
 package io.catalyst.core.warehouse;
 
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.Entity;
@@ -92,6 +93,51 @@ public final class RecordWriter {
                 sql.setObject(11, r.updatedAt());
                 sql.setString(12, r.rawJson());
                 sql.setInt(13, mappingVersion);
+                sql.addBatch();
+            }
+            sql.executeBatch();
+        }
+    }
+
+    public static void calls(Connection c, UUID tenantId, String source, int mappingVersion, List<Call> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement sql = c.prepareStatement("insert into wh_call (tenant_id, source, external_id,"
+                + " contact_id, campaign_id, started_at, duration_s, direction, answered, caller, customer_name,"
+                + " customer_email, tracking_number, source_name, agent, outcome, recording_url, transcript, raw,"
+                + " mapping_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)"
+                + " on conflict (tenant_id, source, external_id) do update set contact_id = excluded.contact_id,"
+                + " campaign_id = excluded.campaign_id, started_at = excluded.started_at,"
+                + " duration_s = excluded.duration_s, direction = excluded.direction, answered = excluded.answered,"
+                + " caller = excluded.caller, customer_name = excluded.customer_name,"
+                + " customer_email = excluded.customer_email, tracking_number = excluded.tracking_number,"
+                + " source_name = excluded.source_name, agent = excluded.agent, outcome = excluded.outcome,"
+                + " recording_url = excluded.recording_url, transcript = excluded.transcript, raw = excluded.raw,"
+                + " mapping_version = excluded.mapping_version")) {
+            for (Call r : rows) {
+                int i = 1;
+                sql.setObject(i++, tenantId);
+                sql.setString(i++, source);
+                sql.setString(i++, r.id());
+                sql.setString(i++, r.contactId());
+                sql.setString(i++, r.campaignId());
+                sql.setObject(i++, r.startedAt());
+                sql.setObject(i++, r.durationSeconds(), Types.INTEGER);
+                sql.setString(i++, r.direction());
+                sql.setObject(i++, r.answered(), Types.BOOLEAN);
+                sql.setString(i++, r.caller());
+                sql.setString(i++, r.customerName());
+                sql.setString(i++, r.customerEmail());
+                sql.setString(i++, r.trackingNumber());
+                sql.setString(i++, r.sourceName());
+                sql.setString(i++, r.agent());
+                sql.setString(i++, r.outcome());
+                sql.setString(i++, r.recordingUrl());
+                sql.setString(i++, r.transcript());
+                sql.setString(i++, r.rawJson());
+                sql.setInt(i, mappingVersion);
                 sql.addBatch();
             }
             sql.executeBatch();

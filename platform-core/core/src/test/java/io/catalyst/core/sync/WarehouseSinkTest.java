@@ -2,6 +2,7 @@ package io.catalyst.core.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Entity;
 import io.catalyst.api.connect.Insight;
 import java.math.BigDecimal;
@@ -53,6 +54,25 @@ class WarehouseSinkTest {
         assertThat(batch.quarantined()).extracting(WarehouseSink.Quarantined::reason).containsExactly(
                 "currency 'euro' is not an ISO 4217 code", "negative spend -3", "unknown level 'adgroup'");
         assertThat(batch.quarantined().get(2).raw()).isEqualTo("{\"id\":\"c3\"}");
+    }
+
+    @Test
+    void callsAreWrittenAndOnesTheWarehouseCouldNotReadAreQuarantined() {
+        sink.call(call("1", "inbound", 95));
+        sink.call(call("2", "sideways", 10));
+        sink.call(call("3", "outbound", -4));
+        sink.drain();
+
+        WarehouseSink.Batch batch = written.get(0);
+        assertThat(batch.calls()).extracting(c -> c.id()).containsExactly("1");
+        assertThat(batch.records()).isEqualTo(1);
+        assertThat(batch.quarantined()).extracting(WarehouseSink.Quarantined::reason).containsExactly(
+                "direction 'sideways' is neither inbound nor outbound", "the duration -4 s is negative");
+    }
+
+    private static Call call(String id, String direction, int seconds) {
+        return new Call(id, null, null, null, seconds, direction, true, "+15550100", null, null, null, null, null,
+                null, null, null, "{\"id\":\"" + id + "\"}");
     }
 
     @Test

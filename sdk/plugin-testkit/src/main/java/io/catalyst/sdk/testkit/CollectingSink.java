@@ -1,5 +1,6 @@
 package io.catalyst.sdk.testkit;
 
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.Entity;
@@ -19,6 +20,7 @@ public final class CollectingSink implements RecordSink {
     public final List<Entity> entities = new ArrayList<>();
     public final List<Contact> contacts = new ArrayList<>();
     public final List<Deal> deals = new ArrayList<>();
+    public final List<Call> calls = new ArrayList<>();
     public final List<Quarantined> quarantined = new ArrayList<>();
     /** Cursors in the order the connector saved them. */
     public final List<String> checkpoints = new ArrayList<>();
@@ -41,6 +43,11 @@ public final class CollectingSink implements RecordSink {
     @Override
     public void deal(Deal deal) {
         deals.add(deal);
+    }
+
+    @Override
+    public void call(Call call) {
+        calls.add(call);
     }
 
     @Override
