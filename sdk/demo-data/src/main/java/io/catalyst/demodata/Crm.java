@@ -23,7 +23,7 @@ final class Crm {
     private static final List<String> OPEN_DEAL_STAGES = List.of("appointmentscheduled", "qualifiedtobuy",
             "presentationscheduled", "decisionmakerboughtin", "contractsent");
     private static final int[] OPEN_DEAL_STAGE_DAYS = {0, 4, 9, 15, 22};
-    private static final List<String> FIRST = List.of("ada", "ben", "carla", "david", "elena", "farid", "grace",
+    static final List<String> FIRST = List.of("ada", "ben", "carla", "david", "elena", "farid", "grace",
             "hugo", "irene", "jonas", "kira", "liam", "maya", "nils", "olivia", "pedro", "quinn", "rosa", "sami",
             "tara", "umar", "vera", "wen", "ximena", "yusuf", "zoe", "aiko", "bruno", "chloe", "dmitri");
     private static final List<String> LAST = List.of("abbott", "bauer", "chen", "dubois", "evans", "fischer",
@@ -38,7 +38,7 @@ final class Crm {
             "Onboarding package", "Renewal");
 
     /** A contact's drawn life: stage times (null where it never gets there) and how its deal would end. */
-    private record Journey(long number, String channel, LocalDate day, String email, String name, String company,
+    record Journey(long number, String channel, LocalDate day, String email, String name, String company,
                            OffsetDateTime[] stageTimes, boolean dealWon, OffsetDateTime dealClosed,
                            BigDecimal amount, String product, LeadProfile profile) {
     }
@@ -77,7 +77,7 @@ final class Crm {
         });
     }
 
-    private void journeys(Consumer<Journey> out) {
+    void journeys(Consumer<Journey> out) {
         for (LocalDate day = firstDay; !day.isAfter(today); day = day.plusDays(1)) {
             for (int c = 0; c < channels.size(); c++) {
                 long count = leads.on(channels.get(c), day);
@@ -140,7 +140,7 @@ final class Crm {
     }
 
     /** Whether a moment has happened by the end of today. */
-    private boolean happened(OffsetDateTime time) {
+    boolean happened(OffsetDateTime time) {
         return time != null && time.toLocalDate().isBefore(today.plusDays(1));
     }
 
@@ -237,7 +237,7 @@ final class Crm {
         return channel.equals("google-ads") ? "PAID_SEARCH" : "PAID_SOCIAL";
     }
 
-    private static String capitalise(String s) {
+    static String capitalise(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -1,5 +1,6 @@
 package io.catalyst.demodata;
 
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.Entity;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * Demo data for one tenant: per ad channel an account, its campaigns, ad sets, ads and creatives, and daily insights
  * at every level (account, campaign, ad set, ad) that add up to the cent; a CRM of contacts and deals fed by the
- * ads' leads; and planted {@link Incidents}. The same tenant key, today and options give the same records, byte for
+ * ads' leads; the sales calls of those contacts, with transcripts; and planted {@link Incidents}. The same tenant key, today and options give the same records, byte for
  * byte, on any JVM, and any range of days reads the same as the whole.
  *
  * <p>Records are handed to a consumer as they are made: only the plans (a few hundred entities per channel) are
@@ -136,6 +137,22 @@ public final class DemoData {
         crm().deals(out);
     }
 
+    /**
+     * Sales calls of the CRM's contacts in the order they started, as a call-tracking provider reports them: leads
+     * calling an ad's tracking number and reps' follow-ups, some missed or left on voicemail, about seven in ten
+     * with an AssemblyAI-shaped diarised transcript ({@link CallTranscripts}). A call joins its contact by the
+     * caller's phone or the email, and carries the contact's id about half the time. Calls on deals that were won
+     * show better sales practice, on average, than those on deals that were lost.
+     */
+    public void calls(Consumer<Call> out) {
+        calls().calls(out);
+    }
+
+    /** The sales team's email addresses, as calls name them in {@code agent}. */
+    public List<String> salesReps() {
+        return calls().reps().stream().map(Rep::email).toList();
+    }
+
     /** The planted incidents: a tracking outage and a spend spike. */
     public List<Incident> incidents() {
         return incidentsPlan().all();
@@ -155,6 +172,11 @@ public final class DemoData {
         DayModel model = model();
         return new Crm(seed, firstDay(), today, currency, CHANNELS,
                 (channel, day) -> model.day(plan(channel), day).totals().leads);
+    }
+
+    private Calls calls() {
+        return new Calls(seed, crm(), Planner.brand(seed), (channel, day) -> plan(channel).campaigns().stream()
+                .filter(c -> c.runsOn(day)).map(Plan.Campaign::id).toList());
     }
 
     private DayModel model() {

@@ -41,12 +41,17 @@ final class Planner {
     private Planner() {
     }
 
+    /** The advertiser's brand, as its accounts are named after it. */
+    static String brand(long seed) {
+        return BRANDS.get(new SplittableRandom(Seeds.of(seed, "brand")).nextInt(BRANDS.size()));
+    }
+
     /** The account's plan: the campaigns and ads that run at some time from {@code firstDay} to {@code today}. */
     static Plan.Account plan(long seed, ChannelProfile profile, String accountId, LocalDate firstDay, LocalDate today,
                              DemoScale scale) {
         SplittableRandom rnd = new SplittableRandom(Seeds.of(seed, profile.id(), "plan"));
         Ids ids = new Ids(profile.code(), seed);
-        String brand = BRANDS.get(new SplittableRandom(Seeds.of(seed, "brand")).nextInt(BRANDS.size()));
+        String brand = brand(seed);
         List<Map.Entry<String, String>> templates = shuffled(profile.campaigns(), rnd);
         int slots = (3 + rnd.nextInt(4)) * scale.campaignMultiplier();
 

@@ -30,9 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.Extension;
 
 /**
- * Demo data for four ad channels and a CRM, generated locally by {@link DemoData}: one provider account per channel
- * ({@code sandbox-meta}, {@code sandbox-google}, {@code sandbox-tiktok}, {@code sandbox-linkedin}), thirteen months of
- * history ending today (UTC), with the generator's planted incidents. No credential, no requests.
+ * Demo data for four ad channels, a CRM and a call tracker, generated locally by {@link DemoData}: one provider account
+ * per channel ({@code sandbox-meta}, {@code sandbox-google}, {@code sandbox-tiktok}, {@code sandbox-linkedin}),
+ * thirteen months of history ending today (UTC), with the generator's planted incidents, and the sales calls of the
+ * CRM's contacts with diarised transcripts (plugin API 0.9.0). No credential, no requests.
  *
  * <p>The plugin API tells a connector nothing about the tenant, so what makes one connection's data differ from
  * another's is the {@value #SEED} setting: the same seed gives the same data on every server.
@@ -44,6 +45,7 @@ public final class SandboxConnector implements Connector {
     public static final String INSIGHTS = "insights";
     public static final String CONTACTS = "contacts";
     public static final String DEALS = "deals";
+    public static final String CALLS = "calls";
 
     /** Connection settings. */
     static final String SEED = "seed";
@@ -102,7 +104,8 @@ public final class SandboxConnector implements Connector {
     @Override
     public List<StreamSpec> streams() {
         return List.of(new StreamSpec(ENTITIES, StreamSpec.Sync.CURSOR), new StreamSpec(INSIGHTS, StreamSpec.Sync.DAILY),
-                new StreamSpec(CONTACTS, StreamSpec.Sync.CURSOR), new StreamSpec(DEALS, StreamSpec.Sync.CURSOR));
+                new StreamSpec(CONTACTS, StreamSpec.Sync.CURSOR), new StreamSpec(DEALS, StreamSpec.Sync.CURSOR),
+                new StreamSpec(CALLS, StreamSpec.Sync.CURSOR));
     }
 
     @Override
@@ -133,6 +136,7 @@ public final class SandboxConnector implements Connector {
             case INSIGHTS -> reads.insights(read.from(), read.to(), read.cursor());
             case CONTACTS -> reads.contacts(read.cursor());
             case DEALS -> reads.deals(read.cursor());
+            case CALLS -> reads.calls(read.cursor());
             default -> throw new IllegalArgumentException("The sandbox has no stream " + read.stream());
         }
     }

@@ -1,5 +1,6 @@
 package io.catalyst.plugins.sandbox;
 
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.RecordSink;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  *   data of a day is fixed, so a resumed run skips that many; a cursor of another day starts afresh;</li>
  *   <li>contacts and deals: the latest modification time handed over ({@code 2026-12-01T10:15:30Z}), records read
  *   in modification order, every {@value #BATCH} records but never between two of the same time, so a resumed run
- *   can go on from strictly after it.</li>
+ *   can go on from strictly after it;</li>
+ *   <li>calls: the same, by the time they started (a call does not change once made).</li>
  * </ul>
  */
 final class SandboxReads {
@@ -78,6 +80,10 @@ final class SandboxReads {
 
     void deals(Optional<String> cursor) {
         changedSince(cursor, demo::deals, Deal::updatedAt, Deal::id, sink::deal);
+    }
+
+    void calls(Optional<String> cursor) {
+        changedSince(cursor, demo::calls, Call::startedAt, Call::id, sink::call);
     }
 
     /** The records modified after the cursor, oldest first, checkpointed in batches. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.catalyst.api.connect.AuthKind;
+import io.catalyst.api.connect.Call;
 import io.catalyst.api.connect.Contact;
 import io.catalyst.api.connect.Deal;
 import io.catalyst.api.connect.Entity;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,8 @@ class SandboxConnectorTest {
         assertThat(CONNECTOR.baseUrl().getHost()).endsWith(".invalid");
         assertThat(CONNECTOR.streams()).containsExactly(
                 new StreamSpec("entities", StreamSpec.Sync.CURSOR), new StreamSpec("insights", StreamSpec.Sync.DAILY),
-                new StreamSpec("contacts", StreamSpec.Sync.CURSOR), new StreamSpec("deals", StreamSpec.Sync.CURSOR));
+                new StreamSpec("contacts", StreamSpec.Sync.CURSOR), new StreamSpec("deals", StreamSpec.Sync.CURSOR),
+                new StreamSpec("calls", StreamSpec.Sync.CURSOR));
     }
 
     @Test
@@ -177,6 +180,36 @@ class SandboxConnectorTest {
         CollectingSink later = harness().read(new StreamRead("deals", List.of(), null, null, Optional.of(cursor)));
         assertThat(later.deals).isNotEmpty()
                 .allSatisfy(d -> assertThat(d.updatedAt().toInstant()).isAfter(Instant.parse(cursor)));
+    }
+
+    @Test
+    void callsComeInTheOrderTheyStartedJoinTheContactsAndResumeFromTheirCursor() {
+        CollectingSink all = harness().read(new StreamRead("calls", List.of(), null, null, Optional.empty()));
+        List<Call> generated = new ArrayList<>();
+        CONNECTOR.demoData(harness()).calls(generated::add);
+        assertThat(all.calls).hasSizeBetween(200, 600).containsExactlyElementsOf(generated);
+        assertThat(all.calls).extracting(Call::startedAt).isSorted();
+        assertThat(all.calls).filteredOn(c -> c.transcript() != null).hasSizeGreaterThan(all.calls.size() / 2)
+                .allSatisfy(c -> assertThat(c.transcript()).startsWith("{\"id\":").contains("\"utterances\":[{"));
+        assertThat(all.checkpoints).last()
+                .isEqualTo(all.calls.get(all.calls.size() - 1).startedAt().toInstant().toString());
+
+        // every call reaches one of the connection's contacts by its phone or its email
+        List<Contact> contacts = harness().read(new StreamRead("contacts", List.of(), null, null, Optional.empty()))
+                .contacts;
+        Set<String> emails = contacts.stream().map(Contact::email).collect(Collectors.toSet());
+        Set<String> phones = contacts.stream().map(c -> c.rawJson().replaceAll(".*\"phone\":\"?([^\",]*)\"?.*", "$1"))
+                .collect(Collectors.toSet());
+        assertThat(all.calls).allSatisfy(c -> assertThat(phones.contains(c.caller())
+                || emails.contains(c.customerEmail())).as(c.id()).isTrue());
+
+        Call middle = all.calls.get(all.calls.size() / 2);
+        String cursor = middle.startedAt().toInstant().toString();
+        CollectingSink later = harness().read(new StreamRead("calls", List.of(), null, null, Optional.of(cursor)));
+        List<Call> together = new ArrayList<>(all.calls.stream()
+                .filter(c -> !c.startedAt().toInstant().isAfter(Instant.parse(cursor))).toList());
+        together.addAll(later.calls);
+        assertThat(together).containsExactlyElementsOf(all.calls);
     }
 
     @Test
