@@ -1,0 +1,122 @@
+package io.catalyst.plugins.calls.transcript;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tartarus.snowball.ext.englishStemmer;
+
+/**
+ * Words, questions and fillers in utterance text.
+ *
+ * <p>A token is a run of letters and digits, lower-cased; an apostrophe inside a word stays ("don't", curly ones become
+ * straight), and so does a '.' or ',' between digits ("1,200", "2.5"). Everything else separates tokens, so
+ * "follow-up" is two tokens and punctuation is dropped.
+ */
+public final class Tokens {
+
+    /** One token: its lower-case text and where it is in the original string. */
+    public record Token(String text, int start, int end) {
+    }
+
+    /** Single-word fillers. */
+    public static final Set<String> FILLER_WORDS = Set.of("um", "uh", "er", "ah", "hmm");
+    /** Two-word fillers, as "first second". */
+    public static final Set<String> FILLER_PAIRS = Set.of("you know", "i mean", "kind of", "sort of");
+
+    private Tokens() {
+    }
+
+    /** The tokens of {@code text}, in order. */
+    public static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            StringBuilder sb = new StringBuilder();
+            while (i < n) {
+                char c = text.charAt(i);
+                if (Character.isLetterOrDigit(c)) {
+                    sb.append(c);
+                    i++;
+                } else if ((c == '\'' || c == '\u2019') && i + 1 < n && Character.isLetter(text.charAt(i + 1))
+                        && Character.isLetter(text.charAt(i - 1))) {
+                    sb.append('\'');
+                    i++;
+                } else if ((c == '.' || c == ',') && i + 1 < n && Character.isDigit(text.charAt(i + 1))
+                        && Character.isDigit(text.charAt(i - 1))) {
+                    sb.append(c);
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            out.add(new Token(sb.toString().toLowerCase(Locale.ROOT), start, i));
+        }
+        return out;
+    }
+
+    /** The number of tokens in {@code text}. */
+    public static int count(String text) {
+        return tokens(text).size();
+    }
+
+    /** The number of questions: runs of '?' ("Really?? Why?" is two). */
+    public static int questions(String text) {
+        int count = 0;
+        boolean inRun = false;
+        for (int i = 0; text != null && i < text.length(); i++) {
+            boolean q = text.charAt(i) == '?';
+            if (q && !inRun) {
+                count++;
+            }
+            inRun = q;
+        }
+        return count;
+    }
+
+    /**
+     * The number of fillers: tokens in {@link #FILLER_WORDS}, pairs in {@link #FILLER_PAIRS} (counted once, not
+     * overlapping), and "like" directly followed by a comma ("like, really").
+     */
+    public static int fillers(String text) {
+        List<Token> ts = tokens(text);
+        int count = 0;
+        for (int i = 0; i < ts.size(); i++) {
+            Token t = ts.get(i);
+            if (FILLER_WORDS.contains(t.text())) {
+                count++;
+            } else if (i + 1 < ts.size() && FILLER_PAIRS.contains(t.text() + " " + ts.get(i + 1).text())) {
+                count++;
+                i++;
+            } else if (t.text().equals("like") && t.end() < text.length() && text.charAt(t.end()) == ',') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A Snowball (Porter2) English stemmer. Not thread-safe: use one per thread.
+     */
+    public static final class Stemmer {
+        private final englishStemmer stemmer = new englishStemmer();
+
+        /** The stem of a lower-case token. */
+        public String stem(String token) {
+            stemmer.setCurrent(token);
+            stemmer.stem();
+            return stemmer.getCurrent();
+        }
+    }
+}
