@@ -93,7 +93,7 @@ public class CallScreen implements UiScreen {
             facts.add(call.direction());
         }
         if (call.rep() != null) {
-            facts.add("rep " + call.rep());
+            facts.add("rep " + CallsUi.repName(call.rep()));
         }
         if (call.sourceName() != null) {
             facts.add("from " + call.sourceName() + (call.campaign() == null ? "" : " (" + call.campaign() + ")"));
@@ -146,8 +146,8 @@ public class CallScreen implements UiScreen {
         crm.add(new Span("Contact: " + (call.contactName() == null ? call.contactId() : call.contactName())));
         if (call.dealId() != null) {
             crm.add(new Span("Deal: " + (call.dealName() == null ? call.dealId() : call.dealName())
-                    + (call.dealStage() == null ? "" : " (" + call.dealStage() + ")")
-                    + (call.dealAmount() == null ? "" : ", " + call.dealAmount().toPlainString())), CallsUi.deal(call));
+                    + (call.dealStage() == null ? "" : " (" + CallsUi.stage(call.dealStage()) + ")")
+                    + (call.dealAmount() == null ? "" : ", " + CallsUi.amount(call.dealAmount()))), CallsUi.deal(call));
         }
         return crm;
     }
@@ -167,7 +167,7 @@ public class CallScreen implements UiScreen {
             bar.getStyle().set("position", "absolute").set("top", rep ? "6px" : "34px").set("height", "22px")
                     .set("left", pct(u.getNumber("start") / total))
                     .set("width", "max(1px, " + pct((u.getNumber("end") - u.getNumber("start")) / total) + ")")
-                    .set("background", rep ? "var(--lumo-primary-color)" : "var(--lumo-success-color)");
+                    .set("background", rep ? CallsUi.REP_COLOUR : CallsUi.CUSTOMER_COLOUR);
             bar.getElement().setAttribute("title", (rep ? "Rep " : "Customer ") + CallsUi.clock((long) u.getNumber(
                     "start")));
             box.add(bar);
@@ -177,7 +177,7 @@ public class CallScreen implements UiScreen {
             Anchor mark = new Anchor("#u-" + (int) h.getNumber("utterance"), "");
             mark.addClassName("calls-timeline-hit");
             mark.getStyle().set("position", "absolute").set("top", "0").set("bottom", "0").set("width", "2px")
-                    .set("left", pct(h.getNumber("atMs") / total)).set("background", "var(--lumo-error-color)");
+                    .set("left", pct(h.getNumber("atMs") / total)).set("background", "var(--lumo-contrast-80pct)");
             mark.getElement().setAttribute("title", h.getString("tracker") + " at " + CallsUi.clock((long) h.getNumber(
                     "atMs")));
             mark.getElement().setAttribute("aria-label", h.getString("tracker") + " at " + CallsUi.clock(
@@ -186,8 +186,8 @@ public class CallScreen implements UiScreen {
         }
         Div legend = CallsUi.row();
         legend.getStyle().set("font-size", "var(--lumo-font-size-s)");
-        legend.add(swatch("var(--lumo-primary-color)", "Rep"), swatch("var(--lumo-success-color)", "Customer"),
-                swatch("var(--lumo-error-color)", "Tracker heard"));
+        legend.add(swatch(CallsUi.REP_COLOUR, "Rep"), swatch(CallsUi.CUSTOMER_COLOUR, "Customer"),
+                swatch("var(--lumo-contrast-80pct)", "Tracker heard"));
         return new Div(box, legend);
     }
 
@@ -225,8 +225,8 @@ public class CallScreen implements UiScreen {
                         CallsUi.number(rep.getNumber("wordsPerMinute"), 0), "Rep words ÷ rep talk minutes"),
                 CallsUi.tile("calls-m-fillers", "Rep filler words", CallsUi.number(rep.getNumber(
                         "fillersPer100Words"), 1) + " per 100", "um, uh, you know, I mean… ÷ words × 100"),
-                CallsUi.tile("calls-m-interruptions", "Interruptions", (int) m.getNumber("repInterruptions")
-                        + " by rep, " + (int) m.getNumber("customerInterruptions") + " by customer",
+                CallsUi.tile("calls-m-interruptions", "Interruptions (rep / customer)",
+                        (int) m.getNumber("repInterruptions") + " / " + (int) m.getNumber("customerInterruptions"),
                         "An utterance that starts before the other side's ends"));
         out.setId("calls-metrics");
         return new Div(out, CallsUi.link("plugins/calls/team", "How these are computed, and the team's figures"));
@@ -338,7 +338,7 @@ public class CallScreen implements UiScreen {
             line.setId("u-" + i);
             line.addClassName("calls-utterance");
             line.getStyle().set("padding", "var(--lumo-space-xs) var(--lumo-space-s)").set("margin", "2px 0")
-                    .set("border-left", "3px solid " + (rep ? "var(--lumo-primary-color)" : "var(--lumo-success-color)"));
+                    .set("border-left", "3px solid " + (rep ? CallsUi.REP_COLOUR : CallsUi.CUSTOMER_COLOUR));
             Span who = new Span((rep ? "Rep" : "Customer") + " (" + u.getString("speaker") + ") · "
                     + CallsUi.clock((long) u.getNumber("start")));
             who.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-xs)")

@@ -66,6 +66,7 @@ public class CallsScreen implements UiScreen {
         ComboBox<String> rep = new ComboBox<>("Rep");
         rep.setId("calls-rep");
         rep.setClearButtonVisible(true);
+        rep.setItemLabelGenerator(CallsUi::repName);
         rep.setPlaceholder("Every rep");
         Div figures = new Div();
         Div list = new Div();
@@ -141,8 +142,11 @@ public class CallsScreen implements UiScreen {
         when.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
                 .set("color", "var(--lumo-secondary-text-color)");
         who.add(when);
-        Span rep = new Span(c.rep() == null ? "–" : c.rep());
-        rep.getStyle().set("flex", "1 1 10em").set("overflow-wrap", "anywhere");
+        Span rep = new Span(CallsUi.repName(c.rep()));
+        if (c.rep() != null) {
+            rep.getElement().setAttribute("title", c.rep());
+        }
+        rep.getStyle().set("flex", "1 1 9em");
         Span talk = new Span(Boolean.FALSE.equals(c.answered()) ? Objects.requireNonNullElse(c.outcome(), "missed")
                 : c.hasTranscript() ? "Rep talked " + CallsUi.percent(c.talkRatio()) : "no transcript");
         talk.getStyle().set("flex", "0 1 9em");

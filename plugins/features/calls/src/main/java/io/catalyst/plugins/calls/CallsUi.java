@@ -50,8 +50,9 @@ final class CallsUi {
         Div tile = new Div();
         tile.setId(id);
         tile.addClassName("calls-tile");
-        tile.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "9em").set("flex", "1 1 9em");
+        tile.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)").set("box-sizing", "border-box")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "8em").set("flex", "1 1 8em");
         Span l = new Span(label);
         l.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
                 .set("color", "var(--lumo-secondary-text-color)");
@@ -129,6 +130,50 @@ final class CallsUi {
     static java.time.Instant[] range(LocalDate today, int days, ZoneId zone) {
         return new java.time.Instant[] {today.minusDays(days - 1L).atStartOfDay(zone).toInstant(),
                 today.plusDays(1).atStartOfDay(zone).toInstant()};
+    }
+
+    /** The side colours: blue for the rep, orange for the customer, readable on light and dark themes. */
+    static final String REP_COLOUR = "#2f6fdb";
+    static final String CUSTOMER_COLOUR = "#e08a1e";
+
+    /** A rep as people say it: "lena.novak@northwind.example" → "Lena Novak"; a name stays as it is. */
+    static String repName(String rep) {
+        if (rep == null || rep.isBlank()) {
+            return "–";
+        }
+        int at = rep.indexOf('@');
+        if (at <= 0) {
+            return rep;
+        }
+        StringBuilder name = new StringBuilder();
+        for (String part : rep.substring(0, at).split("[._-]+")) {
+            if (!part.isEmpty()) {
+                name.append(name.isEmpty() ? "" : " ").append(Character.toUpperCase(part.charAt(0)))
+                        .append(part.substring(1));
+            }
+        }
+        return name.isEmpty() ? rep : name.toString();
+    }
+
+    /** A CRM deal stage in words: HubSpot's ids and anything else made readable. */
+    static String stage(String stage) {
+        if (stage == null) {
+            return null;
+        }
+        return switch (stage) {
+            case "appointmentscheduled" -> "appointment scheduled";
+            case "qualifiedtobuy" -> "qualified to buy";
+            case "presentationscheduled" -> "presentation scheduled";
+            case "decisionmakerboughtin" -> "decision maker bought in";
+            case "contractsent" -> "contract sent";
+            case "closedwon" -> "closed won";
+            case "closedlost" -> "closed lost";
+            default -> stage.replace('_', ' ');
+        };
+    }
+
+    static String amount(java.math.BigDecimal amount) {
+        return amount == null ? null : java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH).format(amount);
     }
 
     static String side(String side) {

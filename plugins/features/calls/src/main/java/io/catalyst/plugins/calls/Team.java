@@ -82,10 +82,14 @@ final class Team {
                 .mapToDouble(Double::doubleValue).average().stream().boxed().findFirst().orElse(null);
     }
 
-    /** The top performers: the best third of the reps with decided deals by win rate, at least one. */
+    /**
+     * The top performers: the best third of the reps with at least two decided deals, at least one, ranked by
+     * (won + 1) / (decided + 2), so that one lucky deal does not make a rep the team's best.
+     */
     static List<Rep> top(List<Rep> reps) {
-        List<Rep> decided = reps.stream().filter(r -> r.winRate() != null)
-                .sorted(Comparator.comparing(Rep::winRate).reversed()).toList();
+        List<Rep> decided = reps.stream().filter(r -> r.won() + r.lost() >= 2)
+                .sorted(Comparator.comparingDouble((Rep r) -> (r.won() + 1.0) / (r.won() + r.lost() + 2.0))
+                        .reversed()).toList();
         return decided.isEmpty() ? List.of() : decided.subList(0, Math.max(1, decided.size() / 3));
     }
 

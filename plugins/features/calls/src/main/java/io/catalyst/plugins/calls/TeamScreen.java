@@ -35,7 +35,7 @@ public class TeamScreen implements UiScreen {
 
     @Override
     public String navLabel() {
-        return "Team benchmarks";
+        return "Sales team";
     }
 
     @Override
@@ -70,9 +70,10 @@ public class TeamScreen implements UiScreen {
             return;
         }
         List<Team.Rep> top = Team.top(reps);
-        Paragraph about = new Paragraph("Each rep's averages over their analysed calls. Top performers are the best"
-                + " third of reps by deals won of deals decided (" + top.stream().map(Team.Rep::rep).toList()
-                + "). Green is nearer the top performers than the team is.");
+        Paragraph about = new Paragraph("Each rep's averages over their analysed calls. Top performers (★) are the"
+                + " best third of reps by deals won of deals decided, with at least two decided"
+                + (top.isEmpty() ? ": none yet" : ": " + String.join(", ", top.stream().map(r -> CallsUi.repName(
+                        r.rep())).toList())) + ". Green is nearer the top performers than the team is.");
         about.getStyle().set("color", "var(--lumo-secondary-text-color)");
         body.add(about, table(reps, top));
         body.add(new H3("What goes with won deals here"), signals(ctx, range));
@@ -94,7 +95,8 @@ public class TeamScreen implements UiScreen {
             grid.add(head(m.label));
         }
         for (Team.Rep r : reps) {
-            Span name = new Span(r.rep() + (top.contains(r) ? " ★" : ""));
+            Span name = new Span(CallsUi.repName(r.rep()) + (top.contains(r) ? " ★" : ""));
+            name.getElement().setAttribute("title", r.rep());
             name.addClassName("calls-team-rep");
             name.getStyle().set("overflow-wrap", "anywhere");
             grid.add(name, new Span(r.calls() + " (" + r.transcribed() + " analysed)"),

@@ -3,6 +3,7 @@ package io.catalyst.plugins.calls;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -93,7 +94,12 @@ public class TrackersScreen implements UiScreen {
                     .set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
             what.add(phrases);
             Span scope = new Span(CallsUi.side(t.side() == null ? null : t.side().name()) + ", "
-                    + t.segment().name().toLowerCase(java.util.Locale.ROOT).replace("any", "anywhere in the call"));
+                    + switch (t.segment()) {
+                        case OPENING -> "opening (first fifth)";
+                        case MIDDLE -> "middle";
+                        case CLOSING -> "closing (last fifth)";
+                        default -> "anywhere in the call";
+                    });
             scope.getStyle().set("flex", "1 1 10em");
             Span count = new Span(heard.getOrDefault(t.name(), 0L) + " in 90 days");
             count.addClassName("calls-tracker-count");
@@ -102,9 +108,15 @@ public class TrackersScreen implements UiScreen {
                 Button edit = new Button("Edit", e -> editor(ctx, t, () -> fill(ctx, list)).open());
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 Button delete = new Button("Delete", e -> {
-                    Trackers.delete(ctx, t.id());
-                    ctx.scheduler().runLater(Calls.REANALYSE_JOB, Duration.ZERO);
-                    fill(ctx, list);
+                    ConfirmDialog sure = new ConfirmDialog("Delete " + t.name() + "?", "Calls stop showing it, and"
+                            + " scorecard questions it answered wait for a person's answer.", "Delete", ok -> {
+                                Trackers.delete(ctx, t.id());
+                                ctx.scheduler().runLater(Calls.REANALYSE_JOB, Duration.ZERO);
+                                fill(ctx, list);
+                            });
+                    sure.setCancelable(true);
+                    sure.setConfirmButtonTheme("error primary");
+                    sure.open();
                 });
                 delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL,
                         ButtonVariant.LUMO_ERROR);
