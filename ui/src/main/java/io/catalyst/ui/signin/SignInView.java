@@ -110,8 +110,9 @@ public class SignInView extends Main implements BeforeEnterObserver, HasDynamicT
                 VaadinService.reinitializeSession(request); // a new session id after sign-in
             }
             UserSession.start(user);
-            String next = UserSession.takeReturnPath();
-            getUI().ifPresent(ui -> ui.navigate(next));
+            // the path and its query apart: navigate(String) would take "task?id=1" for a route named so
+            com.vaadin.flow.router.Location next = new com.vaadin.flow.router.Location(UserSession.takeReturnPath());
+            getUI().ifPresent(ui -> ui.navigate(next.getPath(), next.getQueryParameters()));
         } catch (SignInException e) {
             form.setI18n(texts(e.reason().message()));
             form.setError(true);

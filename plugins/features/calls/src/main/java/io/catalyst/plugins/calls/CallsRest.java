@@ -291,6 +291,10 @@ public final class CallsRest {
         }
         JsonValue t = body.get("transcript");
         String transcript = t.getType() == JsonType.STRING ? t.asString() : t.toJson();
+        if (transcript.isBlank()) {
+            throw PluginProblem.badRequest("transcript is empty: send the transcript's text, or AssemblyAI's or"
+                    + " Deepgram's JSON");
+        }
         String format = text(body, "format");
         if (format != null && !"auto".equals(format) && !Transcripts.FORMATS.contains(format)) {
             throw PluginProblem.badRequest("format is auto, " + String.join(", ", Transcripts.FORMATS));

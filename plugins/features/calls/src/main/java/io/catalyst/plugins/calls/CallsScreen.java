@@ -161,14 +161,13 @@ public class CallsScreen implements UiScreen {
         dialog.setWidth("min(600px, 95vw)");
         AtomicReference<String> transcript = new AtomicReference<>();
         Span file = new Span("No file yet");
+        file.setId("calls-import-file-name");
+        AtomicReference<String> name = new AtomicReference<>();
         Upload upload = new Upload(UploadHandler.inMemory((meta, data) -> {
             transcript.set(new String(data, StandardCharsets.UTF_8));
-            UI ui = UI.getCurrent();
-            String name = meta.fileName();
-            if (ui != null) {
-                ui.access(() -> file.setText(name));
-            }
+            name.set(meta.fileName());
         }));
+        upload.addAllFinishedListener(done -> file.setText(name.get() == null ? "No file yet" : name.get()));
         upload.setId("calls-import-file");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(5 * 1024 * 1024);
@@ -217,7 +216,9 @@ public class CallsScreen implements UiScreen {
                         blank(repSpeaker.getValue())));
                 dialog.close();
                 refresh.run();
-                UI.getCurrent().navigate(CallsUi.callRoute(id));
+                // the route and its query apart: navigate(String) would take "call?id=..." for the route
+                UI.getCurrent().navigate("plugins/calls/call", com.vaadin.flow.router.QueryParameters.of("id",
+                        id.toString()));
             } catch (PluginProblem p) {
                 error.setText(p.detail());
             }

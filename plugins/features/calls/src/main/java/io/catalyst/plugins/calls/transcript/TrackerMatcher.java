@@ -63,7 +63,7 @@ public final class TrackerMatcher {
             for (int k = 0; k < trackers.size(); k++) {
                 Tracker tr = trackers.get(k);
                 eligible[k] = (tr.side() == null || tr.side() == u.side())
-                        && tr.segment().contains(u.startMs(), duration);
+                        && tr.segment().overlaps(u.startMs(), u.endMs(), duration);
                 any |= eligible[k];
                 best[k] = null;
             }
@@ -85,7 +85,8 @@ public final class TrackerMatcher {
                             || best[p.tracker].order < p.order))) {
                         continue; // found earlier in the utterance, or an earlier-listed phrase at the same word
                     }
-                    if (matchesAt(stems, i, p.stems)) {
+                    if (matchesAt(stems, i, p.stems)
+                            && trackers.get(p.tracker).segment().contains(at(u, i, stems.length), duration)) {
                         best[p.tracker] = p;
                         bestPos[p.tracker] = i;
                     }
@@ -94,7 +95,7 @@ public final class TrackerMatcher {
             for (int k = 0; k < trackers.size(); k++) {
                 if (best[k] != null) {
                     int pos = bestPos[k];
-                    long at = u.startMs() + Math.round((double) u.lengthMs() * pos / stems.length);
+                    long at = at(u, pos, stems.length);
                     Tokens.Token first = tokens.get(pos);
                     Tokens.Token last = tokens.get(pos + best[k].stems.length - 1);
                     hits.add(new TrackerHit(trackers.get(k).name(), best[k].text, u.side(), at, ui,
@@ -111,6 +112,11 @@ public final class TrackerMatcher {
         hits.sort(Comparator.comparingLong(TrackerHit::atMs).thenComparingInt(TrackerHit::utterance)
                 .thenComparingInt(h -> trackerIndex.getOrDefault(h, 0)));
         return hits;
+    }
+
+    // when the word at this position was said: spread evenly over the utterance
+    private static long at(Utterance u, int position, int words) {
+        return u.startMs() + Math.round((double) u.lengthMs() * position / words);
     }
 
     private static boolean matchesAt(String[] stems, int at, String[] phrase) {

@@ -64,15 +64,35 @@ class TrackerMatcherTest {
         assertThat(match(new Tracker("Thanks", List.of("thanks"), null, Segment.CLOSING)))
                 .extracting(TrackerHit::utterance).containsExactly(6);
         assertThat(match(new Tracker("Thanks", List.of("thanks"), null, Segment.OPENING))).isEmpty();
-        // "what": #1 at 11 000 (opening), #5 at 39 000 (middle)
-        assertThat(match(new Tracker("What", List.of("what"), null, Segment.OPENING)))
-                .extracting(TrackerHit::utterance).containsExactly(1);
+        // by when the word was said: "what" is word 3 of 7 in #1 (11 000-15 000 ms): 11 000 + 4 000 × 3/7 = 12 714,
+        // past the opening though #1 began in it; word 1 of 6 in #5 (39 000-45 000): 40 000, the middle
+        assertThat(match(new Tracker("What", List.of("what"), null, Segment.OPENING))).isEmpty();
         assertThat(match(new Tracker("What", List.of("what"), null, Segment.MIDDLE)))
-                .extracting(TrackerHit::utterance).containsExactly(5);
+                .extracting(TrackerHit::utterance).containsExactly(1, 5);
+        // "hi" is word 0 of #0: 0 ms, the opening
+        assertThat(match(new Tracker("Hi", List.of("hi"), null, Segment.OPENING)))
+                .extracting(TrackerHit::utterance).containsExactly(0);
         assertThat(Segment.OPENING.contains(11_999, 60_000)).isTrue();
         assertThat(Segment.MIDDLE.contains(12_000, 60_000)).isTrue();
         assertThat(Segment.MIDDLE.contains(47_999, 60_000)).isTrue();
         assertThat(Segment.CLOSING.contains(48_000, 60_000)).isTrue();
+    }
+
+    @Test
+    void aPhraseCountsInThePartOfTheCallWhenItWasSaidNotWhenItsTurnBegan() {
+        // the rep's last turn runs from 30 s to 40 s of 40 s: it begins before the closing (32 s); "send the proposal"
+        // begins at word 4 (from 0) of 8, said at 30 + 10 × 4/8 = 35 s, inside it
+        Transcript t = new Transcript("assemblyai", List.of(
+                new Utterance("A", Side.REP, 0, 10_000, "Hello, what budget do you have?"),
+                new Utterance("B", Side.CUSTOMER, 10_000, 30_000, "About two thousand."),
+                new Utterance("A", Side.REP, 30_000, 40_000, "Perfect. I will then send the proposal tomorrow.")),
+                40_000);
+        List<TrackerHit> hits = new TrackerMatcher(List.of(new Tracker("Next steps", List.of("send the proposal"),
+                Side.REP, Segment.CLOSING), new Tracker("Early", List.of("perfect"), Side.REP, Segment.CLOSING)))
+                .match(t);
+        assertThat(hits).extracting(TrackerHit::tracker).as("'perfect' is said at 30 s, before the closing")
+                .containsExactly("Next steps");
+        assertThat(hits.get(0).atMs()).isEqualTo(35_000);
     }
 
     @Test
