@@ -88,7 +88,12 @@ public class CallScreen implements UiScreen {
         screen.add(title);
         List<String> facts = new ArrayList<>();
         facts.add(CallsUi.when(call.startedAt(), zone));
-        facts.add(CallsUi.duration(call.durationSeconds()));
+        Integer seconds = call.durationSeconds();
+        if (seconds == null && detail.get("metrics") != null) {
+            // an imported transcript without a stated duration: as long as its talk
+            seconds = (int) (Json.parse((String) detail.get("metrics")).getNumber("durationMs") / 1000);
+        }
+        facts.add(CallsUi.duration(seconds));
         if (call.direction() != null) {
             facts.add(call.direction());
         }
@@ -210,8 +215,8 @@ public class CallScreen implements UiScreen {
                         "The longest run of rep utterances with no customer utterance in between"),
                 CallsUi.tile("calls-m-customer-story", "Longest customer story",
                         CallsUi.clock((long) customer.getNumber("longestMonologueMs")), null),
-                CallsUi.tile("calls-m-questions", "Rep questions", (int) rep.getNumber("questions") + " ("
-                        + CallsUi.number(rep.getNumber("questionsPerMinute"), 2) + "/min)",
+                CallsUi.tile("calls-m-questions", "Rep questions (" + (int) rep.getNumber("questions") + ")",
+                        CallsUi.number(rep.getNumber("questionsPerMinute"), 1) + "/min",
                         "Sentences ending in ? ÷ call minutes"),
                 CallsUi.tile("calls-m-customer-questions", "Customer questions",
                         String.valueOf((int) customer.getNumber("questions")), null),
@@ -275,6 +280,7 @@ public class CallScreen implements UiScreen {
             line.getStyle().set("padding", "var(--lumo-space-xs) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
             Span verdict = new Span(a.yes() == null ? "—" : a.yes() ? "Yes" : "No");
             verdict.addClassName("calls-answer-verdict");
+            verdict.getStyle().set("min-width", "2.6em").set("justify-content", "center");
             verdict.getElement().getThemeList().add("badge " + (a.yes() == null ? "contrast" : a.yes() ? "success"
                     : "error"));
             Div text = new Div(new Span(a.text()));

@@ -63,6 +63,11 @@ final class Trackers {
     private Trackers() {
     }
 
+    /** The trackers a company starts with. */
+    static List<Tracker> defaults() {
+        return DEFAULTS;
+    }
+
     /** The company's trackers; the defaults are written the first time. */
     static List<Stored> all(PluginContext ctx) {
         List<Stored> stored = read(ctx);

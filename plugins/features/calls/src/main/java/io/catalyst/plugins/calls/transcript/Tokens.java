@@ -23,6 +23,7 @@ public final class Tokens {
     public static final Set<String> FILLER_WORDS = Set.of("um", "uh", "er", "ah", "hmm");
     /** Two-word fillers, as "first second". */
     public static final Set<String> FILLER_PAIRS = Set.of("you know", "i mean", "kind of", "sort of");
+    private static final Set<String> PAIR_STARTS = Set.of("you", "i", "kind", "sort");
 
     private Tokens() {
     }
@@ -66,9 +67,46 @@ public final class Tokens {
         return out;
     }
 
-    /** The number of tokens in {@code text}. */
+    /** The number of tokens in {@code text}, as {@link #tokens} splits it, without making them. */
     public static int count(String text) {
-        return tokens(text).size();
+        if (text == null) {
+            return 0;
+        }
+        int count = 0;
+        boolean inside = false;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            boolean part = Character.isLetterOrDigit(c) || inside && i + 1 < n && i > 0
+                    && ((c == '\'' || c == '\u2019') && Character.isLetter(text.charAt(i + 1))
+                    && Character.isLetter(text.charAt(i - 1))
+                    || (c == '.' || c == ',') && Character.isDigit(text.charAt(i + 1))
+                    && Character.isDigit(text.charAt(i - 1)));
+            if (part && !inside) {
+                count++;
+            }
+            inside = part;
+        }
+        return count;
+    }
+
+    // stems are a pure function of the token: kept for every thread, up to a bound, so a company's vocabulary is
+    // stemmed once (no ThreadLocal: it would keep the plugin's classes alive in the server's pooled threads)
+    private static final int STEMS_KEPT = 100_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> STEMS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The Snowball (Porter2) English stem of a lower-case token. Thread-safe. */
+    public static String stem(String token) {
+        String known = STEMS.get(token);
+        if (known != null) {
+            return known;
+        }
+        String stem = new Stemmer().stem(token);
+        if (STEMS.size() < STEMS_KEPT) {
+            STEMS.put(token, stem);
+        }
+        return stem;
     }
 
     /** The number of questions: runs of '?' ("Really?? Why?" is two). */
@@ -96,7 +134,8 @@ public final class Tokens {
             Token t = ts.get(i);
             if (FILLER_WORDS.contains(t.text())) {
                 count++;
-            } else if (i + 1 < ts.size() && FILLER_PAIRS.contains(t.text() + " " + ts.get(i + 1).text())) {
+            } else if (i + 1 < ts.size() && PAIR_STARTS.contains(t.text())
+                    && FILLER_PAIRS.contains(t.text() + " " + ts.get(i + 1).text())) {
                 count++;
                 i++;
             } else if (t.text().equals("like") && t.end() < text.length() && text.charAt(t.end()) == ',') {

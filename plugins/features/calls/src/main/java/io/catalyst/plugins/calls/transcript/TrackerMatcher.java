@@ -25,7 +25,6 @@ public final class TrackerMatcher {
 
     public TrackerMatcher(List<Tracker> trackers) {
         this.trackers = List.copyOf(trackers);
-        Tokens.Stemmer stemmer = new Tokens.Stemmer();
         for (int t = 0; t < this.trackers.size(); t++) {
             List<String> phrases = this.trackers.get(t).phrases();
             for (int p = 0; p < phrases.size(); p++) {
@@ -35,7 +34,7 @@ public final class TrackerMatcher {
                 }
                 String[] stems = new String[tokens.size()];
                 for (int i = 0; i < stems.length; i++) {
-                    stems[i] = stemmer.stem(tokens.get(i).text());
+                    stems[i] = Tokens.stem(tokens.get(i).text());
                 }
                 byFirst.computeIfAbsent(stems[0], k -> new ArrayList<>()).add(new Phrase(t, p, phrases.get(p), stems));
             }
@@ -48,8 +47,6 @@ public final class TrackerMatcher {
         if (trackers.isEmpty()) {
             return hits;
         }
-        Tokens.Stemmer stemmer = new Tokens.Stemmer();
-        Map<String, String> stemCache = new HashMap<>();
         long duration = t.callMs();
         List<Utterance> us = t.utterances();
         // per utterance: which trackers may look at it, and which already fired
@@ -73,7 +70,7 @@ public final class TrackerMatcher {
             List<Tokens.Token> tokens = Tokens.tokens(u.text());
             String[] stems = new String[tokens.size()];
             for (int i = 0; i < stems.length; i++) {
-                stems[i] = stemCache.computeIfAbsent(tokens.get(i).text(), stemmer::stem);
+                stems[i] = Tokens.stem(tokens.get(i).text());
             }
             for (int i = 0; i < stems.length; i++) {
                 List<Phrase> candidates = byFirst.get(stems[i]);
