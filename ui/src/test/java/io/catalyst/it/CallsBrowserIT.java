@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.catalyst.sdk.testkit.ai.FakeOpenAi;
+import io.catalyst.sdk.testkit.ai.Turn;
 import org.openqa.selenium.By;
 
 /**
@@ -39,6 +41,14 @@ class CallsBrowserIT {
     private static Fixture.Tenant tenant;
     private static String admin;
     private static String imported;
+    private static FakeOpenAi model;
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheModel() {
+        if (model != null) {
+            model.close();
+        }
+    }
 
     @BeforeAll
     static void aCompanyWithCalls() throws Exception {
@@ -57,6 +67,16 @@ class CallsBrowserIT {
                     + Fixture.pluginStates()).isLessThan(deadline);
             Thread.sleep(1000);
         }
+        // the company's own model: a local fake of the OpenAI API whose summary depends on the prompt's version
+        model = FakeOpenAi.start().respond(call -> Turn.text(call.lastUserMessage().contains("VERSION-B")
+                ? "A friendly chat about tools." : "Budget: about two thousand a month. Next step: a proposal.")
+                .usage(100, 20));
+        String platform = java.nio.file.Files.readString(java.nio.file.Path.of(Server.env(
+                "CATALYST_OPERATOR_TOKEN_FILE"))).trim();
+        HttpResponse<String> own = Fixture.call("PUT", "/api/platform/ai/tenants/" + tenant.slug(), platform,
+                "{\"baseUrl\":\"" + model.baseUrl() + "\",\"model\":\"fake-gpt\",\"apiKey\":\"sk-test-calls\"}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+
         HttpResponse<String> created = Fixture.call("POST", BASE + "/calls", admin, Json.createObject().toJson()
                 .replace("{}", "{\"transcript\":" + ASSEMBLYAI + ",\"format\":\"assemblyai\",\"direction\":\"inbound\","
                         + "\"rep\":\"" + tenant.email() + "\",\"customerName\":\"Quinn Example\","
@@ -193,6 +213,15 @@ class CallsBrowserIT {
                 problems.add(call[0] + " " + call[1] + " answered " + answer.statusCode() + ": " + answer.body());
             }
         }
+        String prompt = Json.instance().<JsonArray>parse(Fixture.call("GET", BASE + "/prompts?kind=summary", admin,
+                null).body()).getObject(0).getString("id");
+        for (String[] call : new String[][] {{"POST", "/prompts/" + prompt + "/live", null},
+                {"POST", "/test-runs", "{\"prompts\":{\"summary\":\"" + prompt + "\"}}"}}) {
+            HttpResponse<String> answer = Fixture.call(call[0], BASE + call[1], otherAdmin, call[2]);
+            if (answer.statusCode() != 404 && answer.statusCode() != 400) {
+                problems.add(call[0] + " " + call[1] + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }
         assertThat(problems).isEmpty();
         assertThat(Fixture.call("GET", BASE + "/calls?from=" + LocalDate.now().minusDays(400), otherAdmin, null)
                 .body()).doesNotContain(imported, "Quinn");
@@ -204,6 +233,61 @@ class CallsBrowserIT {
                 .isEqualTo(403);
         assertThat(Fixture.call("DELETE", BASE + "/trackers/" + tracker, reader, null).statusCode()).isEqualTo(403);
         assertThat(Fixture.call("GET", BASE + "/calls/" + imported, reader, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPromptChangeThatBreaksATestCaseShowsAsARegressionWhenTwoVersionsAreCompared() throws Exception {
+        HttpResponse<String> fromCall = Fixture.call("POST", BASE + "/test-cases", admin,
+                "{\"fromCall\":\"" + imported + "\",\"name\":\"Quinn asks about budget\"}");
+        assertThat(fromCall.statusCode()).as(fromCall.body()).isEqualTo(201);
+        assertThat(fromCall.body()).contains("hears Budget").contains("hears Next steps");
+        HttpResponse<String> explicit = Fixture.call("POST", BASE + "/test-cases", admin, "{\"name\":\"Summary has"
+                + " the budget\",\"transcript\":" + Json.create(ASSEMBLYAI).toJson() + ",\"expectations\":["
+                + "{\"kind\":\"prompt\",\"target\":\"summary\",\"contains\":\"two thousand\"},"
+                + "{\"kind\":\"question\",\"target\":\"budget\",\"expect\":true}]}");
+        assertThat(explicit.statusCode()).as(explicit.body()).isEqualTo(201);
+        assertThat(Fixture.call("POST", BASE + "/test-cases", admin, "{\"name\":\"Bad\",\"transcript\":\"A: hi\","
+                + "\"expectations\":[{\"kind\":\"question\",\"target\":\"weather\"}]}").statusCode())
+                .isEqualTo(400);
+
+        try (Browser browser = new Browser(1400, 1000).open("/plugins/calls/prompts")) {
+            browser.signIn(tenant.email(), PASSWORD);
+            browser.waitFor("#calls-prompt-editor");
+            browser.settle();
+            browser.type("#calls-prompt-body", "VERSION-B Say something nice about {{customer}}.\n{{transcript}}");
+            browser.type("#calls-prompt-note", "warmer");
+            browser.press("#calls-prompt-save");
+            browser.waitFor(".calls-prompt-version[data-version='2']");
+            browser.type("#calls-prompt-body", "{{weather}}");
+            browser.press("#calls-prompt-save");
+            browser.wait.until(d -> browser.texts("#calls-prompt-error").stream().anyMatch(t -> t.contains(
+                    "{{weather}} is not a variable")));
+            // version 1 (live) against version 2 on the suite: two runs, one after the other
+            browser.press("#calls-prompt-compare-go");
+            browser.waitFor("#calls-prompt-comparison a");
+            browser.open("/plugins/calls/tests");
+            browser.wait.until(d -> browser.driver.findElements(By.cssSelector(
+                    ".calls-test-run[data-status=done]")).size() >= 2);
+            browser.settle();
+            browser.screenshot("calls-tests.png");
+            List<String> runs = browser.texts(".calls-test-run-summary");
+            assertThat(runs.get(0)).as("version 2, run last").contains("Call summary v2").contains("1 regression");
+            assertThat(runs.get(1)).contains("Call summary v1").doesNotContain("regression");
+            browser.open("/plugins/calls/prompts");
+            browser.waitFor(".calls-prompt-score[data-version='2']");
+            String first = browser.texts(".calls-prompt-score[data-version='1']").get(0);
+            String second = browser.texts(".calls-prompt-score[data-version='2']").get(0);
+            assertThat(second).contains("1 regression").contains("tokens");
+            assertThat(percent(second)).as(first + " / " + second).isLessThan(percent(first));
+            browser.screenshot("calls-prompts.png");
+        }
+        assertThat(model.calls()).anyMatch(c -> c.lastUserMessage().contains("VERSION-B"));
+    }
+
+    private static int percent(String score) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)% passed").matcher(score);
+        assertThat(m.find()).as(score).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test

@@ -9,8 +9,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
 import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
@@ -19,6 +21,7 @@ import io.catalyst.api.PluginProblem;
 import io.catalyst.api.UserInfo;
 import io.catalyst.api.ui.UiScreen;
 import io.catalyst.api.ui.kit.EmptyState;
+import io.catalyst.plugins.calls.transcript.Transcripts;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,6 +137,7 @@ public class CallScreen implements UiScreen {
             screen.add(follow);
         }
         screen.add(new H3("Trackers heard"), hits(hits));
+        screen.add(assist(ctx, call, detail, hits));
         Div card = new Div();
         card.setId("calls-scorecard");
         scorecard(ctx, card, call.id());
@@ -235,6 +239,70 @@ public class CallScreen implements UiScreen {
                         "An utterance that starts before the other side's ends"));
         out.setId("calls-metrics");
         return new Div(out, CallsUi.link("plugins/calls/team", "How these are computed, and the team's figures"));
+    }
+
+    /** The live sales prompts run on this call, and (for analysts) the call saved as a test case. */
+    private static Component assist(PluginContext ctx, SalesCall call, Map<String, Object> detail, JsonArray hits) {
+        Div box = new Div();
+        box.setId("calls-assist");
+        Select<String> kind = new Select<>();
+        kind.setItems(Prompts.KINDS);
+        kind.setItemLabelGenerator(Prompts::label);
+        kind.setValue(Prompts.KINDS.get(0));
+        kind.setAriaLabel("Prompt");
+        Pre output = new Pre();
+        output.setId("calls-assist-output");
+        output.getStyle().set("white-space", "pre-wrap").set("font-family", "inherit");
+        Button run = new Button("Ask the model", e -> {
+            try {
+                var t = Transcripts.parse((String) detail.get("transcript"), call.transcriptFormat(),
+                        repSpeaker(ctx, call), call.direction(), call.durationSeconds());
+                List<String> heard = new ArrayList<>();
+                for (int i = 0; i < hits.length(); i++) {
+                    heard.add(hits.getObject(i).getString("tracker"));
+                }
+                String deal = call.dealId() == null ? null : call.dealName() + " (" + CallsUi.stage(call.dealStage())
+                        + (call.dealAmount() == null ? "" : ", " + CallsUi.amount(call.dealAmount())) + ")";
+                Prompts.Version live = Prompts.live(ctx, kind.getValue());
+                Prompts.Output o = Prompts.run(ctx, live, Prompts.values(t, call.customer(), call.rep(), deal, heard,
+                        call.talkRatio()));
+                output.setText(o.text() + "\n\n(" + Prompts.label(kind.getValue()) + " v" + live.version() + ", "
+                        + (o.inputTokens() + o.outputTokens()) + " tokens)");
+            } catch (io.catalyst.api.ai.ModelException m) {
+                output.setText(m.getMessage());
+            } catch (io.catalyst.plugins.calls.transcript.TranscriptException bad) {
+                output.setText("The transcript cannot be read: " + bad.getMessage());
+            }
+        });
+        run.setId("calls-assist-run");
+        Div row = CallsUi.row();
+        row.add(kind, run, CallsUi.link("plugins/calls/prompts", "Sales prompts"));
+        box.add(new H3("Ask the model"), row, output);
+        if (ctx.isPermitted(Calls.MANAGE)) {
+            Paragraph saved = new Paragraph();
+            saved.setId("calls-test-saved");
+            Button save = new Button("Save as a test case", e -> {
+                try {
+                    CallTests.TestCase c = CallTests.fromCall(ctx, call.id(), null, ctx.user().map(UserInfo::email)
+                            .orElse("someone"));
+                    saved.setText("Saved as the test case \"" + c.name() + "\" with " + c.expectations().size()
+                            + " expectations.");
+                } catch (PluginProblem p) {
+                    saved.setText(p.detail());
+                }
+            });
+            save.setId("calls-save-test");
+            save.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            Div tests = CallsUi.row();
+            tests.add(save, CallsUi.link("plugins/calls/tests", "Call tests"));
+            box.add(tests, saved);
+        }
+        return box;
+    }
+
+    private static String repSpeaker(PluginContext ctx, SalesCall call) {
+        return ctx.data().query("select rep_speaker from sales_call where id = ?", call.id()).stream().findFirst()
+                .map(r -> (String) r.get("rep_speaker")).orElse(null);
     }
 
     private static Component hits(JsonArray hits) {

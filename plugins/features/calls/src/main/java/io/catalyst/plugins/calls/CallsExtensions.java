@@ -78,6 +78,30 @@ public final class CallsExtensions {
         }
     }
 
+    /** Runs the queued runs of the call test suite (their prompts wait on the model). */
+    @Extension
+    public static class TestRun implements PluginJob {
+        @Override
+        public String name() {
+            return CallTests.RUN_JOB;
+        }
+
+        @Override
+        public JobSchedule schedule() {
+            return JobSchedule.every(Duration.ofMinutes(15)); // picks up a run whose start was missed (a restart)
+        }
+
+        @Override
+        public Duration timeLimit() {
+            return Duration.ofMinutes(10);
+        }
+
+        @Override
+        public void run(PluginContext ctx) {
+            CallTests.runQueued(ctx);
+        }
+    }
+
     /**
      * Analyses the calls again after the trackers changed, keeping people's answers; weekly too, so a run cut short
      * (a restart) is made good.

@@ -80,7 +80,8 @@ public class CallsScreen implements UiScreen {
         filters.add(days, rep);
         Div links = CallsUi.row();
         links.add(CallsUi.link("plugins/calls/team", "Team benchmarks"), CallsUi.link("plugins/calls/trackers",
-                "Trackers"));
+                "Trackers"), CallsUi.link("plugins/calls/tests", "Call tests"), CallsUi.link("plugins/calls/prompts",
+                "Sales prompts"));
         if (ctx.isPermitted(Calls.MANAGE)) {
             Button importing = new Button("Import a call", VaadinIcon.UPLOAD.create(),
                     e -> importDialog(ctx, refresh).open());
