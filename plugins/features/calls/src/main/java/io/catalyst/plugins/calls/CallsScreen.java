@@ -79,7 +79,7 @@ public class CallsScreen implements UiScreen {
         Div filters = CallsUi.row();
         filters.add(days, rep);
         Div links = CallsUi.row();
-        links.add(CallsUi.link("plugins/calls/team", "Team benchmarks"), CallsUi.link("plugins/calls/trackers",
+        links.add(CallsUi.link("plugins/calls/team", "Sales team"), CallsUi.link("plugins/calls/trackers",
                 "Trackers"), CallsUi.link("plugins/calls/tests", "Call tests"), CallsUi.link("plugins/calls/prompts",
                 "Sales prompts"));
         if (ctx.isPermitted(Calls.MANAGE)) {

@@ -67,6 +67,7 @@ public class TestsScreen implements UiScreen {
         private final Div cases = new Div();
         private final Div runs = new Div();
         private Registration polling;
+        private Button run;
 
         Screen(PluginContext ctx) {
             this.ctx = ctx;
@@ -82,7 +83,7 @@ public class TestsScreen implements UiScreen {
                     "Sales prompts"));
             add(links, new H2("Call tests"), about);
             if (ctx.isPermitted(Calls.MANAGE)) {
-                Button run = new Button("Run the suite", VaadinIcon.PLAY.create(), e -> {
+                run = new Button("Run the suite", VaadinIcon.PLAY.create(), e -> {
                     CallTests.queue(ctx, Map.of(), ctx.user().map(UserInfo::email).orElse("someone"));
                     refresh();
                 });
@@ -97,6 +98,9 @@ public class TestsScreen implements UiScreen {
 
         void refresh() {
             List<CallTests.TestCase> all = CallTests.cases(ctx);
+            if (run != null) {
+                run.setEnabled(!all.isEmpty()); // nothing to run yet
+            }
             cases.removeAll();
             if (all.isEmpty()) {
                 cases.add(new EmptyState(VaadinIcon.CHECK_SQUARE_O, "No test cases yet", "Open a call and choose"
