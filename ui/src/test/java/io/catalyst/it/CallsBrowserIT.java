@@ -68,9 +68,10 @@ class CallsBrowserIT {
             Thread.sleep(1000);
         }
         // the company's own model: a local fake of the OpenAI API whose summary depends on the prompt's version
-        model = FakeOpenAi.start().respond(call -> Turn.text(call.lastUserMessage().contains("VERSION-B")
-                ? "A friendly chat about tools." : "Budget: about two thousand a month. Next step: a proposal.")
-                .usage(100, 20));
+        model = FakeOpenAi.start().respond(call -> Turn.text(call.lastUserMessage().startsWith("Question:")
+                ? "{\"answer\": \"yes\", \"quote\": \"I will send the proposal tomorrow\", \"at\": \"[0:31]\"}"
+                : call.lastUserMessage().contains("VERSION-B") ? "A friendly chat about tools."
+                : "Budget: about two thousand a month. Next step: a proposal.").usage(100, 20));
         String platform = java.nio.file.Files.readString(java.nio.file.Path.of(Server.env(
                 "CATALYST_OPERATOR_TOKEN_FILE"))).trim();
         HttpResponse<String> own = Fixture.call("PUT", "/api/platform/ai/tenants/" + tenant.slug(), platform,
@@ -310,6 +311,14 @@ class CallsBrowserIT {
             browser.wait.until(d -> browser.texts("#calls-scorecard-title").stream().anyMatch(t -> !t.equals(title)));
             assertThat(browser.texts(".calls-answer[data-question=budget] .calls-answer-verdict"))
                     .containsExactly("No");
+            // what no tracker can answer, the model does, on the rep's closing only, with the quote
+            browser.press("#calls-model-check");
+            browser.wait.until(d -> browser.texts(".calls-answer[data-question=playback] .calls-answer-verdict")
+                    .contains("Yes"));
+            assertThat(browser.texts(".calls-answer[data-question=playback]").get(0))
+                    .contains("I will send the proposal tomorrow").contains("by the model");
+            assertThat(model.lastCall().lastUserMessage()).contains("Rep: Perfect. I will send the proposal")
+                    .doesNotContain("Customer:").doesNotContain("What budget");
             browser.screenshot("calls-audit-page.png");
 
             // a person imports a text transcript from the calls screen and lands on its audit page

@@ -341,6 +341,26 @@ public class CallScreen implements UiScreen {
         head.setId("calls-scorecard-title");
         card.add(head);
         boolean may = ctx.isPermitted(Calls.MANAGE);
+        long open = stored.answers().stream().filter(a -> "model".equals(a.by()) && a.yes() == null).count();
+        if (may && open > 0) {
+            // the model answers only what no tracker can, on its part of the call: a few hundred tokens a question
+            Paragraph said = new Paragraph();
+            said.setId("calls-model-check-result");
+            Button check = new Button("Answer with the model (" + open + (open == 1 ? " question)" : " questions)"),
+                    e -> {
+                        try {
+                            ModelChecks.Result r = ModelChecks.run(ctx, id);
+                            scorecard(ctx, card, id);
+                            card.add(new Paragraph("The model answered " + r.answered() + (r.unclear() == 0 ? ""
+                                    : ", " + r.unclear() + " unclear") + " (" + r.tokens() + " tokens)."));
+                        } catch (io.catalyst.api.ai.ModelException | PluginProblem m) {
+                            said.setText(m.getMessage());
+                        }
+                    });
+            check.setId("calls-model-check");
+            check.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            card.add(check, said);
+        }
         for (Scorecards.Answer a : stored.answers()) {
             Div line = CallsUi.row();
             line.addClassName("calls-answer");
@@ -353,7 +373,10 @@ public class CallScreen implements UiScreen {
                     : "error"));
             Div text = new Div(new Span(a.text()));
             text.getStyle().set("flex", "1 1 18em");
-            String why = a.quote() == null ? ("tracker".equals(a.by()) && a.yes() == null
+            boolean modelOpen = "model".equals(a.by()) && a.yes() == null;
+            String why = modelOpen ? (a.quote() != null ? a.quote() : "The model answers it: \"Answer with the"
+                    + " model\", or answer it yourself")
+                    : a.quote() == null ? ("tracker".equals(a.by()) && a.yes() == null
                     ? "No tracker answers it: answer it yourself" : null)
                     : (a.atMs() == null ? "" : CallsUi.clock(a.atMs()) + " ") + "\"" + a.quote() + "\"";
             String source = Scorecards.byPerson(a) ? "answered by " + a.by() : a.yes() == null ? null

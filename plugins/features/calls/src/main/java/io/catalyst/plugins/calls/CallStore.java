@@ -83,7 +83,7 @@ final class CallStore {
         return ctx.data().query("select scorecard::text as s from sales_call where source = ? and external_id = ?",
                         source, externalId).stream().findFirst()
                 .flatMap(r -> Scorecards.parse((String) r.get("s")))
-                .map(s -> s.answers().stream().filter(Scorecards::byPerson).toList()).orElse(List.of());
+                .map(s -> s.answers().stream().filter(Scorecards::kept).toList()).orElse(List.of());
     }
 
     static Optional<SalesCall> get(PluginContext ctx, UUID id) {

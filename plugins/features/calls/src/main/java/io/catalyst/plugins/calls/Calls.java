@@ -100,7 +100,7 @@ final class Calls {
         int done = 0;
         for (Map<String, Object> r : CallStore.transcribed(ctx, REANALYSE_LIMIT)) {
             List<Scorecards.Answer> kept = Scorecards.parse((String) r.get("scorecard"))
-                    .map(s -> s.answers().stream().filter(Scorecards::byPerson).toList()).orElse(List.of());
+                    .map(s -> s.answers().stream().filter(Scorecards::kept).toList()).orElse(List.of());
             try {
                 Analysis a = Analysis.of((String) r.get("transcript"), (String) r.get("transcript_format"),
                         (String) r.get("rep_speaker"), (String) r.get("direction"), (Integer) r.get("duration_s"),

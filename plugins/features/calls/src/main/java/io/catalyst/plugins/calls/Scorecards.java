@@ -19,8 +19,19 @@ import java.util.Set;
  */
 final class Scorecards {
 
-    /** How a question is answered automatically: a tracker heard, or a metric within a bound. */
-    record Question(String id, String text, String tracker, String metric, Double atMost) {
+    /**
+     * How a question is answered automatically: a tracker heard, a metric within a bound, or (neither) the model
+     * asked about the part of the call in {@code side} and {@code segment} only, which saves credits.
+     */
+    record Question(String id, String text, String tracker, String metric, Double atMost,
+                    io.catalyst.plugins.calls.transcript.Side side, io.catalyst.plugins.calls.transcript.Segment segment) {
+        Question(String id, String text, String tracker, String metric, Double atMost) {
+            this(id, text, tracker, metric, atMost, null, io.catalyst.plugins.calls.transcript.Segment.ANY);
+        }
+
+        boolean byModel() {
+            return tracker == null && metric == null;
+        }
     }
 
     /** A template: which calls it fits and its questions. */
@@ -40,7 +51,10 @@ final class Scorecards {
                     "talkRatio", 0.60),
             new Question("monologue", "Did the rep keep every monologue under 2 minutes?", null,
                     "longestMonologue", 120.0),
-            new Question("next", "Did the call end with an agreed next step?", Trackers.NEXT_STEPS, null, null)));
+            new Question("next", "Did the call end with an agreed next step?", Trackers.NEXT_STEPS, null, null),
+            new Question("playback", "Did the rep play the customer's needs back before the next step?", null, null,
+                    null, io.catalyst.plugins.calls.transcript.Side.REP,
+                    io.catalyst.plugins.calls.transcript.Segment.CLOSING)));
 
     static final Template DEMO = new Template("demo", "Demo call", List.of(
             new Question("pain", "Did the rep tie the demo to the customer's pain?", Trackers.PAIN, null, null),
@@ -49,7 +63,9 @@ final class Scorecards {
             new Question("listen", "Did the rep keep the talk ratio at most 65%?", null, "talkRatio", 0.65),
             new Question("monologue", "Did the rep keep every monologue under 3 minutes?", null,
                     "longestMonologue", 180.0),
-            new Question("next", "Did the call end with an agreed next step?", Trackers.NEXT_STEPS, null, null)));
+            new Question("next", "Did the call end with an agreed next step?", Trackers.NEXT_STEPS, null, null),
+            new Question("objections", "Did the rep answer the customer's objections with evidence?", null, null,
+                    null, null, io.catalyst.plugins.calls.transcript.Segment.ANY)));
 
     static final Template CLOSING = new Template("closing", "Closing call", List.of(
             new Question("pricing", "Were price and terms discussed?", Trackers.PRICING, null, null),
@@ -57,7 +73,10 @@ final class Scorecards {
             new Question("decision", "Did the rep confirm the decision maker signs?", Trackers.DECISION_MAKER,
                     null, null),
             new Question("timeline", "Did the rep agree a date?", Trackers.TIMELINE, null, null),
-            new Question("next", "Did the call end with an agreed next step?", Trackers.NEXT_STEPS, null, null)));
+            new Question("next", "Did the call end with an agreed next step?", Trackers.NEXT_STEPS, null, null),
+            new Question("commitment", "Did the customer commit to a concrete date?", null, null, null,
+                    io.catalyst.plugins.calls.transcript.Side.CUSTOMER,
+                    io.catalyst.plugins.calls.transcript.Segment.CLOSING)));
 
     static final List<Template> TEMPLATES = List.of(DISCOVERY, DEMO, CLOSING);
 
@@ -90,7 +109,9 @@ final class Scorecards {
     static List<Answer> answer(Template template, List<TrackerHit> hits, CallMetrics m, Set<String> trackers) {
         List<Answer> answers = new ArrayList<>();
         for (Question q : template.questions()) {
-            if (q.tracker() != null && !trackers.contains(q.tracker())) {
+            if (q.byModel()) {
+                answers.add(new Answer(q.id(), q.text(), null, "model", null, null)); // until a model check runs
+            } else if (q.tracker() != null && !trackers.contains(q.tracker())) {
                 answers.add(new Answer(q.id(), q.text(), null, "tracker", null, null));
             } else if (q.tracker() != null) {
                 Optional<TrackerHit> hit = hits.stream().filter(h -> h.tracker().equals(q.tracker())).findFirst();
@@ -114,14 +135,19 @@ final class Scorecards {
     static List<Answer> merge(List<Answer> automatic, List<Answer> stored) {
         List<Answer> merged = new ArrayList<>();
         for (Answer a : automatic) {
-            merged.add(stored.stream().filter(s -> s.question().equals(a.question()) && byPerson(s)).findFirst()
+            merged.add(stored.stream().filter(s -> s.question().equals(a.question()) && kept(s)).findFirst()
                     .orElse(a));
         }
         return merged;
     }
 
     static boolean byPerson(Answer a) {
-        return !"tracker".equals(a.by()) && !"metric".equals(a.by());
+        return !"tracker".equals(a.by()) && !"metric".equals(a.by()) && !"model".equals(a.by());
+    }
+
+    /** What a new analysis keeps: people's answers, and the model's (a check costs credits; trackers do not redo it). */
+    static boolean kept(Answer a) {
+        return byPerson(a) || "model".equals(a.by()) && a.yes() != null;
     }
 
     /**
@@ -149,7 +175,9 @@ final class Scorecards {
             if (!given.containsKey(a.question())) {
                 answers.add(a);
             } else if (given.get(a.question()) == null) {
-                answers.add(new Answer(a.question(), a.text(), null, "tracker", null, null)); // re-analysed below
+                boolean model = template.questions().stream().anyMatch(q -> q.id().equals(a.question()) && q.byModel());
+                // back to the automatic answer: the trackers' on the next analysis, or a new model check
+                answers.add(new Answer(a.question(), a.text(), null, model ? "model" : "tracker", null, null));
             } else {
                 answers.add(new Answer(a.question(), a.text(), given.get(a.question()), by, a.quote(), a.atMs()));
             }
