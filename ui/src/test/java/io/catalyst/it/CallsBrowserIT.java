@@ -339,6 +339,8 @@ class CallsBrowserIT {
 
             browser.open("/plugins/calls/team");
             browser.waitFor("#calls-team-table .calls-team-rep");
+            assertThat(browser.texts("#calls-trend .calls-trend-week")).as("the team week by week").isNotEmpty()
+                    .allMatch(w -> w.matches("Week of .*: [0-9]+ calls, scorecard .*, rep talk ratio .*"));
             browser.settle();
             browser.screenshot("calls-team.png");
 

@@ -76,6 +76,7 @@ public class TeamScreen implements UiScreen {
                         r.rep())).toList())) + ". Green is nearer the top performers than the team is.");
         about.getStyle().set("color", "var(--lumo-secondary-text-color)");
         body.add(about, table(reps, top));
+        body.add(new H3("Week by week"), trend(ctx, range));
         body.add(new H3("What goes with won deals here"), signals(ctx, range));
         body.add(new H3("How the metrics are computed"), formulas());
     }
@@ -144,6 +145,25 @@ public class TeamScreen implements UiScreen {
             case PACE -> CallsUi.number(v, 0);
             default -> CallsUi.number(v, 2);
         };
+    }
+
+    /** The team's calls per week with their mean scorecard and rep talk ratio: is coaching moving them? */
+    private static Component trend(PluginContext ctx, Instant[] range) {
+        Div out = new Div();
+        out.setId("calls-trend");
+        java.time.format.DateTimeFormatter week = java.time.format.DateTimeFormatter.ofPattern("d MMM",
+                Locale.ENGLISH);
+        for (java.util.Map<String, Object> w : Team.weekly(ctx, null, range[0], range[1])) {
+            java.time.OffsetDateTime start = (java.time.OffsetDateTime) w.get("week");
+            Double score = SalesCall.number(w.get("score"));
+            Div line = new Div(new Span("Week of " + week.format(start.atZoneSameInstant(ctx.tenant().timezone()))
+                    + ": " + w.get("calls") + " calls, scorecard " + (score == null ? "–" : Math.round(score) + "%")
+                    + ", rep talk ratio " + CallsUi.percent(SalesCall.number(w.get("talk_ratio")))));
+            line.addClassName("calls-trend-week");
+            line.getStyle().set("font-size", "var(--lumo-font-size-s)").set("padding", "2px 0");
+            out.add(line);
+        }
+        return out;
     }
 
     private static Component signals(PluginContext ctx, Instant[] range) {
