@@ -283,6 +283,24 @@ class CallsBrowserIT {
             browser.screenshot("calls-prompts.png");
         }
         assertThat(model.calls()).anyMatch(c -> c.lastUserMessage().contains("VERSION-B"));
+
+        // making version 2 live leaves exactly one live version of the kind, and the audit log says who did it
+        JsonArray versions = Json.instance().parse(Fixture.call("GET", BASE + "/prompts?kind=summary", admin, null)
+                .body());
+        String second = versions.getObject(0).getString("id");
+        assertThat(versions.getObject(0).getNumber("version")).isEqualTo(2);
+        HttpResponse<String> live = Fixture.call("POST", BASE + "/prompts/" + second + "/live", admin, null);
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        versions = Json.instance().parse(Fixture.call("GET", BASE + "/prompts?kind=summary", admin, null).body());
+        List<String> liveOnes = new ArrayList<>();
+        for (int i = 0; i < versions.length(); i++) {
+            if (versions.getObject(i).getBoolean("live")) {
+                liveOnes.add(versions.getObject(i).getString("id"));
+            }
+        }
+        assertThat(liveOnes).containsExactly(second);
+        assertThat(Server.strings("select action from audit_event where tenant_id = '" + tenant.id() + "'"))
+                .anyMatch(a -> a.contains("calls.prompt.live"));
     }
 
     private static int percent(String score) {

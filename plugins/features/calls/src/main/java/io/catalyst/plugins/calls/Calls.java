@@ -60,23 +60,16 @@ final class Calls {
      * read answers 400 and nothing is stored.
      */
     static UUID importCall(PluginContext ctx, CallStore.Incoming in) {
-        List<Trackers.Stored> trackers = Trackers.all(ctx);
-        CrmIndex.Match crm = CrmIndex.match(ctx, null, in.phone(), in.email()).orElse(null);
-        Analysis a;
-        try {
-            a = Analysis.of(in.transcript(), in.format(), in.repSpeaker(), in.direction(), in.durationSeconds(),
-                    trackers, crm == null ? null : crm.dealStage(),
-                    CallStore.keptAnswers(ctx, in.source(), in.externalId()));
-        } catch (TranscriptException e) {
-            throw PluginProblem.badRequest("The transcript cannot be read: " + e.getMessage());
-        }
-        UUID id = CallStore.upsert(ctx, in, crm, a, null);
-        followUp(ctx, id, in, a);
-        return id;
+        return store(ctx, in, Trackers.all(ctx), true);
     }
 
-    /** Stores one call; a transcript that cannot be read is kept with the reason, and the call without analysis. */
+    /** Stores one call from a sync; a transcript that cannot be read is kept with the reason, the call unanalysed. */
     static UUID store(PluginContext ctx, CallStore.Incoming in, List<Trackers.Stored> trackers) {
+        return store(ctx, in, trackers, false);
+    }
+
+    private static UUID store(PluginContext ctx, CallStore.Incoming in, List<Trackers.Stored> trackers,
+                              boolean refuseUnreadable) {
         CrmIndex.Match crm = CrmIndex.match(ctx, in.contactId(), in.phone(), in.email()).orElse(null);
         List<Scorecards.Answer> kept = CallStore.keptAnswers(ctx, in.source(), in.externalId());
         Analysis a;
@@ -85,6 +78,9 @@ final class Calls {
             a = Analysis.of(in.transcript(), in.format(), in.repSpeaker(), in.direction(), in.durationSeconds(),
                     trackers, crm == null ? null : crm.dealStage(), kept);
         } catch (TranscriptException e) {
+            if (refuseUnreadable) {
+                throw PluginProblem.badRequest("The transcript cannot be read: " + e.getMessage());
+            }
             error = e.getMessage();
             a = Analysis.of(null, null, null, in.direction(), in.durationSeconds(), trackers,
                     crm == null ? null : crm.dealStage(), kept);

@@ -116,8 +116,9 @@ final class Prompts {
     /** Makes a version the live one of its kind. */
     static Version promote(PluginContext ctx, UUID id) {
         Version v = get(ctx, id).orElseThrow(() -> PluginProblem.notFound("There is no such prompt version."));
-        // one statement: the partial unique index never sees two live versions
-        ctx.data().update("update sales_prompt set live = (id = ?) where kind = ?", id, v.kind());
+        // the old one off first: a unique index is checked row by row, so one statement flipping both could see two
+        ctx.data().update("update sales_prompt set live = false where kind = ? and live and id <> ?", v.kind(), id);
+        ctx.data().update("update sales_prompt set live = true where id = ?", id);
         return get(ctx, id).orElseThrow();
     }
 
