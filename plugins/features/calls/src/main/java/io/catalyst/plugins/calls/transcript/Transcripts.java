@@ -216,7 +216,7 @@ public final class Transcripts {
         try {
             v = Json.instance().parse(body);
         } catch (RuntimeException e) {
-            String why = JsonErrors.describe(body);
+            String why = syntaxError(body);
             if (why == null) {
                 why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
@@ -226,6 +226,36 @@ public final class Transcripts {
             throw new TranscriptException("not valid JSON: expected an object in { }");
         }
         return (JsonObject) v;
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+    /**
+     * Where JSON the parser refused stops being valid, in words people can act on ("unexpected character '}': was
+     * expecting double-quote to start field name at line 1, column 17"), from Jackson's streaming reader (elemental's
+     * parser says neither where nor what); null when Jackson finds nothing wrong.
+     */
+    static String syntaxError(String body) {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(body)) {
+            while (p.nextToken() != null) {
+                p.skipChildren();
+            }
+            return null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String what = e.getOriginalMessage();
+            if (what.contains("end-of-input")) {
+                return "the JSON ends too early (is the file cut off?)";
+            }
+            // "Unexpected character ('}' (code 125)): was expecting ..." → "unexpected character '}': was expecting ..."
+            // and drop where an open array or object began: Jackson's own source description means nothing to people
+            what = what.replaceAll("\\('(.)' \\(code \\d+\\)\\)", "'$1'")
+                    .replaceAll(" \\(for \\w+ starting at \\[.*?]\\)", "").replaceAll("\\s+", " ").strip();
+            var at = e.getLocation();
+            return Character.toLowerCase(what.charAt(0)) + what.substring(1)
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static boolean isObject(JsonObject o, String key) {

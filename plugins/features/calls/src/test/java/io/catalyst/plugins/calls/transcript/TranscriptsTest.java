@@ -357,9 +357,10 @@ class TranscriptsTest {
                     .hasMessage("not valid JSON: the JSON ends too early (is the file cut off?)");
             assertThatThrownBy(() -> Transcripts.parse("{\"utterances\": [\n  {\"speaker\": \"A\" \"start\": 1}]}",
                     null, null, null, null))
-                    .hasMessage("not valid JSON: expected ',' or '}' at line 2, column 19");
+                    .hasMessage("not valid JSON: unexpected character '\"': was expecting comma to separate Object entries"
+                            + " at line 2, column 19");
             assertThatThrownBy(() -> Transcripts.parse("{\"utterances\": [}", null, null, null, null))
-                    .hasMessage("not valid JSON: unexpected character '}' at line 1, column 17");
+                    .hasMessage("not valid JSON: unexpected close marker '}': expected ']' at line 1, column 17");
             assertThatThrownBy(() -> Transcripts.parse("not json", "assemblyai", null, null, null))
                     .isInstanceOf(TranscriptException.class).hasMessageStartingWith("not valid JSON");
         }
